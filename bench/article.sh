@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Article page vs. the same bytes as a static file, both on Kestrel, Release build, measured
+# in one run with wrk on this machine. Usage: bench/article.sh [articles=10000] [seconds=15]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+articles=${1:-10000}
+seconds=${2:-15}
+connections=${CONNECTIONS:-32}
+work=$(mktemp -d /tmp/broadsheet-bench.XXXXXX)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for() { for _ in $(seq 1 100); do curl -fsS -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; exit 1; }
+
+echo "==> Publishing Release builds"
+dotnet publish src/Broadsheet -c Release -o "$work/app" -nologo -v quiet
+dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v quiet
+
+echo "==> Seeding $articles articles (SQLite)"
+mkdir -p "$work/run" "$work/www"
+(cd "$work/run" && Demo__Seed=false dotnet "$work/app/Broadsheet.dll" seed --articles "$articles" | tail -n 1)
+
+app_port=$(free_port); static_port=$(free_port)
+(cd "$work/run" && ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning \
+  exec dotnet "$work/app/Broadsheet.dll" --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1) &
+pids+=($!)
+wait_for "http://127.0.0.1:$app_port/health"
+
+slug=$(curl -fsS "http://127.0.0.1:$app_port/latest?page=3" | grep -o 'href="/articles/[a-z0-9-]*"' | head -n 1 | sed 's|href="/articles/||; s|"||')
+path="/articles/$slug"
+curl -fsS "http://127.0.0.1:$app_port$path" -o "$work/www/article.html"
+bytes=$(stat -c %s "$work/www/article.html")
+
+dotnet "$work/static-server/StaticServer.dll" --root "$work/www" --urls "http://127.0.0.1:$static_port" >"$work/static.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$static_port/article.html"
+
+measure() { # url -> "req/s p99"
+  wrk -t2 -c"$connections" -d3s "$1" >/dev/null                  # warm-up: JIT, pools, caches
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$1" > "$work/wrk.out"
+  local rps p99
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.out")
+  p99=$(awk '$1=="99%" {print $2}' "$work/wrk.out")
+  grep -qE 'Non-2xx|Socket errors' "$work/wrk.out" && { echo "errors during $1:" >&2; cat "$work/wrk.out" >&2; }
+  echo "$rps $p99"
+}
+
+echo "==> wrk -t2 -c$connections -d${seconds}s, page of $bytes bytes"
+read -r article_rps article_p99 < <(measure "http://127.0.0.1:$app_port$path")
+read -r static_rps static_p99 < <(measure "http://127.0.0.1:$static_port/article.html")
+ratio=$(python3 -c "print(f'{$article_rps/$static_rps:.2f}')")
+
+printf '\n| page | req/s | p99 |\n| --- | ---: | ---: |\n'
+printf '| article %s (%s articles, SQLite) | %.0f | %s |\n' "$path" "$articles" "$article_rps" "$article_p99"
+printf '| same bytes as a static file (Kestrel) | %.0f | %s |\n' "$static_rps" "$static_p99"
+printf '\nratio article/static: %s  (%s, %s cores, %s)\n' "$ratio" "$(date -u +%F)" "$(nproc)" "$(dotnet --version)"

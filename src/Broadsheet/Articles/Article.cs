@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Broadsheet.Articles;
+
+public class Article
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+    public string Standfirst { get; set; } = "";
+    public string BodyMarkdown { get; set; } = "";
+
+    /// <summary>Rendered and sanitized when the body is saved, never per request.</summary>
+    public string BodyHtml { get; set; } = "";
+
+    public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
+    public DateTime? PublishedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int ReadingMinutes { get; set; }
+
+    public int CategoryId { get; set; }
+    public Category Category { get; set; } = null!;
+    public int AuthorId { get; set; }
+    public Author Author { get; set; } = null!;
+    public List<Tag> Tags { get; set; } = [];
+
+    // Counters are denormalised for the hot read path; their source rows arrive with later features.
+    public long ViewCount { get; set; }
+    public int Upvotes { get; set; }
+    public int Downvotes { get; set; }
+    public int CommentCount { get; set; }
+
+    /// <summary>Sets the Markdown and everything derived from it in one place.</summary>
+    public void SetBody(string markdown)
+    {
+        BodyMarkdown = markdown;
+        BodyHtml = ArticleBody.ToSafeHtml(markdown);
+        ReadingMinutes = ReadingTime.MinutesFor(markdown);
+    }
+}
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> a)
+    {
+        a.Property(x => x.Title).HasMaxLength(300);
+        a.Property(x => x.Slug).HasMaxLength(200);
+        a.HasIndex(x => x.Slug).IsUnique();
+        a.Property(x => x.Standfirst).HasMaxLength(1000);
+        a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        // Every list is "published, newest first", optionally within one category or author.
+        a.HasIndex(x => new { x.Status, x.PublishedAt });
+        a.HasIndex(x => new { x.CategoryId, x.PublishedAt });
+        a.HasIndex(x => new { x.AuthorId, x.PublishedAt });
+        a.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        a.HasOne(x => x.Author).WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        a.HasMany(x => x.Tags).WithMany().UsingEntity(
+            "ArticleTags",
+            r => r.HasOne(typeof(Tag)).WithMany().HasForeignKey("TagId").OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(Article)).WithMany().HasForeignKey("ArticleId").OnDelete(DeleteBehavior.Cascade),
+            j => j.HasKey("ArticleId", "TagId"));
+    }
+}

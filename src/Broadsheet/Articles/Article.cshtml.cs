@@ -1,0 +1,25 @@
+using Broadsheet.Data;
+using Broadsheet.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Broadsheet.Articles;
+
+public sealed class ArticleModel(BroadsheetDb db, TimeProvider clock) : PageModel
+{
+    public const int RelatedCount = 4;
+
+    public Article Article { get; private set; } = null!;
+    public IReadOnlyList<ArticleCard> Related { get; private set; } = [];
+    public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug)) return NotFound();
+        var article = await db.LiveBySlugAsync(slug, Now, ct);
+        if (article is null) return NotFound();
+        Article = article;
+        Related = await db.RelatedAsync(article, Now, RelatedCount, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,29 @@
+using Ganss.Xss;
+using Markdig;
+
+namespace Broadsheet.Articles;
+
+/// <summary>Markdown in, HTML that is safe to show out. Runs at save time only.</summary>
+public static class ArticleBody
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseAdvancedExtensions()
+        .Build();
+
+    // The sanitizer's defaults already drop scripts, event handlers and javascript: URLs;
+    // we also refuse the few tags that let an author break the page layout.
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    public static string ToSafeHtml(string markdown) =>
+        Sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline));
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var s = new HtmlSanitizer();
+        foreach (var tag in new[] { "form", "input", "button", "textarea", "select", "style" })
+            s.AllowedTags.Remove(tag);
+        s.AllowedAttributes.Remove("style");
+        s.AllowedSchemes.Add("mailto");
+        return s;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Broadsheet.Articles;
+
+/// <summary>One page of a list, and where "Load more" leads (null on the last page).</summary>
+public sealed record ArticleFeed(IReadOnlyList<ArticleCard> Items, string? NextUrl)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Builds a page from a query that fetched one row more than a page, to learn whether more exist.</summary>
+    public static ArticleFeed From(List<ArticleCard> pagePlusOne, string basePath, int page)
+    {
+        var hasMore = pagePlusOne.Count > PageSize;
+        if (hasMore) pagePlusOne.RemoveAt(pagePlusOne.Count - 1);
+        var separator = basePath.Contains('?') ? '&' : '?';
+        return new ArticleFeed(pagePlusOne, hasMore ? $"{basePath}{separator}page={page + 1}" : null);
+    }
+}

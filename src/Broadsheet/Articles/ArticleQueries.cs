@@ -1,0 +1,48 @@
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Articles;
+
+/// <summary>What a reader sees of an article in any list.</summary>
+public sealed record ArticleCard(
+    string Title, string Slug, string Standfirst, DateTime PublishedAt,
+    string CategoryName, string CategorySlug, string AuthorName, string AuthorSlug,
+    int ReadingMinutes, long ViewCount);
+
+/// <summary>The reader-side queries. Readers only ever see what is live: published, or scheduled and due.</summary>
+public static class ArticleQueries
+{
+    public static IQueryable<Article> Live(this IQueryable<Article> articles, DateTime nowUtc) =>
+        articles.Where(a =>
+            (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled)
+            && a.PublishedAt != null && a.PublishedAt <= nowUtc);
+
+    public static IQueryable<Article> Newest(this IQueryable<Article> articles) =>
+        articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+
+    public static Task<List<ArticleCard>> CardsAsync(this IQueryable<Article> articles, int skip, int take, CancellationToken ct = default) =>
+        articles.Skip(skip).Take(take).Select(a => new ArticleCard(
+            a.Title, a.Slug, a.Standfirst, a.PublishedAt!.Value,
+            a.Category.Name, a.Category.Slug, a.Author.DisplayName, a.Author.Slug,
+            a.ReadingMinutes, a.ViewCount)).ToListAsync(ct);
+
+    public static Task<Article?> LiveBySlugAsync(this BroadsheetDb db, string slug, DateTime nowUtc, CancellationToken ct = default) =>
+        db.Articles.AsNoTracking().Live(nowUtc)
+            .Include(a => a.Category).Include(a => a.Author).Include(a => a.Tags)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
+
+    /// <summary>Newest live articles in the same category, then any newest, never the article itself.</summary>
+    public static async Task<List<ArticleCard>> RelatedAsync(this BroadsheetDb db, Article article, DateTime nowUtc, int take, CancellationToken ct = default)
+    {
+        var live = db.Articles.AsNoTracking().Live(nowUtc).Where(a => a.Id != article.Id);
+        var related = await live.Where(a => a.CategoryId == article.CategoryId).Newest().CardsAsync(0, take, ct);
+        if (related.Count < take)
+        {
+            var seen = related.Select(r => r.Slug).ToHashSet();
+            var more = await live.Where(a => a.CategoryId != article.CategoryId).Newest().CardsAsync(0, take, ct);
+            related.AddRange(more.Where(m => !seen.Contains(m.Slug)).Take(take - related.Count));
+        }
+        return related;
+    }
+}

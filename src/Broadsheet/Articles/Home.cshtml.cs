@@ -1,0 +1,44 @@
+using Broadsheet.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Articles;
+
+public sealed record CategorySection(Category Category, IReadOnlyList<ArticleCard> Cards);
+
+public sealed class HomeModel(BroadsheetDb db, TimeProvider clock) : PageModel
+{
+    public const int LatestCount = 8;
+    public const int PerSection = 4;
+    public const int MostViewedCount = 5;
+    public static readonly TimeSpan MostViewedWindow = TimeSpan.FromDays(7);
+
+    public ArticleCard? Lead { get; private set; }
+    public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
+    public IReadOnlyList<CategorySection> Sections { get; private set; } = [];
+    public IReadOnlyList<ArticleCard> MostViewed { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var live = db.Articles.Live(now);
+
+        var newest = await live.Newest().CardsAsync(0, LatestCount + 1, ct);
+        Lead = newest.FirstOrDefault();
+        Latest = newest.Skip(1).ToList();
+
+        // Most viewed among recent stories, so one old hit does not sit there for ever.
+        var since = now - MostViewedWindow;
+        MostViewed = await live.Where(a => a.PublishedAt >= since)
+            .OrderByDescending(a => a.ViewCount).ThenByDescending(a => a.PublishedAt)
+            .CardsAsync(0, MostViewedCount, ct);
+
+        var sections = new List<CategorySection>();
+        foreach (var category in await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct))
+        {
+            var cards = await live.Where(a => a.CategoryId == category.Id).Newest().CardsAsync(0, PerSection, ct);
+            if (cards.Count > 0) sections.Add(new CategorySection(category, cards));
+        }
+        Sections = sections;
+    }
+}

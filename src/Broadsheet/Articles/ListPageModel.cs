@@ -1,0 +1,38 @@
+using Broadsheet.Data;
+using Broadsheet.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Broadsheet.Articles;
+
+/// <summary>
+/// Shared behaviour of every article list (latest, category, author, tag): paging by "?page=",
+/// 400 for a malformed page, 404 for a page past the end, and the bare list items when
+/// htmx asks for the next page so "Load more" can append in place.
+/// </summary>
+public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageModel
+{
+    protected BroadsheetDb Db { get; } = db;
+    protected DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+
+    public ArticleFeed Feed { get; private set; } = new([], null);
+    public int PageNumber { get; private set; } = 1;
+    public abstract string Heading { get; }
+    public virtual string? Description => null;
+
+    protected async Task<IActionResult> ListAsync(string basePath, IQueryable<Article> articles, CancellationToken ct)
+    {
+        // Read raw: model binding would turn "?page=" into "no page" and "?page=1&page=2" into one of them.
+        var raw = Request.Query.TryGetValue("page", out var values) ? values : default;
+        if (raw.Count > 1 || !Paging.TryParse(raw.Count == 1 ? raw[0] ?? "" : null, out var number)) return BadRequest();
+        PageNumber = number;
+        var rows = await articles.Newest().CardsAsync((number - 1) * ArticleFeed.PageSize, ArticleFeed.PageSize + 1, ct);
+        if (rows.Count == 0 && number > 1) return NotFound();
+        Feed = ArticleFeed.From(rows, basePath, number);
+
+        Response.Headers.Vary = "HX-Request";
+        return Request.Headers.ContainsKey("HX-Request") ? Partial("_ArticleFeed", Feed) : Page();
+    }
+
+    protected IQueryable<Article> Live => Db.Articles.AsQueryable().Live(Now);
+}

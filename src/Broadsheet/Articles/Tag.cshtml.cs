@@ -1,0 +1,23 @@
+using Broadsheet.Data;
+using Broadsheet.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Articles;
+
+public sealed class TagModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
+{
+    public Tag Tag { get; private set; } = null!;
+    public override string Heading => Tag.Name;
+    public override string? Description => $"Every story tagged {Tag.Name}, newest first.";
+    public string CanonicalPath => $"/tag/{Tag.Slug}";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug)) return NotFound();
+        var tag = await Db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        if (tag is null) return NotFound();
+        Tag = tag;
+        return await ListAsync(CanonicalPath, Live.Where(a => a.Tags.Any(t => t.Id == tag.Id)), ct);
+    }
+}

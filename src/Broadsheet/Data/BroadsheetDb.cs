@@ -1,0 +1,22 @@
+using Broadsheet.Articles;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Data;
+
+/// <summary>
+/// The one model for both providers. Each provider has a subclass in Data/Migrations/&lt;Provider&gt;
+/// so that each keeps its own migration set; the rest of the app only sees this type.
+/// </summary>
+public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Author> Authors => Set<Author>();
+
+    /// <summary>Provider tuning that must follow a migration (SQLite turns on WAL here).</summary>
+    public virtual Task AfterMigrateAsync(CancellationToken ct) => Task.CompletedTask;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
+}

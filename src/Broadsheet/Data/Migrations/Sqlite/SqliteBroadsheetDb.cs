@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Broadsheet.Data.Migrations.Sqlite;
+
+public sealed class SqliteBroadsheetDb(DbContextOptions<SqliteBroadsheetDb> options) : BroadsheetDb(options)
+{
+    public const string DefaultConnection = "Data Source=data/broadsheet.db";
+
+    public static void Register(IServiceCollection services, string? connectionString, string contentRoot)
+    {
+        var cs = UnderContentRoot(connectionString ?? DefaultConnection, contentRoot);
+        services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>(o => o.UseSqlite(cs));
+    }
+
+    /// <summary>A relative file lives under the content root, and its folder is made on first start.</summary>
+    public static string UnderContentRoot(string connectionString, string contentRoot)
+    {
+        var b = new SqliteConnectionStringBuilder(connectionString);
+        if (b.DataSource is "" or ":memory:" || b.Mode == SqliteOpenMode.Memory) return b.ToString();
+        if (!Path.IsPathRooted(b.DataSource)) b.DataSource = Path.Combine(contentRoot, b.DataSource);
+        var folder = Path.GetDirectoryName(b.DataSource);
+        if (!string.IsNullOrEmpty(folder) && b.Mode is SqliteOpenMode.ReadWriteCreate) Directory.CreateDirectory(folder);
+        return b.ToString();
+    }
+
+    // WAL lets readers carry on while a writer commits; the setting is stored in the file.
+    public override Task AfterMigrateAsync(CancellationToken ct) =>
+        Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite stores DateTime as text and forgets its kind; every time in Broadsheet is UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>Lets `dotnet ef migrations add` build the context without starting the app.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteBroadsheetDb>
+{
+    public SqliteBroadsheetDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteBroadsheetDb>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -1,0 +1,180 @@
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Broadsheet.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using System.Data.Common;
+
+namespace Broadsheet.Demo;
+
+/// <summary>
+/// Fills a newsroom with generated stories: the demo site on first start, and
+/// benchmark-sized data from the `seed` command. Articles go in through plain,
+/// provider-neutral SQL in batches, because EF change tracking would make 100k
+/// articles take minutes.
+/// </summary>
+public sealed class DemoNewsroom(TimeProvider clock, ILogger<DemoNewsroom> log)
+{
+    public const int DemoArticleCount = 72;
+    private const int BatchSize = 2_000;
+
+    public async Task SeedIfEmptyAsync(BroadsheetDb db, CancellationToken ct = default)
+    {
+        if (await db.Articles.AnyAsync(ct)) return;
+        log.LogInformation("Empty database: writing the demo newsroom ({Count} articles)", DemoArticleCount);
+        try
+        {
+            await SeedArticlesAsync(db, DemoArticleCount, TimeSpan.FromDays(30), progress: null, ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or DbException)
+        {
+            // Two instances starting on one empty PostgreSQL race here; the UNIQUE slugs let one win.
+            log.LogInformation(ex, "Another instance wrote the demo newsroom first");
+        }
+    }
+
+    public async Task SeedArticlesAsync(BroadsheetDb db, int count, TimeSpan spread, IProgress<int>? progress, CancellationToken ct = default)
+    {
+        var categoryIds = await EnsureCategoriesAsync(db, ct);
+        var authorIds = await EnsureAuthorsAsync(db, ct);
+        var tagIds = await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Slug, t => t.Id, ct);
+        var slugs = (await db.Articles.AsNoTracking().Select(a => a.Slug).ToListAsync(ct)).ToHashSet();
+
+        var writer = new NewsWriter(seed: slugs.Count + 17);
+        var random = new Random(slugs.Count + 29);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var categorySlugs = categoryIds.Keys.ToArray();
+
+        for (var done = 0; done < count;)
+        {
+            var batch = new List<NewArticle>(Math.Min(BatchSize, count - done));
+            for (var i = done; i < done + batch.Capacity; i++)
+            {
+                var category = categorySlugs[random.Next(categorySlugs.Length)];
+                var story = writer.Write(category);
+                batch.Add(new NewArticle(story, UniqueSlug(story.Title, slugs), categoryIds[category],
+                    authorIds[random.Next(authorIds.Count)], Placement(i, count, spread, now, random)));
+            }
+            // Rendering and sanitizing dominates; spread it over the cores.
+            Parallel.ForEach(batch, a => a.Html = ArticleBody.ToSafeHtml(a.Story.Markdown));
+            await EnsureTagsAsync(db, batch.SelectMany(a => a.Story.Tags), tagIds, ct);
+            await InsertAsync(db, batch, tagIds, now, ct);
+            done += batch.Count;
+            progress?.Report(done);
+        }
+    }
+
+    private sealed record Schedule(ArticleStatus Status, DateTime PublishedAt, long Views);
+
+    private sealed class NewArticle(DemoStory story, string slug, int categoryId, int authorId, Schedule schedule)
+    {
+        public DemoStory Story { get; } = story;
+        public string Slug { get; } = slug;
+        public int CategoryId { get; } = categoryId;
+        public int AuthorId { get; } = authorId;
+        public Schedule Schedule { get; } = schedule;
+        public string Html { get; set; } = "";
+    }
+
+    /// <summary>Newest first across the spread; a few drafts and one scheduled story make the newsroom look real.</summary>
+    private static Schedule Placement(int index, int count, TimeSpan spread, DateTime now, Random random)
+    {
+        var age = TimeSpan.FromMinutes(12) + spread * ((index + random.NextDouble()) / count);
+        var views = (long)(Math.Pow(random.NextDouble(), 3) * 25_000 * (1 - (double)index / count)) + random.Next(40);
+        return (index % 37, index % 53) switch
+        {
+            (36, _) => new Schedule(ArticleStatus.Draft, now - age, 0),
+            (_, 52) => new Schedule(ArticleStatus.Scheduled, now + TimeSpan.FromHours(6 + index % 24), 0),
+            _ => new Schedule(ArticleStatus.Published, now - age, views),
+        };
+    }
+
+    private static string UniqueSlug(string title, HashSet<string> taken)
+    {
+        var stem = Slug.From(title);
+        var slug = stem;
+        for (var n = 2; !taken.Add(slug); n++) slug = $"{stem}-{n}";
+        return slug;
+    }
+
+    private static async Task<Dictionary<string, int>> EnsureCategoriesAsync(BroadsheetDb db, CancellationToken ct)
+    {
+        var existing = await db.Categories.ToDictionaryAsync(c => c.Slug, ct);
+        foreach (var (c, position) in NewsWriter.Categories.Select((c, i) => (c, i)))
+            if (!existing.ContainsKey(c.Slug))
+                existing[c.Slug] = db.Categories.Add(new Category { Name = c.Name, Slug = c.Slug, Description = c.Description, Position = position }).Entity;
+        await db.SaveChangesAsync(ct);
+        return NewsWriter.Categories.ToDictionary(c => c.Slug, c => existing[c.Slug].Id);
+    }
+
+    private static async Task<List<int>> EnsureAuthorsAsync(BroadsheetDb db, CancellationToken ct)
+    {
+        var existing = await db.Authors.ToDictionaryAsync(a => a.Slug, ct);
+        foreach (var a in NewsWriter.Authors)
+            if (!existing.ContainsKey(a.Slug))
+                existing[a.Slug] = db.Authors.Add(new Author { DisplayName = a.DisplayName, Slug = a.Slug, Bio = a.Bio }).Entity;
+        await db.SaveChangesAsync(ct);
+        return NewsWriter.Authors.Select(a => existing[a.Slug].Id).ToList();
+    }
+
+    private static async Task EnsureTagsAsync(BroadsheetDb db, IEnumerable<string> names, Dictionary<string, int> ids, CancellationToken ct)
+    {
+        var added = new List<Tag>();
+        foreach (var name in names.Distinct())
+        {
+            var slug = Slug.From(name);
+            if (ids.ContainsKey(slug) || added.Any(t => t.Slug == slug)) continue;
+            added.Add(db.Tags.Add(new Tag { Name = name, Slug = slug }).Entity);
+        }
+        if (added.Count == 0) return;
+        await db.SaveChangesAsync(ct);
+        foreach (var t in added) ids[t.Slug] = t.Id;
+        db.ChangeTracker.Clear();
+    }
+
+    private static async Task InsertAsync(BroadsheetDb db, List<NewArticle> batch, Dictionary<string, int> tagIds, DateTime now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await using var article = Command(connection, tx,
+            """
+            INSERT INTO "Articles" ("Title", "Slug", "Standfirst", "BodyMarkdown", "BodyHtml", "Status", "PublishedAt",
+                "UpdatedAt", "ReadingMinutes", "CategoryId", "AuthorId", "ViewCount", "Upvotes", "Downvotes", "CommentCount")
+            VALUES (@title, @slug, @standfirst, @markdown, @html, @status, @published, @updated, @minutes, @category, @author, @views, 0, 0, 0)
+            RETURNING "Id"
+            """,
+            "title", "slug", "standfirst", "markdown", "html", "status", "published", "updated", "minutes", "category", "author", "views");
+        await using var tag = Command(connection, tx,
+            """INSERT INTO "ArticleTags" ("ArticleId", "TagId") VALUES (@article, @tag)""", "article", "tag");
+
+        foreach (var a in batch)
+        {
+            object[] values = [a.Story.Title, a.Slug, a.Story.Standfirst, a.Story.Markdown, a.Html, a.Schedule.Status.ToString(),
+                a.Schedule.PublishedAt, a.Schedule.Status == ArticleStatus.Published ? a.Schedule.PublishedAt : now,
+                ReadingTime.MinutesFor(a.Story.Markdown), a.CategoryId, a.AuthorId, a.Schedule.Views];
+            for (var i = 0; i < values.Length; i++) article.Parameters[i].Value = values[i];
+            var id = Convert.ToInt32(await article.ExecuteScalarAsync(ct));
+            foreach (var tagId in a.Story.Tags.Select(t => tagIds[Slug.From(t)]).Distinct())
+            {
+                tag.Parameters[0].Value = id;
+                tag.Parameters[1].Value = tagId;
+                await tag.ExecuteNonQueryAsync(ct);
+            }
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private static DbCommand Command(DbConnection connection, IDbContextTransaction tx, string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx.GetDbTransaction();
+        foreach (var name in names)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + name;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+}

@@ -1,0 +1,23 @@
+using Broadsheet.Data;
+using Broadsheet.Demo;
+using Broadsheet.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services
+    .AddData(builder.Configuration, builder.Environment)
+    .AddDemo()
+    .AddSite(builder.Configuration)
+    .AddOperations();
+
+var app = builder.Build();
+if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
+
+await app.PrepareDatabaseAsync();
+app.UseSite();
+app.MapOperations();
+app.MapSite();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

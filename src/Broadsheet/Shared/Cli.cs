@@ -1,0 +1,63 @@
+using Broadsheet.Data;
+using Broadsheet.Demo;
+using System.Diagnostics;
+
+namespace Broadsheet.Shared;
+
+/// <summary>
+/// Operator commands that share the app's configuration:
+///   migrate                      apply migrations and exit
+///   seed --articles N [--days D] add N generated articles (benchmark-sized data)
+/// Anything else starts the web server.
+/// </summary>
+public static class Cli
+{
+    public static readonly string[] Commands = ["migrate", "seed"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    /// <summary>Runs the command named by args[0]; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        switch (args[0])
+        {
+            case "migrate":
+                await DatabaseStartup.MigrateAsync(db);
+                Console.WriteLine("Migrations applied.");
+                return 0;
+            case "seed":
+                if (!TryOption(args, "--articles", 1, 10_000_000, 100, out var count)
+                    || !TryOption(args, "--days", 1, 3650, 30, out var days))
+                {
+                    Console.Error.WriteLine("usage: seed --articles N [--days D]   (N from 1 to 10,000,000)");
+                    return 2;
+                }
+                await DatabaseStartup.MigrateAsync(db);
+                var demo = scope.ServiceProvider.GetRequiredService<DemoNewsroom>();
+                var clock = Stopwatch.StartNew();
+                var progress = new ConsoleProgress(n =>
+                    Console.WriteLine($"seeded {n:#,0}/{count:#,0} articles ({clock.Elapsed.TotalSeconds:0.0} s)"));
+                await demo.SeedArticlesAsync(db, count, TimeSpan.FromDays(days), progress);
+                Console.WriteLine($"Done: {count:#,0} articles in {clock.Elapsed.TotalSeconds:0.0} s.");
+                return 0;
+            default:
+                return 2;
+        }
+    }
+
+    private static bool TryOption(string[] args, string name, int min, int max, int fallback, out int value)
+    {
+        value = fallback;
+        var i = Array.IndexOf(args, name);
+        if (i < 0) return true;
+        return i + 1 < args.Length && int.TryParse(args[i + 1], out value) && value >= min && value <= max;
+    }
+
+    // Progress<T> would post to the thread pool, so lines could print out of order or after "Done".
+    private sealed class ConsoleProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Broadsheet.Shared;
+
+/// <summary>
+/// Every error a reader can meet, as a page in the site's own layout. It never shows
+/// exception details: outside Development the exception handler sends readers here.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+    public string Heading { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public IActionResult OnGet(int? code) => Show(code);
+    public IActionResult OnPost(int? code) => Show(code);
+
+    private IActionResult Show(int? code)
+    {
+        var reexecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
+        // Visiting /error/500 directly is not an error: only a re-executed request keeps its code.
+        Code = reexecuted && code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
+        (Heading, Message) = Code switch
+        {
+            400 => ("That request did not make sense", "Something in the address or the form was not in a shape we understand."),
+            404 => ("We could not find that page", "The story may have moved or been taken down, or the address may be mistyped."),
+            405 => ("That is not allowed here", "This address does not accept that kind of request."),
+            422 => ("We could not accept that", "Some of what was sent could not be used. Check it and try again."),
+            429 => ("Slow down a little", "Too many requests came from your address. Wait a moment and try again."),
+            503 => ("We will be right back", "The site is having trouble reaching its database. Try again in a minute."),
+            _ when Code >= 500 => ("Something went wrong on our side", "The error has been logged. Try again in a minute."),
+            _ => ("That did not work", "The request could not be completed."),
+        };
+        Response.StatusCode = Code;
+        return Page();
+    }
+}

@@ -1,0 +1,37 @@
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Broadsheet.Shared;
+
+public sealed record NavItem(string Name, string Slug);
+
+/// <summary>
+/// The category navigation shown on every page. Cached briefly per instance: it is a copy of
+/// the database that any instance may rebuild, never a source of truth.
+/// </summary>
+public sealed class Navigation(IServiceScopeFactory scopes, IMemoryCache cache, ILogger<Navigation> log)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    public async Task<IReadOnlyList<NavItem>> CategoriesAsync()
+    {
+        if (cache.TryGetValue(nameof(Navigation), out IReadOnlyList<NavItem>? items) && items is not null) return items;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+            items = await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name)
+                .Select(c => new NavItem(c.Name, c.Slug)).ToListAsync();
+            cache.Set(nameof(Navigation), items, Lifetime);
+            return items;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The error page uses this layout too; it must render while the database is down.
+            log.LogWarning(ex, "Navigation could not load categories");
+            return [];
+        }
+    }
+}

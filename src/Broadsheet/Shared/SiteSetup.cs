@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using System.Net;
+
+namespace Broadsheet.Shared;
+
+/// <summary>The reader-facing web site: Razor Pages from the feature folders, errors, headers, static files.</summary>
+public static class SiteSetup
+{
+    public static IServiceCollection AddSite(this IServiceCollection services, IConfiguration config)
+    {
+        // Pages live in their feature folders (Articles/, Search/...), not in a Pages/ folder.
+        services.AddRazorPages(o => o.RootDirectory = "/");
+        services.Configure<SiteOptions>(config.GetSection("Site"));
+        services.AddMemoryCache();
+        services.AddSingleton<Navigation>();
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, config));
+        return services;
+    }
+
+    public static WebApplication UseSite(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // asp-append-version adds ?v=hash, so a versioned asset can be cached for good.
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
+                ctx.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        });
+        app.UseRouting();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapSite(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>
+    /// Only proxies named in Proxy:Trusted (IPs or CIDR networks) may set X-Forwarded-For,
+    /// so rate limits and view counts key on the real client, not on a spoofed header.
+    /// Loopback is trusted by default, for nginx on the same box.
+    /// </summary>
+    private static void TrustProxies(ForwardedHeadersOptions o, IConfiguration config)
+    {
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        foreach (var entry in config.GetSection("Proxy:Trusted").Get<string[]>() ?? [])
+        {
+            if (System.Net.IPNetwork.TryParse(entry, out var network)) o.KnownIPNetworks.Add(network);
+            else if (IPAddress.TryParse(entry, out var ip)) o.KnownProxies.Add(ip);
+            else throw new InvalidOperationException($"Proxy:Trusted entry '{entry}' is neither an IP address nor a CIDR network.");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every Broadsheet test: unit, integration on SQLite, the same integration suite on a
+# throwaway PostgreSQL server, and the Chromium journeys. Installs what the tests need first.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# --- What the tests need from Debian -------------------------------------------------------
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
+id postgres >/dev/null 2>&1 || missing+=(postgresql)
+if ((${#missing[@]})); then
+  echo "==> Installing ${missing[*]} from Debian"
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on PATH)." >&2; exit 1; }
+
+results=${BROADSHEET_ARTIFACTS:-$PWD/artifacts}
+rm -rf "$results"
+mkdir -p "$results"
+export BROADSHEET_ARTIFACTS=$results
+
+# --- Build once, then run the suite twice ------------------------------------------------------
+echo "==> Building"
+dotnet build Broadsheet.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
+
+run() {
+  local name=$1; shift
+  echo "==> Tests: $name"
+  dotnet test tests/Broadsheet.Tests -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@"
+}
+
+status=0
+BROADSHEET_TEST_PROVIDER=Sqlite run sqlite || status=$?
+# The integration suite again, on a real PostgreSQL server the tests start on loopback.
+BROADSHEET_TEST_PROVIDER=Postgres run postgres --filter "Category=Integration" || status=$?
+
+# A test process killed mid-run could leave its PostgreSQL cluster behind; stop any such.
+for dir in /tmp/broadsheet-pg-*/data; do
+  [[ -d $dir ]] || continue
+  runuser -u postgres -- "$(compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' | tail -n1)" -D "$dir" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$(dirname "$dir")"
+done
+
+# One closing line over both runs, read from the TRX files.
+python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find(".//{*}Counters")
+    if c is None: continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+echo "Screenshots and test results: $results"
+exit $status

@@ -1,0 +1,68 @@
+using Broadsheet.Tests.Demo;
+using Broadsheet.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace Broadsheet.Tests.Browser;
+
+[Trait("Category", "Browser")]
+public sealed class ReaderJourneyTests(DemoApp app, ChromiumBrowser browser) : IClassFixture<DemoApp>, IClassFixture<ChromiumBrowser>
+{
+    [Fact]
+    public async Task A_reader_goes_from_the_front_page_to_a_story_and_on_to_its_section()
+    {
+        var (page, errors) = await browser.OpenAsync(app.Address);
+
+        await page.GotoAsync("/");
+        await ChromiumBrowser.ScreenshotAsync(page, "1-home");
+        var leadTitle = await page.Locator(".lead-title a").InnerTextAsync();
+
+        await page.Locator(".lead-title a").ClickAsync();
+        await page.WaitForURLAsync("**/articles/**");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe(leadTitle);
+        (await page.Locator(".votes").InnerTextAsync()).ShouldMatch(@"^\d+ Votes: \d+ Upvotes, \d+ Downvotes \(-?\d+ Points\)$");
+        (await page.Locator(".views").InnerTextAsync()).ShouldMatch(@"^[\d,]+ Views?$");
+        (await page.Locator(".story-header time").GetAttributeAsync("title")).ShouldNotBeNullOrEmpty();
+        await ChromiumBrowser.ScreenshotAsync(page, "2-article");
+
+        var category = await page.Locator(".story-header .kicker a").TextContentAsync();
+        await page.Locator(".story-header .kicker a").ClickAsync();
+        await page.WaitForURLAsync("**/category/**");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe(category);
+        (await page.Locator(".feed .card").CountAsync()).ShouldBeGreaterThan(0);
+        await ChromiumBrowser.ScreenshotAsync(page, "3-category");
+
+        errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Load_more_appends_the_next_page_in_place()
+    {
+        var (page, errors) = await browser.OpenAsync(app.Address);
+        await page.GotoAsync("/latest");
+        var before = await page.Locator(".feed .card").CountAsync();
+        before.ShouldBe(20);
+
+        await page.Locator(".load-more a").ClickAsync();
+        await page.Locator(".feed .card").Nth(before).WaitForAsync();
+
+        (await page.Locator(".feed .card").CountAsync()).ShouldBeGreaterThan(before);
+        page.Url.ShouldEndWith("/latest");
+        (await page.Locator(".load-more").CountAsync()).ShouldBeLessThanOrEqualTo(1);
+        await ChromiumBrowser.ScreenshotAsync(page, "4-load-more");
+        errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_story_fits_the_screen()
+    {
+        var (page, errors) = await browser.OpenAsync(app.Address, width: 375);
+        await page.GotoAsync("/");
+        await page.Locator(".lead-title a").ClickAsync();
+        await page.WaitForURLAsync("**/articles/**");
+
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        overflow.ShouldBeFalse();
+        await ChromiumBrowser.ScreenshotAsync(page, "5-article-phone");
+        errors.ShouldBeEmpty();
+    }
+}

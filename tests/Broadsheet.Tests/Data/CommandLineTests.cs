@@ -1,0 +1,84 @@
+using Broadsheet.Tests.Fixtures;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using System.Data.Common;
+
+namespace Broadsheet.Tests.Data;
+
+[Trait("Category", "Integration")]
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task Migrate_creates_the_schema_and_seed_adds_articles_with_progress()
+    {
+        await using var db = new TestDatabase();
+        await db.CreateAsync();
+
+        var (migrated, migrateOutput) = await AppProcess.RunAsync(Path.GetTempPath(), AppProcess.For(db), "migrate");
+        migrated.ShouldBe(0, migrateOutput);
+        (await ScalarAsync(db, """SELECT COUNT(*) FROM "__EFMigrationsHistory" """)).ShouldBeGreaterThan(0);
+        (await ScalarAsync(db, """SELECT COUNT(*) FROM "Articles" """)).ShouldBe(0);
+
+        var (seeded, seedOutput) = await AppProcess.RunAsync(Path.GetTempPath(), AppProcess.For(db), "seed", "--articles", "2500");
+        seeded.ShouldBe(0, seedOutput);
+        seedOutput.ShouldContain("seeded 2,000/2,500 articles");
+        seedOutput.ShouldContain("Done: 2,500 articles");
+        (await ScalarAsync(db, """SELECT COUNT(*) FROM "Articles" """)).ShouldBe(2500);
+        (await ScalarAsync(db, """SELECT COUNT(DISTINCT "Slug") FROM "Articles" """)).ShouldBe(2500);
+        (await ScalarAsync(db, """SELECT COUNT(*) FROM "Articles" WHERE "BodyHtml" NOT LIKE '<p>%' """)).ShouldBe(0);
+        (await ScalarAsync(db, """SELECT COUNT(*) FROM "ArticleTags" """)).ShouldBeGreaterThanOrEqualTo(2 * 2500);
+    }
+
+    [Theory]
+    [InlineData("--articles", "0")]
+    [InlineData("--articles", "lots")]
+    [InlineData("--articles")]
+    public async Task Seed_refuses_a_bad_count_and_writes_nothing(params string[] options)
+    {
+        await using var db = new TestDatabase();
+        await db.CreateAsync();
+
+        var (code, output) = await AppProcess.RunAsync(Path.GetTempPath(), AppProcess.For(db), ["seed", .. options]);
+
+        code.ShouldBe(2);
+        output.ShouldContain("usage: seed --articles N");
+    }
+
+    private static async Task<long> ScalarAsync(TestDatabase db, string sql)
+    {
+        await using DbConnection connection = TestDatabase.IsPostgres
+            ? new NpgsqlConnection(db.ConnectionString)
+            : new SqliteConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+}
+
+public sealed class SqliteDefaultsTests
+{
+    [Fact]
+    public async Task By_default_the_database_is_data_broadsheet_db_under_the_content_root_in_WAL_mode()
+    {
+        var root = Directory.CreateTempSubdirectory("broadsheet-root-").FullName;
+        try
+        {
+            var (code, output) = await AppProcess.RunAsync(root, new Dictionary<string, string>(), "migrate");
+
+            code.ShouldBe(0, output);
+            var file = Path.Combine(root, "data", "broadsheet.db");
+            File.Exists(file).ShouldBeTrue();
+            await using var connection = new SqliteConnection($"Data Source={file}");
+            await connection.OpenAsync();
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode";
+            (await pragma.ExecuteScalarAsync()).ShouldBe("wal");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

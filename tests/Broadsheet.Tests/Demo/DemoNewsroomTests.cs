@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using Broadsheet.Articles;
+using Broadsheet.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using System.Net;
+
+namespace Broadsheet.Tests.Demo;
+
+public sealed class DemoApp : BroadsheetApp
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Demo:Seed", "true")];
+}
+
+[Trait("Category", "Integration")]
+public sealed class DemoNewsroomTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    [Fact]
+    public async Task First_start_fills_an_empty_database_with_a_living_newsroom()
+    {
+        var now = DateTime.UtcNow;
+        var (categories, authors, live, tags, minutes) = await app.WithDbAsync(async db => (
+            await db.Categories.CountAsync(),
+            await db.Authors.CountAsync(),
+            await db.Articles.Live(now).Include(a => a.Tags).ToListAsync(),
+            await db.Tags.CountAsync(),
+            await db.Articles.Select(a => a.ReadingMinutes).Distinct().CountAsync()));
+
+        categories.ShouldBeGreaterThanOrEqualTo(6);
+        authors.ShouldBeGreaterThanOrEqualTo(5);
+        live.Count.ShouldBeGreaterThanOrEqualTo(60);
+        live.ShouldAllBe(a => a.PublishedAt >= now.AddDays(-31) && a.Tags.Count >= 2);
+        (live.Max(a => a.PublishedAt)!.Value - live.Min(a => a.PublishedAt)!.Value).TotalDays.ShouldBeGreaterThan(20);
+        tags.ShouldBeGreaterThan(10);
+        minutes.ShouldBeGreaterThanOrEqualTo(4);
+        live.ShouldAllBe(a => !a.BodyMarkdown.Contains("lorem", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_demo_front_page_and_its_first_story_render()
+    {
+        var (home, page) = await app.GetPageAsync("/");
+        home.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelectorAll(".category-section").Length.ShouldBeGreaterThanOrEqualTo(6);
+
+        var lead = page.QuerySelector(".lead-title a")!.GetAttribute("href")!;
+        var (story, article) = await app.GetPageAsync(lead);
+        story.StatusCode.ShouldBe(HttpStatusCode.OK);
+        article.QuerySelectorAll(".story-body p").Length.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task A_second_start_does_not_seed_again()
+    {
+        var before = await app.WithDbAsync(db => db.Articles.CountAsync());
+        await app.WithDbAsync(db => app.Services.GetRequiredService<Broadsheet.Demo.DemoNewsroom>().SeedIfEmptyAsync(db));
+        (await app.WithDbAsync(db => db.Articles.CountAsync())).ShouldBe(before);
+    }
+}
+
+[Trait("Category", "Integration")]
+public sealed class DemoSeedSwitchTests
+{
+    [Fact]
+    public async Task Demo_seed_false_leaves_the_database_empty()
+    {
+        await using var app = new BroadsheetApp();
+        await app.InitializeAsync();
+
+        (await app.WithDbAsync(db => db.Articles.CountAsync())).ShouldBe(0);
+        (await app.WithDbAsync(db => db.Categories.CountAsync())).ShouldBe(0);
+        var (_, page) = await app.GetPageAsync("/");
+        page.QuerySelector(".empty")!.TextContent.ShouldBe("No stories have been published yet.");
+    }
+}

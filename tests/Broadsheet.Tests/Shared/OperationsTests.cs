@@ -1,0 +1,78 @@
+using Broadsheet.Tests.Fixtures;
+using System.Net;
+
+namespace Broadsheet.Tests.Shared;
+
+[Trait("Category", "Integration")]
+public sealed class OperationsTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
+{
+    [Fact]
+    public async Task Health_is_200_when_the_database_answers()
+    {
+        using var client = app.Client();
+        var response = await client.GetAsync("/health");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers()
+    {
+        using var client = app.Client();
+        foreach (var path in new[] { "/", "/articles/missing-story", "/css/site.css" })
+        {
+            var response = await client.GetAsync(path);
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            csp.ShouldContain("frame-ancestors 'none'");
+            csp.ShouldContain("script-src 'self'");
+            response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+            response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("strict-origin-when-cross-origin");
+        }
+    }
+
+    [Fact]
+    public async Task Pages_are_compressed_when_the_client_accepts_it()
+    {
+        var article = await app.ArticleAsync();
+        using var client = app.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/articles/{article.Slug}");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        var response = await client.SendAsync(request);
+
+        response.Content.Headers.ContentEncoding.ShouldBe(["gzip"]);
+    }
+}
+
+/// <summary>An app whose database is unreachable from the start.</summary>
+public sealed class UnreachableDatabaseApp : BroadsheetApp
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Database:MigrateOnStart", "false"),
+        new("ConnectionStrings:Broadsheet", TestDatabase.IsPostgres
+            ? "Host=127.0.0.1;Port=1;Username=postgres;Database=none;Timeout=2"
+            : "Data Source=/nonexistent/folder/broadsheet.db;Mode=ReadWrite"),
+    ];
+}
+
+[Trait("Category", "Integration")]
+public sealed class UnreachableDatabaseTests(UnreachableDatabaseApp app) : IClassFixture<UnreachableDatabaseApp>
+{
+    [Fact]
+    public async Task Health_is_503_when_the_database_does_not_answer()
+    {
+        using var client = app.Client();
+        var response = await client.GetAsync("/health");
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task Pages_fail_with_the_friendly_error_page_and_no_details()
+    {
+        var (response, page) = await app.GetPageAsync("/");
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Something went wrong on our side");
+        page.Body!.TextContent.ShouldNotContain("Exception");
+    }
+}
