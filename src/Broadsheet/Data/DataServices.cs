@@ -1,5 +1,6 @@
 using Broadsheet.Data.Migrations.Postgres;
 using Broadsheet.Data.Migrations.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Broadsheet.Data;
 
@@ -15,6 +16,9 @@ public static class DataServices
             case DatabaseProvider.Postgres: PostgresBroadsheetDb.Register(services, connection); break;
             default: SqliteBroadsheetDb.Register(services, connection, env.ContentRootPath); break;
         }
+        // Keys in the database, not on one instance's disk: N instances behind a load balancer
+        // must read each other's antiforgery tokens and cookies.
+        services.AddDataProtection().SetApplicationName("Broadsheet").PersistKeysToDbContext<BroadsheetDb>();
         return services;
     }
 

@@ -86,7 +86,8 @@ public sealed class NewsWriter
         int headline = _rng.Next(angle.Headlines.Length);
         var title = RenderLine(angle.Headlines[headline]);
         // Headlines are ordered so that each maps onto a standfirst that tells the same story.
-        var standfirst = RenderLine(angle.Standfirsts[headline * angle.Standfirsts.Length / angle.Headlines.Length]);
+        // A standfirst is a sentence, so it ends with a full stop.
+        var standfirst = RenderLine(angle.Standfirsts[headline * angle.Standfirsts.Length / angle.Headlines.Length]) + ".";
         var markdown = WriteBody(cat, angle);
         var tags = PickTags(cat, angle);
         return new DemoStory(title, standfirst, markdown, tags);
@@ -1870,7 +1871,7 @@ public sealed class NewsWriter
             Body = P(
                 "#04 {town} has flooded {num2} times in the past twenty years, according to local records.",
                 "#0 The flood defences were last upgraded more than {num} years ago.",
-                "Average temperatures in the region have risen by about {pct2} degrees since records began.",
+                "Average temperatures in the region have risen by more than a degree since records began.",
                 "#01 {p3a} said events of this kind were becoming more frequent and more intense.",
                 "#0 Insurance premiums for homes near the river have risen sharply.",
                 "#24 The project is expected to cost {money}, most of it from public funds.",
