@@ -13,7 +13,7 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 100); do curl -fsS -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; exit 1; }
+wait_for() { for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; exit 1; }
 
 echo "==> Publishing Release builds"
 dotnet publish src/Broadsheet -c Release -o "$work/app" -nologo -v quiet
@@ -23,11 +23,15 @@ echo "==> Seeding $articles articles (SQLite)"
 mkdir -p "$work/run" "$work/www"
 (cd "$work/run" && Demo__Seed=false dotnet "$work/app/Broadsheet.dll" seed --articles "$articles" | tail -n 1)
 
-app_port=$(free_port); static_port=$(free_port)
-(cd "$work/run" && ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning \
-  exec dotnet "$work/app/Broadsheet.dll" --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1) &
-pids+=($!)
-wait_for "http://127.0.0.1:$app_port/health"
+start_app() { # port page-cache-seconds
+  (cd "$work/run" && ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning Caching__PageSeconds=$2 \
+    exec dotnet "$work/app/Broadsheet.dll" --urls "http://127.0.0.1:$1" >>"$work/app.log" 2>&1) &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$1/health"
+}
+app_port=$(free_port); uncached_port=$(free_port); static_port=$(free_port)
+start_app "$app_port" 30          # as shipped: pages come from the output cache
+start_app "$uncached_port" 0      # every request renders: queries + Razor
 
 slug=$(curl -fsS "http://127.0.0.1:$app_port/latest?page=3" | grep -o 'href="/articles/[a-z0-9-]*"' | head -n 1 | sed 's|href="/articles/||; s|"||')
 path="/articles/$slug"
@@ -50,10 +54,14 @@ measure() { # url -> "req/s p99"
 
 echo "==> wrk -t2 -c$connections -d${seconds}s, page of $bytes bytes"
 read -r article_rps article_p99 < <(measure "http://127.0.0.1:$app_port$path")
+read -r uncached_rps uncached_p99 < <(measure "http://127.0.0.1:$uncached_port$path")
 read -r static_rps static_p99 < <(measure "http://127.0.0.1:$static_port/article.html")
 ratio=$(python3 -c "print(f'{$article_rps/$static_rps:.2f}')")
+uncached_ratio=$(python3 -c "print(f'{$uncached_rps/$static_rps:.2f}')")
 
 printf '\n| page | req/s | p99 |\n| --- | ---: | ---: |\n'
-printf '| article %s (%s articles, SQLite) | %.0f | %s |\n' "$path" "$articles" "$article_rps" "$article_p99"
+printf '| article %s (%s articles, SQLite), as shipped (output cache) | %.0f | %s |\n' "$path" "$articles" "$article_rps" "$article_p99"
+printf '| the same article rendered on every request (cache off) | %.0f | %s |\n' "$uncached_rps" "$uncached_p99"
 printf '| same bytes as a static file (Kestrel) | %.0f | %s |\n' "$static_rps" "$static_p99"
-printf '\nratio article/static: %s  (%s, %s cores, %s)\n' "$ratio" "$(date -u +%F)" "$(nproc)" "$(dotnet --version)"
+printf '\nratio article/static: %s (rendered every request: %s)  [%s, %s cores, .NET SDK %s]\n' \
+  "$ratio" "$uncached_ratio" "$(date -u +%F)" "$(nproc)" "$(dotnet --version)"

@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Shared;
@@ -15,6 +16,7 @@ if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
 await app.PrepareDatabaseAsync();
 app.UseSite();
 app.MapOperations();
+app.MapArticleFragments();
 app.MapSite();
 await app.RunAsync();
 return 0;

@@ -49,8 +49,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         a.HasIndex(x => x.Slug).IsUnique();
         a.Property(x => x.Standfirst).HasMaxLength(1000);
         a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        // Every list is "published, newest first", optionally within one category or author.
-        a.HasIndex(x => new { x.Status, x.PublishedAt });
+        // Every list is "live, newest first", optionally within one category or author. The
+        // lists walk these indexes backwards and stop at the page size; an index led by Status
+        // would make SQLite sort every live article to serve "latest".
+        a.HasIndex(x => x.PublishedAt);
         a.HasIndex(x => new { x.CategoryId, x.PublishedAt });
         a.HasIndex(x => new { x.AuthorId, x.PublishedAt });
         a.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);

@@ -1,10 +1,12 @@
 using Broadsheet.Data;
 using Broadsheet.Shared;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Broadsheet.Articles;
 
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class ArticleModel(BroadsheetDb db, TimeProvider clock) : PageModel
 {
     public const int RelatedCount = 4;

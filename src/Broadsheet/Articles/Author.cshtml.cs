@@ -1,10 +1,12 @@
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Articles;
 
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class AuthorModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
 {
     public Author Author { get; private set; } = null!;

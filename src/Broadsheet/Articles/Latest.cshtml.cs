@@ -1,8 +1,11 @@
 using Broadsheet.Data;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Broadsheet.Articles;
 
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class LatestModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
 {
     public override string Heading => "Latest news";

@@ -1,10 +1,12 @@
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Articles;
 
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class TagModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
 {
     public Tag Tag { get; private set; } = null!;

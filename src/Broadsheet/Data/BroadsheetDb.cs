@@ -21,6 +21,9 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
     /// <summary>Provider tuning that must follow a migration (SQLite turns on WAL here).</summary>
     public virtual Task AfterMigrateAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>Provider tuning for a large load on the open connection (SQLite enlarges its page cache).</summary>
+    public virtual Task BeforeBulkLoadAsync(CancellationToken ct) => Task.CompletedTask;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
 }

@@ -45,22 +45,42 @@ public sealed class DemoNewsroom(TimeProvider clock, ILogger<DemoNewsroom> log)
         var now = clock.GetUtcNow().UtcDateTime;
         var categorySlugs = categoryIds.Keys.ToArray();
 
-        for (var done = 0; done < count;)
+        List<NewArticle> Compose(int from)
         {
-            var batch = new List<NewArticle>(Math.Min(BatchSize, count - done));
-            for (var i = done; i < done + batch.Capacity; i++)
+            var batch = new List<NewArticle>(Math.Min(BatchSize, count - from));
+            for (var i = from; i < from + batch.Capacity; i++)
             {
                 var category = categorySlugs[random.Next(categorySlugs.Length)];
                 var story = writer.Write(category);
                 batch.Add(new NewArticle(story, UniqueSlug(story.Title, slugs), categoryIds[category],
                     authorIds[random.Next(authorIds.Count)], Placement(i, count, spread, now, random)));
             }
-            // Rendering and sanitizing dominates; spread it over the cores.
+            // Rendering and sanitizing costs more than writing the rows; spread it over the cores.
             Parallel.ForEach(batch, a => a.Html = ArticleBody.ToSafeHtml(a.Story.Markdown));
-            await EnsureTagsAsync(db, batch.SelectMany(a => a.Story.Tags), tagIds, ct);
-            await InsertAsync(db, batch, tagIds, now, ct);
-            done += batch.Count;
-            progress?.Report(done);
+            return batch;
+        }
+
+        // One open connection for the whole load, so provider tuning for bulk writes sticks to it.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.BeforeBulkLoadAsync(ct);
+            // Compose the next batch while the database writes this one.
+            var next = Task.Run(() => Compose(0), ct);
+            for (var done = 0; done < count;)
+            {
+                var batch = await next;
+                var after = done + batch.Count;
+                next = after < count ? Task.Run(() => Compose(after), ct) : Task.FromResult(new List<NewArticle>());
+                await EnsureTagsAsync(db, batch.SelectMany(a => a.Story.Tags), tagIds, ct);
+                await InsertAsync(db, batch, tagIds, now, ct);
+                done = after;
+                progress?.Report(done);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 

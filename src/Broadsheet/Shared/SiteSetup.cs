@@ -14,6 +14,7 @@ public static class SiteSetup
         services.AddMemoryCache();
         services.AddSingleton<Navigation>();
         services.AddSingleton(TimeProvider.System);
+        services.AddPageCache(config);
         services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, config));
         return services;
     }
@@ -33,6 +34,7 @@ public static class SiteSetup
         });
         app.UseRouting();
         app.UseAntiforgery();
+        app.UseOutputCache();
         return app;
     }
 

@@ -45,16 +45,54 @@ public sealed class ArticlePageTests(BroadsheetApp app) : IClassFixture<Broadshe
     }
 
     [Fact]
-    public async Task Counts_on_the_page_follow_the_database()
+    public async Task Counts_on_the_page_follow_the_database_once_content_has_changed()
     {
         var article = await app.ArticleAsync();
+        var (_, before) = await app.GetPageAsync($"/articles/{article.Slug}");
+        before.QuerySelector(".views")!.TextContent.ShouldBe("0 Views");
+
         await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, 1).SetProperty(a => a.Downvotes, 3)));
+        // Until told, the page is served from the output cache: rendered once, not per request.
+        var (_, cached) = await app.GetPageAsync($"/articles/{article.Slug}");
+        cached.QuerySelector(".views")!.TextContent.ShouldBe("0 Views");
 
+        await app.ContentChangedAsync();
+        var (_, after) = await app.GetPageAsync($"/articles/{article.Slug}");
+
+        after.QuerySelector(".views")!.TextContent.ShouldBe("1 View");
+        after.QuerySelector(".votes")!.TextContent.ShouldBe("3 Votes: 0 Upvotes, 3 Downvotes (-3 Points)");
+    }
+
+    [Fact]
+    public async Task The_counters_fragment_is_fresh_from_the_database_while_the_page_is_cached()
+    {
+        var article = await app.ArticleAsync();
+        await app.GetPageAsync($"/articles/{article.Slug}");
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, 2_500).SetProperty(a => a.Upvotes, 4)));
+
+        using var client = app.Client();
+        var response = await client.GetAsync($"/articles/{article.Slug}/counters");
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        html.ShouldContain("<span class=\"views\">2,500 Views</span>");
+        html.ShouldContain("4 Votes: 4 Upvotes, 0 Downvotes (4 Points)");
         var (_, page) = await app.GetPageAsync($"/articles/{article.Slug}");
+        page.QuerySelector(".counters")!.GetAttribute("hx-get").ShouldBe($"/articles/{article.Slug}/counters");
+    }
 
-        page.QuerySelector(".views")!.TextContent.ShouldBe("1 View");
-        page.QuerySelector(".votes")!.TextContent.ShouldBe("3 Votes: 0 Upvotes, 3 Downvotes (-3 Points)");
+    [Fact]
+    public async Task Counters_of_missing_or_unpublished_articles_are_not_found()
+    {
+        var draft = await app.ArticleAsync(a => a.Status = ArticleStatus.Draft);
+        using var client = app.Client();
+
+        (await client.GetAsync($"/articles/{draft.Slug}/counters")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/articles/no-such-story/counters")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/articles/Bad_Slug/counters")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Broadsheet.Tests.Demo;
 using Broadsheet.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Broadsheet.Tests.Browser;
@@ -49,6 +50,24 @@ public sealed class ReaderJourneyTests(DemoApp app, ChromiumBrowser browser) : I
         page.Url.ShouldEndWith("/latest");
         (await page.Locator(".load-more").CountAsync()).ShouldBeLessThanOrEqualTo(1);
         await ChromiumBrowser.ScreenshotAsync(page, "4-load-more");
+        errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_cached_story_shows_live_counts_once_the_page_has_loaded()
+    {
+        var (page, errors) = await browser.OpenAsync(app.Address);
+        await page.GotoAsync("/latest");
+        var href = await page.Locator(".feed .card-title a").Nth(3).GetAttributeAsync("href");
+        await page.GotoAsync(href!);
+        var slug = href!.Split('/')[^1];
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, 4_321).SetProperty(a => a.Upvotes, 2).SetProperty(a => a.Downvotes, 1)));
+
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.Locator(".views")).ToHaveTextAsync("4,321 Views");
+        await Assertions.Expect(page.Locator(".votes")).ToHaveTextAsync("3 Votes: 2 Upvotes, 1 Downvotes (1 Points)");
         errors.ShouldBeEmpty();
     }
 

@@ -1,6 +1,8 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Shared;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Fixtures;
 
@@ -10,6 +12,17 @@ namespace Broadsheet.Tests.Fixtures;
 /// </summary>
 public static class TestNewsroom
 {
+    /// <summary>Tells the app its content changed, as the newsroom does when it publishes.</summary>
+    public static async Task ContentChangedAsync(this BroadsheetApp app) =>
+        await app.Services.GetRequiredService<IOutputCacheStore>().ContentChangedAsync();
+
+    private static async Task<T> Published<T>(this Task<T> write, BroadsheetApp app)
+    {
+        var result = await write;
+        await app.ContentChangedAsync();
+        return result;
+    }
+
     public static string Unique(string stem) => $"{stem}-{Guid.NewGuid():N}"[..(stem.Length + 13)];
 
     public static async Task<Category> CategoryAsync(this BroadsheetApp app, string? name = null) =>
@@ -19,7 +32,7 @@ public static class TestNewsroom
             var c = db.Categories.Add(new Category { Name = name ?? $"Section {slug[^6..]}", Slug = slug, Position = 50 }).Entity;
             await db.SaveChangesAsync();
             return c;
-        });
+        }).Published(app);
 
     public static async Task<Author> AuthorAsync(this BroadsheetApp app, string? name = null) =>
         await app.WithDbAsync(async db =>
@@ -28,7 +41,7 @@ public static class TestNewsroom
             var a = db.Authors.Add(new Author { DisplayName = name ?? $"Reporter {slug[^6..]}", Slug = slug, Bio = "Covers the town hall." }).Entity;
             await db.SaveChangesAsync();
             return a;
-        });
+        }).Published(app);
 
     /// <summary>A live article, an hour old unless told otherwise, in a new category by a new author.</summary>
     public static async Task<Article> ArticleAsync(this BroadsheetApp app, Action<Article>? shape = null,
@@ -60,6 +73,6 @@ public static class TestNewsroom
             db.Articles.Add(article);
             await db.SaveChangesAsync();
             return article;
-        });
+        }).Published(app);
     }
 }

@@ -102,14 +102,14 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("AuthorId", "PublishedAt");
 
                     b.HasIndex("CategoryId", "PublishedAt");
-
-                    b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Articles");
                 });

@@ -95,14 +95,14 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("AuthorId", "PublishedAt");
 
                     b.HasIndex("CategoryId", "PublishedAt");
-
-                    b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Articles");
                 });
