@@ -20,12 +20,14 @@ dotnet publish src/Broadsheet -c Release -o "$work/app" -nologo -v quiet
 dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v quiet
 
 echo "==> Seeding $articles articles (SQLite)"
-mkdir -p "$work/run" "$work/www"
-(cd "$work/run" && Demo__Seed=false dotnet "$work/app/Broadsheet.dll" seed --articles "$articles" | tail -n 1)
+mkdir -p "$work/www"
+# The app runs from its publish folder, as an operator would: that is its content root
+# (appsettings.json, wwwroot) and where data/broadsheet.db is made.
+(cd "$work/app" && Demo__Seed=false dotnet Broadsheet.dll seed --articles "$articles" | tail -n 1)
 
 start_app() { # port page-cache-seconds
-  (cd "$work/run" && ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning Caching__PageSeconds=$2 \
-    exec dotnet "$work/app/Broadsheet.dll" --urls "http://127.0.0.1:$1" >>"$work/app.log" 2>&1) &
+  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning Caching__PageSeconds=$2 \
+    exec dotnet Broadsheet.dll --urls "http://127.0.0.1:$1" >>"$work/app.log" 2>&1) &
   pids+=($!)
   wait_for "http://127.0.0.1:$1/health"
 }
@@ -55,6 +57,7 @@ measure() { # url -> "req/s p99"
 echo "==> wrk -t2 -c$connections -d${seconds}s, page of $bytes bytes"
 read -r article_rps article_p99 < <(measure "http://127.0.0.1:$app_port$path")
 read -r uncached_rps uncached_p99 < <(measure "http://127.0.0.1:$uncached_port$path")
+read -r counters_rps counters_p99 < <(measure "http://127.0.0.1:$app_port$path/counters")
 read -r static_rps static_p99 < <(measure "http://127.0.0.1:$static_port/article.html")
 ratio=$(python3 -c "print(f'{$article_rps/$static_rps:.2f}')")
 uncached_ratio=$(python3 -c "print(f'{$uncached_rps/$static_rps:.2f}')")
@@ -62,6 +65,7 @@ uncached_ratio=$(python3 -c "print(f'{$uncached_rps/$static_rps:.2f}')")
 printf '\n| page | req/s | p99 |\n| --- | ---: | ---: |\n'
 printf '| article %s (%s articles, SQLite), as shipped (output cache) | %.0f | %s |\n' "$path" "$articles" "$article_rps" "$article_p99"
 printf '| the same article rendered on every request (cache off) | %.0f | %s |\n' "$uncached_rps" "$uncached_p99"
+printf '| its live counters fragment (one read, never cached) | %.0f | %s |\n' "$counters_rps" "$counters_p99"
 printf '| same bytes as a static file (Kestrel) | %.0f | %s |\n' "$static_rps" "$static_p99"
 printf '\nratio article/static: %s (rendered every request: %s)  [%s, %s cores, .NET SDK %s]\n' \
   "$ratio" "$uncached_ratio" "$(date -u +%F)" "$(nproc)" "$(dotnet --version)"

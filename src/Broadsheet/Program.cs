@@ -8,7 +8,7 @@ builder.Services
     .AddData(builder.Configuration, builder.Environment)
     .AddDemo()
     .AddSite(builder.Configuration)
-    .AddOperations();
+    .AddOperations(builder.Environment);
 
 var app = builder.Build();
 if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);

@@ -2,6 +2,7 @@ using Broadsheet.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Console;
 using System.IO.Compression;
 
 namespace Broadsheet.Shared;
@@ -9,8 +10,11 @@ namespace Broadsheet.Shared;
 /// <summary>What an operator relies on: health, compression, proxies, graceful shutdown.</summary>
 public static class Operations
 {
-    public static IServiceCollection AddOperations(this IServiceCollection services)
+    public static IServiceCollection AddOperations(this IServiceCollection services, IHostEnvironment env)
     {
+        // Structured JSON logs outside Development even when no appsettings.json is found
+        // (the content root is the working directory); configuration can still choose.
+        services.Configure<ConsoleLoggerOptions>(o => o.FormatterName ??= env.IsDevelopment() ? "simple" : "json");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddResponseCompression(o =>
         {

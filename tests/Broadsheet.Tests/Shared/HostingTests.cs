@@ -1,0 +1,71 @@
+using Broadsheet.Tests.Fixtures;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Broadsheet.Tests.Shared;
+
+/// <summary>The app as an operator runs it: its own process, --urls, JSON logs, SIGTERM.</summary>
+public sealed class HostingTests
+{
+    [Fact]
+    public async Task The_app_listens_on_urls_logs_json_and_stops_gracefully_on_sigterm()
+    {
+        var root = Directory.CreateTempSubdirectory("broadsheet-host-").FullName;
+        var port = FreePort();
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(typeof(Program).Assembly.Location);
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add($"http://127.0.0.1:{port}");
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Demo__Seed"] = "false";
+        using var app = Process.Start(psi)!;
+        var output = app.StandardOutput.ReadToEndAsync();
+        var errors = app.StandardError.ReadToEndAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            (await WaitForHealthAsync(http)).ShouldBe(HttpStatusCode.OK);
+
+            Process.Start("kill", ["-TERM", app.Id.ToString()])!.WaitForExit();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await app.WaitForExitAsync(timeout.Token);
+
+            app.ExitCode.ShouldBe(0, await errors);
+            var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            lines.ShouldNotBeEmpty();
+            var events = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            foreach (var e in events)
+            {
+                e.TryGetProperty("Category", out var category).ShouldBeTrue();
+                e.TryGetProperty("LogLevel", out var level).ShouldBeTrue();
+                category.GetString().ShouldNotBeNullOrEmpty();
+                level.GetString().ShouldNotBeNullOrEmpty();
+            }
+            events.ShouldContain(e => e.GetProperty("Message").GetString()!.Contains("Application is shutting down"));
+        }
+        finally
+        {
+            if (!app.HasExited) app.Kill(entireProcessTree: true);
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task<HttpStatusCode> WaitForHealthAsync(HttpClient http)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            try { return (await http.GetAsync("/health")).StatusCode; }
+            catch (HttpRequestException) { await Task.Delay(200); }
+        }
+        throw new TimeoutException("The app did not answer /health within 30 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
