@@ -1,12 +1,14 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
+using Broadsheet.Search;
 using Broadsheet.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddData(builder.Configuration, builder.Environment)
     .AddDemo()
+    .AddSearch(builder.Configuration)
     .AddSite(builder.Configuration)
     .AddOperations(builder.Environment);
 

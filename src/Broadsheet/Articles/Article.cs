@@ -14,6 +14,9 @@ public class Article
     /// <summary>Rendered and sanitized when the body is saved, never per request.</summary>
     public string BodyHtml { get; set; } = "";
 
+    /// <summary>The body as plain text, for the search index and its snippets.</summary>
+    public string BodyText { get; set; } = "";
+
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
     public DateTime? PublishedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -36,6 +39,7 @@ public class Article
     {
         BodyMarkdown = markdown;
         BodyHtml = ArticleBody.ToSafeHtml(markdown);
+        BodyText = ArticleBody.ToPlainText(markdown);
         ReadingMinutes = ReadingTime.MinutesFor(markdown);
     }
 }

@@ -17,6 +17,10 @@ public static class ArticleBody
     public static string ToSafeHtml(string markdown) =>
         Sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline));
 
+    /// <summary>The words without markup: what search indexes and quotes back in snippets.</summary>
+    public static string ToPlainText(string markdown) =>
+        Markdown.ToPlainText(markdown ?? "", Pipeline).Trim();
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var s = new HtmlSanitizer();

@@ -1,11 +1,12 @@
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 
 namespace Broadsheet.Articles;
 
 /// <summary>What a reader sees of an article in any list.</summary>
 public sealed record ArticleCard(
-    string Title, string Slug, string Standfirst, DateTime PublishedAt,
+    int Id, string Title, string Slug, string Standfirst, DateTime PublishedAt,
     string CategoryName, string CategorySlug, string AuthorName, string AuthorSlug,
     int ReadingMinutes, long ViewCount);
 
@@ -20,17 +21,33 @@ public static class ArticleQueries
     public static IQueryable<Article> Newest(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
 
+    public static readonly Expression<Func<Article, ArticleCard>> Card = a => new ArticleCard(
+        a.Id, a.Title, a.Slug, a.Standfirst, a.PublishedAt!.Value,
+        a.Category.Name, a.Category.Slug, a.Author.DisplayName, a.Author.Slug,
+        a.ReadingMinutes, a.ViewCount);
+
     public static Task<List<ArticleCard>> CardsAsync(this IQueryable<Article> articles, int skip, int take, CancellationToken ct = default) =>
-        articles.Skip(skip).Take(take).Select(a => new ArticleCard(
-            a.Title, a.Slug, a.Standfirst, a.PublishedAt!.Value,
-            a.Category.Name, a.Category.Slug, a.Author.DisplayName, a.Author.Slug,
-            a.ReadingMinutes, a.ViewCount)).ToListAsync(ct);
+        articles.Skip(skip).Take(take).Select(Card).ToListAsync(ct);
 
     public static Task<Article?> LiveBySlugAsync(this BroadsheetDb db, string slug, DateTime nowUtc, CancellationToken ct = default) =>
         db.Articles.AsNoTracking().Live(nowUtc)
             .Include(a => a.Category).Include(a => a.Author).Include(a => a.Tags)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Slug == slug, ct);
+
+    public static readonly TimeSpan MostViewedWindow = TimeSpan.FromDays(7);
+
+    /// <summary>Most viewed looks at this many newest stories, so its cost does not grow with the archive.</summary>
+    public const int MostViewedPool = 200;
+
+    /// <summary>Most viewed among the week's newest stories, so one old hit does not sit on top for ever.</summary>
+    public static Task<List<ArticleCard>> MostViewedAsync(this BroadsheetDb db, DateTime nowUtc, int take, CancellationToken ct = default)
+    {
+        var since = nowUtc - MostViewedWindow;
+        return db.Articles.Live(nowUtc).Where(a => a.PublishedAt >= since).Newest().Take(MostViewedPool)
+            .OrderByDescending(a => a.ViewCount).ThenByDescending(a => a.PublishedAt)
+            .CardsAsync(0, take, ct);
+    }
 
     /// <summary>Newest live articles in the same category, then any newest, never the article itself.</summary>
     public static async Task<List<ArticleCard>> RelatedAsync(this BroadsheetDb db, Article article, DateTime nowUtc, int take, CancellationToken ct = default)

@@ -14,10 +14,6 @@ public sealed class HomeModel(BroadsheetDb db, TimeProvider clock) : PageModel
     public const int LatestCount = 8;
     public const int PerSection = 4;
     public const int MostViewedCount = 5;
-    public static readonly TimeSpan MostViewedWindow = TimeSpan.FromDays(7);
-
-    /// <summary>Most viewed looks at this many newest stories, so its cost does not grow with the archive.</summary>
-    public const int MostViewedPool = 200;
 
     public ArticleCard? Lead { get; private set; }
     public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
@@ -33,11 +29,7 @@ public sealed class HomeModel(BroadsheetDb db, TimeProvider clock) : PageModel
         Lead = newest.FirstOrDefault();
         Latest = newest.Skip(1).ToList();
 
-        // Most viewed among recent stories, so one old hit does not sit there for ever.
-        var since = now - MostViewedWindow;
-        MostViewed = await live.Where(a => a.PublishedAt >= since).Newest().Take(MostViewedPool)
-            .OrderByDescending(a => a.ViewCount).ThenByDescending(a => a.PublishedAt)
-            .CardsAsync(0, MostViewedCount, ct);
+        MostViewed = await db.MostViewedAsync(now, MostViewedCount, ct);
 
         var sections = new List<CategorySection>();
         foreach (var category in await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct))

@@ -56,7 +56,11 @@ public sealed class DemoNewsroom(TimeProvider clock, ILogger<DemoNewsroom> log)
                     authorIds[random.Next(authorIds.Count)], Placement(i, count, spread, now, random)));
             }
             // Rendering and sanitizing costs more than writing the rows; spread it over the cores.
-            Parallel.ForEach(batch, a => a.Html = ArticleBody.ToSafeHtml(a.Story.Markdown));
+            Parallel.ForEach(batch, a =>
+            {
+                a.Html = ArticleBody.ToSafeHtml(a.Story.Markdown);
+                a.Text = ArticleBody.ToPlainText(a.Story.Markdown);
+            });
             return batch;
         }
 
@@ -94,6 +98,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ILogger<DemoNewsroom> log)
         public int AuthorId { get; } = authorId;
         public Schedule Schedule { get; } = schedule;
         public string Html { get; set; } = "";
+        public string Text { get; set; } = "";
     }
 
     /// <summary>Newest first across the spread; a few drafts and one scheduled story make the newsroom look real.</summary>
@@ -158,18 +163,18 @@ public sealed class DemoNewsroom(TimeProvider clock, ILogger<DemoNewsroom> log)
         var connection = db.Database.GetDbConnection();
         await using var article = Command(connection, tx,
             """
-            INSERT INTO "Articles" ("Title", "Slug", "Standfirst", "BodyMarkdown", "BodyHtml", "Status", "PublishedAt",
+            INSERT INTO "Articles" ("Title", "Slug", "Standfirst", "BodyMarkdown", "BodyHtml", "BodyText", "Status", "PublishedAt",
                 "UpdatedAt", "ReadingMinutes", "CategoryId", "AuthorId", "ViewCount", "Upvotes", "Downvotes", "CommentCount")
-            VALUES (@title, @slug, @standfirst, @markdown, @html, @status, @published, @updated, @minutes, @category, @author, @views, 0, 0, 0)
+            VALUES (@title, @slug, @standfirst, @markdown, @html, @text, @status, @published, @updated, @minutes, @category, @author, @views, 0, 0, 0)
             RETURNING "Id"
             """,
-            "title", "slug", "standfirst", "markdown", "html", "status", "published", "updated", "minutes", "category", "author", "views");
+            "title", "slug", "standfirst", "markdown", "html", "text", "status", "published", "updated", "minutes", "category", "author", "views");
         await using var tag = Command(connection, tx,
             """INSERT INTO "ArticleTags" ("ArticleId", "TagId") VALUES (@article, @tag)""", "article", "tag");
 
         foreach (var a in batch)
         {
-            object[] values = [a.Story.Title, a.Slug, a.Story.Standfirst, a.Story.Markdown, a.Html, a.Schedule.Status.ToString(),
+            object[] values = [a.Story.Title, a.Slug, a.Story.Standfirst, a.Story.Markdown, a.Html, a.Text, a.Schedule.Status.ToString(),
                 a.Schedule.PublishedAt, a.Schedule.Status == ArticleStatus.Published ? a.Schedule.PublishedAt : now,
                 ReadingTime.MinutesFor(a.Story.Markdown), a.CategoryId, a.AuthorId, a.Schedule.Views];
             for (var i = 0; i < values.Length; i++) article.Parameters[i].Value = values[i];

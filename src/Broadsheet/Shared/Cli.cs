@@ -1,5 +1,7 @@
 using Broadsheet.Data;
 using Broadsheet.Demo;
+using Broadsheet.Search;
+using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 
 namespace Broadsheet.Shared;
@@ -8,11 +10,12 @@ namespace Broadsheet.Shared;
 /// Operator commands that share the app's configuration:
 ///   migrate                      apply migrations and exit
 ///   seed --articles N [--days D] add N generated articles (benchmark-sized data)
+///   search reindex               rebuild the full-text search index
 /// Anything else starts the web server.
 /// </summary>
 public static class Cli
 {
-    public static readonly string[] Commands = ["migrate", "seed"];
+    public static readonly string[] Commands = ["migrate", "seed", "search"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -42,9 +45,26 @@ public static class Cli
                 await demo.SeedArticlesAsync(db, count, TimeSpan.FromDays(days), progress);
                 Console.WriteLine($"Done: {count:#,0} articles in {clock.Elapsed.TotalSeconds:0.0} s.");
                 return 0;
+            case "search" when args.Length == 2 && args[1] == "reindex":
+                await DatabaseStartup.MigrateAsync(db);
+                var total = await db.Articles.CountAsync();
+                var timer = Stopwatch.StartNew();
+                await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildAsync(db, new ConsoleProgress(n =>
+                    Console.WriteLine($"{Bar(n, total)} {n:#,0}/{total:#,0} articles indexed ({timer.Elapsed.TotalSeconds:0.0} s)")), default);
+                Console.WriteLine($"Search index rebuilt: {total:#,0} articles in {timer.Elapsed.TotalSeconds:0.0} s.");
+                return 0;
+            case "search":
+                Console.Error.WriteLine("usage: search reindex");
+                return 2;
             default:
                 return 2;
         }
+    }
+
+    private static string Bar(int done, int total)
+    {
+        var filled = total == 0 ? 30 : (int)(30L * done / total);
+        return "[" + new string('#', filled) + new string('.', 30 - filled) + "]";
     }
 
     private static bool TryOption(string[] args, string name, int min, int max, int fallback, out int value)

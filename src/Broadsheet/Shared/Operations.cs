@@ -1,6 +1,7 @@
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Console;
 using System.IO.Compression;
@@ -25,6 +26,9 @@ public static class Operations
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        // Room for a 10 KB search query: the app caps it at 200 characters and answers,
+        // where Kestrel's 8 KB default would refuse the request line with a bare 414.
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = 16 * 1024);
         // In-flight requests get this long to finish after SIGTERM before the host stops.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return services;

@@ -1,0 +1,44 @@
+using Broadsheet.Data;
+
+namespace Broadsheet.Search;
+
+public enum SearchSort { Relevance, Newest }
+
+public sealed record SearchFilters(int? CategoryId = null, int? AuthorId = null, int? TagId = null, DateTime? From = null, DateTime? To = null);
+
+public sealed record SearchRequest(SearchQuery Query, SearchFilters Filters, SearchSort Sort, int Skip, int Take, DateTime Now);
+
+/// <summary>One match: the article, its blended score, and a snippet with the matched words between
+/// <see cref="SearchIndex.MarkStart"/> and <see cref="SearchIndex.MarkEnd"/> (plain text otherwise).</summary>
+public sealed record SearchHit(int ArticleId, double Score, string Snippet);
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total);
+
+/// <summary>
+/// Full-text search over live articles. The one place with two implementations, because
+/// SQLite (FTS5) and PostgreSQL (tsvector) index text in ways that share nothing but the idea.
+/// Both rank the same way: relevance / (1 + age in days / <see cref="RecencyDays"/>), with
+/// relevance from bm25 or ts_rank_cd weighting the title above the standfirst, the tags,
+/// section and byline above the body.
+/// </summary>
+public interface ISearchIndex
+{
+    Task<SearchResults> SearchAsync(BroadsheetDb db, SearchRequest request, CancellationToken ct);
+
+    /// <summary>Rebuilds the whole index from the articles; reports articles processed.</summary>
+    Task RebuildAsync(BroadsheetDb db, IProgress<int>? progress, CancellationToken ct);
+}
+
+public static class SearchIndex
+{
+    /// <summary>After this many days a story needs twice the relevance to rank level with a fresh one.</summary>
+    public const double RecencyDays = 30;
+
+    // Private-use characters: they cannot occur in article text, so they mark matches safely
+    // until the snippet is HTML-encoded and they become <mark> tags.
+    public const char MarkStart = '\uE000';
+    public const char MarkEnd = '\uE001';
+
+    public static string SnippetHtml(string snippet) =>
+        System.Net.WebUtility.HtmlEncode(snippet).Replace(MarkStart.ToString(), "<mark>").Replace(MarkEnd.ToString(), "</mark>");
+}

@@ -1,0 +1,83 @@
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
+using System.Text;
+
+namespace Broadsheet.Search;
+
+/// <summary>The SQL the two indexes share: filters, parameters, reading hits, batching a rebuild.</summary>
+internal static class SearchSql
+{
+    private const int RebuildBatch = 5_000;
+
+    public static void AppendFilters(StringBuilder where, SearchFilters f)
+    {
+        if (f.CategoryId is not null) where.Append(""" AND a."CategoryId" = @category""");
+        if (f.AuthorId is not null) where.Append(""" AND a."AuthorId" = @author""");
+        if (f.TagId is not null) where.Append(""" AND EXISTS (SELECT 1 FROM "ArticleTags" x WHERE x."ArticleId" = a."Id" AND x."TagId" = @tag)""");
+        if (f.From is not null) where.Append(""" AND a."PublishedAt" >= @from""");
+        if (f.To is not null) where.Append(""" AND a."PublishedAt" < @to""");
+    }
+
+    public static DbCommand Command(DbConnection connection, string sql, SearchRequest request, string match)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Add(command, "q", match);
+        Add(command, "now", request.Now);
+        Add(command, "take", request.Take);
+        Add(command, "skip", request.Skip);
+        var f = request.Filters;
+        if (f.CategoryId is { } category) Add(command, "category", category);
+        if (f.AuthorId is { } author) Add(command, "author", author);
+        if (f.TagId is { } tag) Add(command, "tag", tag);
+        if (f.From is { } from) Add(command, "from", from);
+        if (f.To is { } to) Add(command, "to", to);
+        return command;
+    }
+
+    public static async Task<List<SearchHit>> ReadHitsAsync(DbCommand command, CancellationToken ct)
+    {
+        var hits = new List<SearchHit>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            hits.Add(new SearchHit(reader.GetInt32(0), reader.GetDouble(1), reader.IsDBNull(2) ? "" : reader.GetString(2)));
+        return hits;
+    }
+
+    /// <summary>Articles saved before the plain-text column existed get it now, so their bodies are searchable.</summary>
+    public static async Task FillPlainTextAsync(BroadsheetDb db, CancellationToken ct)
+    {
+        while (true)
+        {
+            var batch = await db.Articles.Where(a => a.BodyText == "" && a.BodyMarkdown != "").Take(500).ToListAsync(ct);
+            if (batch.Count == 0) return;
+            foreach (var a in batch) a.BodyText = ArticleBody.ToPlainText(a.BodyMarkdown);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public static async Task InBatchesAsync(BroadsheetDb db, IProgress<int>? progress, Func<int, int, Task> batch, CancellationToken ct)
+    {
+        var maxId = await db.Articles.MaxAsync(a => (int?)a.Id, ct) ?? 0;
+        var total = await db.Articles.CountAsync(ct);
+        var done = 0;
+        for (var lo = 1; lo <= maxId; lo += RebuildBatch)
+        {
+            var hi = lo + RebuildBatch - 1;
+            await batch(lo, hi);
+            done += await db.Articles.CountAsync(a => a.Id >= lo && a.Id <= hi, ct);
+            progress?.Report(Math.Min(done, total));
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = "@" + name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+}
