@@ -19,6 +19,7 @@ await app.PrepareDatabaseAsync();
 app.UseSite();
 app.MapOperations();
 app.MapArticleFragments();
+app.MapSearchFragments();
 app.MapSite();
 await app.RunAsync();
 return 0;

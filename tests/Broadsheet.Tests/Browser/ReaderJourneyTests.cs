@@ -72,6 +72,41 @@ public sealed class ReaderJourneyTests(DemoApp app, ChromiumBrowser browser) : I
     }
 
     [Fact]
+    public async Task A_reader_searches_from_the_overlay_with_the_keyboard()
+    {
+        var word = new string(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('k' + c % 16)).ToArray());
+        var story = await app.ArticleAsync(a => a.Title = $"Night ferry {word} returns to the estuary");
+        var (page, errors) = await browser.OpenAsync(app.Address);
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("/");
+        var box = page.Locator("#search-dialog input[name=q]");
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        await box.PressSequentiallyAsync(word, new() { Delay = 30 });
+        await page.Locator("#search-suggestions .suggestions a").First.WaitForAsync();
+        await ChromiumBrowser.ScreenshotAsync(page, "6-search-overlay");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync($"**/articles/{story.Slug}");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe(story.Title);
+        errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Esc_closes_the_search_overlay()
+    {
+        var (page, _) = await browser.OpenAsync(app.Address);
+        await page.GotoAsync("/latest");
+        await page.Locator(".site-header form.search button").ClickAsync();
+        await Assertions.Expect(page.Locator("#search-dialog")).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("Escape");
+
+        await Assertions.Expect(page.Locator("#search-dialog")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task On_a_phone_the_story_fits_the_screen()
     {
         var (page, errors) = await browser.OpenAsync(app.Address, width: 375);

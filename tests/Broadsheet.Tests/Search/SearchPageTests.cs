@@ -195,6 +195,38 @@ public sealed class SearchPageTests(BroadsheetApp app) : IClassFixture<Broadshee
     }
 
     [Fact]
+    public async Task Suggestions_list_the_top_five_matches_and_link_to_all_results()
+    {
+        var w = Word();
+        for (var i = 0; i < 7; i++) await StoryAsync($"{w} regatta day {i}");
+        using var client = app.Client();
+
+        var response = await client.GetAsync($"/search/suggest?q={w}");
+        var html = await response.Content.ReadAsStringAsync();
+        var fragment = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldNotContain("<html");
+        fragment.QuerySelectorAll(".suggestions a").Length.ShouldBe(5);
+        fragment.QuerySelectorAll(".suggestions a").ShouldAllBe(a => a.GetAttribute("href")!.StartsWith("/articles/"));
+        var all = fragment.QuerySelector(".suggest-all a")!;
+        all.GetAttribute("href").ShouldBe($"/search?q={w}");
+        all.TextContent.ShouldBe("See all 7 results");
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("%22%20*%20(", "")]
+    [InlineData("zzqqxxnotaword", "No stories match")]
+    public async Task Suggestions_for_nothing_or_no_match_are_calm(string q, string expected)
+    {
+        using var client = app.Client();
+        var response = await client.GetAsync($"/search/suggest?q={q}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain(expected);
+    }
+
+    [Fact]
     public async Task No_results_suggest_dropping_filters_and_show_trending_stories()
     {
         var category = await app.CategoryAsync();

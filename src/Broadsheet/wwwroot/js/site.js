@@ -41,3 +41,55 @@
     refreshTimes(feed);
   });
 })();
+
+// The header search overlay: opens from the header's search box or the "/" key, shows the
+// top matches as you type (htmx: debounced, stale requests replaced), arrow keys move
+// between the box and the matches, Esc closes. Without JavaScript the header box is a GET form.
+(function () {
+  "use strict";
+  var dialog = document.getElementById("search-dialog");
+  var header = document.querySelector(".site-header form.search");
+  if (!dialog || !header || typeof dialog.showModal !== "function") return;
+  var input = dialog.querySelector("input[name=q]");
+
+  function open(text) {
+    if (dialog.open) return;
+    input.value = text || "";
+    dialog.showModal();
+    input.focus();
+    if (input.value) input.dispatchEvent(new Event("search"));
+  }
+
+  header.addEventListener("submit", function (e) {
+    var box = header.querySelector("input[name=q]");
+    if (box.value.trim()) return; // a typed query goes straight to the results page
+    e.preventDefault();
+    open("");
+  });
+  header.querySelector("input[name=q]").addEventListener("focus", function (e) {
+    e.target.blur();
+    open(e.target.value);
+  });
+
+  document.addEventListener("keydown", function (e) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
+    if (e.key === "/" && !typing && !dialog.open && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      open("");
+    }
+  });
+
+  dialog.querySelector(".search-close").addEventListener("click", function () { dialog.close(); });
+  dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
+
+  dialog.addEventListener("keydown", function (e) {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(dialog.querySelectorAll("#search-suggestions a"));
+    if (!links.length) return;
+    e.preventDefault();
+    var at = links.indexOf(document.activeElement);
+    var next = e.key === "ArrowDown" ? at + 1 : at - 1;
+    if (next < 0) input.focus();
+    else links[Math.min(next, links.length - 1)].focus();
+  });
+})();

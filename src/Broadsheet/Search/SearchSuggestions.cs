@@ -1,0 +1,48 @@
+using Broadsheet.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace Broadsheet.Search;
+
+/// <summary>
+/// The header overlay's "as you type" list: the top matches as an HTML fragment for htmx,
+/// with a link to every result. Same index, ranking and query rules as the /search page.
+/// </summary>
+public static class SearchSuggestions
+{
+    public const int Count = 5;
+
+    public static IEndpointRouteBuilder MapSearchFragments(this IEndpointRouteBuilder app)
+    {
+        var search = app.MapGroup("/search").WithTags("Search");
+        search.MapGet("/suggest", SuggestAsync);
+        return app;
+    }
+
+    private static async Task<ContentHttpResult> SuggestAsync(string? q, ArticleSearch search, HttpContext http, CancellationToken ct)
+    {
+        var text = (q ?? "").Trim();
+        if (text.Length > SearchQuery.MaxLength) text = text[..SearchQuery.MaxLength];
+        var query = SearchQuery.Parse(text);
+        http.Response.Headers.CacheControl = "no-store";
+        if (query.IsEmpty) return TypedResults.Content("", "text/html; charset=utf-8");
+
+        var found = await search.FindAsync(query, new SearchFilters(), SearchSort.Relevance, 0, Count, ct);
+        var e = HtmlEncoder.Default;
+        var html = new StringBuilder();
+        if (found.Results.Count == 0)
+        {
+            html.Append($"""<p class="suggest-empty" role="status">No stories match “{e.Encode(text)}”.</p>""");
+        }
+        else
+        {
+            html.Append("""<ul class="suggestions" aria-label="Top matches">""");
+            foreach (var r in found.Results)
+                html.Append($"""<li><a href="/articles/{e.Encode(r.Card.Slug)}"><span class="suggest-title">{e.Encode(r.Card.Title)}</span> <span class="suggest-meta">{e.Encode(r.Card.CategoryName)}</span></a></li>""");
+            html.Append("</ul>");
+            html.Append($"""<p class="suggest-all" role="status"><a href="/search?q={Uri.EscapeDataString(text)}">See all {e.Encode(Counts.Of(found.Total, "result", "results"))}</a></p>""");
+        }
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+}
