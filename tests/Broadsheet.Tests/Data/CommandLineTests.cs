@@ -29,6 +29,28 @@ public sealed class CommandLineTests
         (await ScalarAsync(db, """SELECT COUNT(*) FROM "ArticleTags" """)).ShouldBeGreaterThanOrEqualTo(2 * 2500);
     }
 
+    [Fact]
+    public async Task Search_reindex_rebuilds_the_index_with_progress_and_search_still_finds_articles()
+    {
+        await using var db = new TestDatabase();
+        await db.CreateAsync();
+        (await AppProcess.RunAsync(Path.GetTempPath(), AppProcess.For(db), "seed", "--articles", "300")).ExitCode.ShouldBe(0);
+        var title = await StringAsync(db, """SELECT "Title" FROM "Articles" WHERE "Status" = 'Published' ORDER BY "Id" LIMIT 1""");
+
+        var (code, output) = await AppProcess.RunAsync(Path.GetTempPath(), AppProcess.For(db), "search", "reindex");
+
+        code.ShouldBe(0, output);
+        output.ShouldContain("[##############################] 300/300 articles indexed");
+        output.ShouldContain("Search index rebuilt: 300 articles");
+        var phrase = Broadsheet.Search.SearchQuery.Parse('"' + title + '"');
+        var matches = TestDatabase.IsPostgres
+            ? await ScalarAsync(db, $"SELECT COUNT(*) FROM \"Articles\" WHERE \"SearchVector\" @@ websearch_to_tsquery('english', '{phrase.ToWebSearch()}')")
+            : await ScalarAsync(db, $"SELECT COUNT(*) FROM \"ArticleSearch\" WHERE \"ArticleSearch\" MATCH '{phrase.ToFts5()}'");
+        matches.ShouldBeGreaterThanOrEqualTo(1);
+        if (!TestDatabase.IsPostgres)
+            (await ScalarAsync(db, """INSERT INTO "ArticleSearch"("ArticleSearch", rank) VALUES('integrity-check', 1); SELECT 1""")).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("--articles", "0")]
     [InlineData("--articles", "lots")]
@@ -42,6 +64,17 @@ public sealed class CommandLineTests
 
         code.ShouldBe(2);
         output.ShouldContain("usage: seed --articles N");
+    }
+
+    private static async Task<string> StringAsync(TestDatabase db, string sql)
+    {
+        await using DbConnection connection = TestDatabase.IsPostgres
+            ? new NpgsqlConnection(db.ConnectionString)
+            : new SqliteConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<long> ScalarAsync(TestDatabase db, string sql)
