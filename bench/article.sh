@@ -11,12 +11,11 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; exit 1; }
+source bench/lib.sh
+need_wrk
 
 echo "==> Publishing Release builds"
-dotnet publish src/Broadsheet -c Release -o "$work/app" -nologo -v quiet
+publish_app "$work/app"
 dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v quiet
 
 echo "==> Seeding $articles articles (SQLite)"

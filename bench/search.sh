@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Search latency at 100k generated articles, on SQLite and on PostgreSQL, measured by wrk on
+# one connection (latency, not throughput), plus the time `search reindex` takes.
+# Usage: bench/search.sh [articles=100000] [seconds=10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+articles=${1:-100000}
+seconds=${2:-10}
+work=$(mktemp -d /tmp/broadsheet-search-bench.XXXXXX)
+pids=()
+pg_data=""
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+  [[ -n $pg_data ]] && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+need_wrk
+echo "==> Publishing a Release build"
+publish_app "$work/app"
+pg_bin=$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' | sort -V | tail -n1)")
+
+bench_provider() { # name, then env assignments for the app
+  local name=$1; shift
+  local env=("$@" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning)
+  echo "==> $name: seeding $articles articles"
+  (cd "$work/app" && env "${env[@]}" dotnet Broadsheet.dll seed --articles "$articles" | tail -n 1)
+  echo "==> $name: search reindex"
+  local start end
+  start=$(date +%s.%N)
+  (cd "$work/app" && env "${env[@]}" dotnet Broadsheet.dll search reindex | tail -n 1)
+  end=$(date +%s.%N)
+  local reindex
+  reindex=$(python3 -c "print(f'{$end-$start:.1f}')")
+
+  local port; port=$(free_port)
+  (cd "$work/app" && exec env "${env[@]}" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$work/$name.log" 2>&1) &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$port/health"
+
+  # Terms chosen from the data itself, the same way on both providers.
+  local selective common
+  selective=$(curl -fs "http://127.0.0.1:$port/latest?page=250" | grep -o 'class="card-title"><a href="/articles/[^"]*">[^<]*' | head -n1 | sed 's/.*">//' | tr -cs 'A-Za-z' '\n' | awk 'length > 6' | head -n1)
+  common="council"
+  declare -A queries=(
+    ["selective term ($selective)"]="/search?q=$selective"
+    ["common term ($common)"]="/search?q=$common"
+    ["phrase (\"chief executive\")"]="/search?q=%22chief+executive%22"
+    ["term + category ($common, politics)"]="/search?q=$common&category=politics"
+  )
+  for label in "selective term ($selective)" "common term ($common)" "phrase (\"chief executive\")" "term + category ($common, politics)"; do
+    local url="http://127.0.0.1:$port${queries[$label]}"
+    local total
+    total=$(curl -fs "$url" | grep -o '[0-9,]* stor[a-z]* found' | head -n1 || true)
+    wrk -t1 -c1 -d2s "$url" >/dev/null
+    local line
+    line=$(wrk -t1 -c1 -d"${seconds}s" -s bench/percentiles.lua "$url" | grep '^p50_ms=')
+    printf '| %s | %s | %s | %s |\n' "$name" "$label" "${total:-0 found}" "$(sed -E 's/p50_ms=([0-9.]+) p95_ms=([0-9.]+).*/\1 ms | \2 ms/' <<<"$line")"
+  done
+  printf '| %s | search reindex of %s articles | | %s s |\n' "$name" "$articles" "$reindex"
+}
+
+results=()
+echo
+printf '| provider | query | results | p50 | p95 |\n| --- | --- | --- | ---: | ---: |\n' > "$work/table.md"
+
+bench_provider SQLite Database__Provider=Sqlite "ConnectionStrings__Broadsheet=Data Source=$work/bench.db" >> "$work/table.md"
+
+pg_dir="$work/pg"; mkdir -p "$pg_dir"; chown postgres:postgres "$pg_dir"
+pg_port=$(free_port); pg_data="$pg_dir/data"
+(cd / && runuser -u postgres -- "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --no-sync >/dev/null)
+(cd / && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -w -l "$pg_dir/log" \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" start >/dev/null)
+bench_provider PostgreSQL Database__Provider=Postgres "ConnectionStrings__Broadsheet=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=broadsheet_bench" >> "$work/table.md"
+
+cat "$work/table.md"
+printf '\n[%s, %s cores, .NET SDK %s, PostgreSQL %s, wrk -t1 -c1 -d%ss per query]\n' \
+  "$(date -u +%F)" "$(nproc)" "$(dotnet --version)" "$("$pg_bin/postgres" --version | awk '{print $3}')" "$seconds"
