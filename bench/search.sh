@@ -8,6 +8,7 @@ source bench/lib.sh
 articles=${1:-100000}
 seconds=${2:-10}
 work=$(mktemp -d /tmp/broadsheet-search-bench.XXXXXX)
+chmod 755 "$work"   # the postgres user must be able to enter it
 pids=()
 pg_data=""
 cleanup() {
@@ -17,19 +18,19 @@ cleanup() {
 }
 trap cleanup EXIT
 need_wrk
-echo "==> Publishing a Release build"
+echo "==> Publishing a Release build" >&2
 publish_app "$work/app"
 pg_bin=$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' | sort -V | tail -n1)")
 
 bench_provider() { # name, then env assignments for the app
   local name=$1; shift
   local env=("$@" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning)
-  echo "==> $name: seeding $articles articles"
-  (cd "$work/app" && env "${env[@]}" dotnet Broadsheet.dll seed --articles "$articles" | tail -n 1)
-  echo "==> $name: search reindex"
+  echo "==> $name: seeding $articles articles" >&2
+  (cd "$work/app" && env "${env[@]}" dotnet Broadsheet.dll seed --articles "$articles" | tail -n 1 >&2)
+  echo "==> $name: search reindex" >&2
   local start end
   start=$(date +%s.%N)
-  (cd "$work/app" && env "${env[@]}" dotnet Broadsheet.dll search reindex | tail -n 1)
+  (cd "$work/app" && env "${env[@]}" dotnet Broadsheet.dll search reindex | tail -n 1 >&2)
   end=$(date +%s.%N)
   local reindex
   reindex=$(python3 -c "print(f'{$end-$start:.1f}')")
@@ -61,11 +62,10 @@ bench_provider() { # name, then env assignments for the app
   printf '| %s | search reindex of %s articles | | %s s |\n' "$name" "$articles" "$reindex"
 }
 
-results=()
-echo
 printf '| provider | query | results | p50 | p95 |\n| --- | --- | --- | ---: | ---: |\n' > "$work/table.md"
 
 bench_provider SQLite Database__Provider=Sqlite "ConnectionStrings__Broadsheet=Data Source=$work/bench.db" >> "$work/table.md"
+cat "$work/table.md" >&2
 
 pg_dir="$work/pg"; mkdir -p "$pg_dir"; chown postgres:postgres "$pg_dir"
 pg_port=$(free_port); pg_data="$pg_dir/data"
