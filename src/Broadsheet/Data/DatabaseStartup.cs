@@ -1,4 +1,6 @@
 using Broadsheet.Demo;
+using Broadsheet.Search;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Data;
@@ -14,12 +16,22 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         await MigrateAsync(db);
+        await WarnIfSearchLanguageChangedAsync(app, db);
 
         if (config.GetValue("Demo:Seed", true))
         {
             var demo = scope.ServiceProvider.GetRequiredService<DemoNewsroom>();
             await demo.SeedIfEmptyAsync(db, app.Lifetime.ApplicationStopping);
         }
+    }
+
+    /// <summary>Search:Language takes effect on `search reindex`; say so rather than mix two languages.</summary>
+    private static async Task WarnIfSearchLanguageChangedAsync(WebApplication app, BroadsheetDb db)
+    {
+        var wanted = app.Services.GetRequiredService<IOptions<SearchOptions>>().Value.Language.Trim().ToLowerInvariant();
+        var indexed = await app.Services.GetRequiredService<ISearchIndex>().IndexedLanguageAsync(db, app.Lifetime.ApplicationStopping);
+        if (indexed != wanted)
+            app.Logger.LogWarning("Search:Language is {Wanted} but the search index is in {Indexed}; run `search reindex` to switch", wanted, indexed);
     }
 
     public static async Task MigrateAsync(BroadsheetDb db, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Search;
 using Broadsheet.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,7 +14,7 @@ namespace Broadsheet.Demo;
 /// provider-neutral SQL in batches, because EF change tracking would make 100k
 /// articles take minutes.
 /// </summary>
-public sealed class DemoNewsroom(TimeProvider clock, ILogger<DemoNewsroom> log)
+public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogger<DemoNewsroom> log)
 {
     public const int DemoArticleCount = 72;
     private const int BatchSize = 2_000;
@@ -157,9 +158,11 @@ public sealed class DemoNewsroom(TimeProvider clock, ILogger<DemoNewsroom> log)
         db.ChangeTracker.Clear();
     }
 
-    private static async Task InsertAsync(BroadsheetDb db, List<NewArticle> batch, Dictionary<string, int> tagIds, DateTime now, CancellationToken ct)
+    private async Task InsertAsync(BroadsheetDb db, List<NewArticle> batch, Dictionary<string, int> tagIds, DateTime now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await search.PauseAsync(db, ct);
+        int? first = null, last = null;
         var connection = db.Database.GetDbConnection();
         await using var article = Command(connection, tx,
             """
@@ -179,6 +182,8 @@ public sealed class DemoNewsroom(TimeProvider clock, ILogger<DemoNewsroom> log)
                 ReadingTime.MinutesFor(a.Story.Markdown), a.CategoryId, a.AuthorId, a.Schedule.Views];
             for (var i = 0; i < values.Length; i++) article.Parameters[i].Value = values[i];
             var id = Convert.ToInt32(await article.ExecuteScalarAsync(ct));
+            first ??= id;
+            last = id;
             foreach (var tagId in a.Story.Tags.Select(t => tagIds[Slug.From(t)]).Distinct())
             {
                 tag.Parameters[0].Value = id;
@@ -186,6 +191,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ILogger<DemoNewsroom> log)
                 await tag.ExecuteNonQueryAsync(ct);
             }
         }
+        if (first is not null) await search.IndexRangeAndResumeAsync(db, first.Value, last!.Value, ct);
         await tx.CommitAsync(ct);
     }
 

@@ -25,8 +25,23 @@ public interface ISearchIndex
 {
     Task<SearchResults> SearchAsync(BroadsheetDb db, SearchRequest request, CancellationToken ct);
 
-    /// <summary>Rebuilds the whole index from the articles; reports articles processed.</summary>
+    /// <summary>
+    /// Rebuilds the whole index from the articles in the configured language; reports articles
+    /// processed. An unsupported language is an <see cref="InvalidOperationException"/> before anything changes.
+    /// </summary>
     Task RebuildAsync(BroadsheetDb db, IProgress<int>? progress, CancellationToken ct);
+
+    /// <summary>
+    /// For bulk loads, inside the caller's open transaction: stop per-row index upkeep, which
+    /// would otherwise re-index an article once for each of its tags.
+    /// </summary>
+    Task PauseAsync(BroadsheetDb db, CancellationToken ct);
+
+    /// <summary>In the same transaction: index the articles with ids from lo to hi, and resume upkeep.</summary>
+    Task IndexRangeAndResumeAsync(BroadsheetDb db, int lo, int hi, CancellationToken ct);
+
+    /// <summary>The language the index was last built with.</summary>
+    Task<string> IndexedLanguageAsync(BroadsheetDb db, CancellationToken ct);
 }
 
 public static class SearchIndex

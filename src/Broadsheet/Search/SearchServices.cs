@@ -2,10 +2,22 @@ using Broadsheet.Data;
 
 namespace Broadsheet.Search;
 
+/// <summary>The "Search" configuration section.</summary>
+public sealed class SearchOptions
+{
+    /// <summary>
+    /// How words are stemmed. PostgreSQL accepts any text search configuration it has
+    /// (english, german, french, simple, ...); SQLite's FTS5 stems English only, so there it is
+    /// english or simple (no stemming). A change takes effect with `search reindex`.
+    /// </summary>
+    public string Language { get; set; } = "english";
+}
+
 public static class SearchServices
 {
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration config)
     {
+        services.Configure<SearchOptions>(config.GetSection("Search"));
         if (DataServices.ProviderFrom(config) == DatabaseProvider.Postgres) services.AddSingleton<ISearchIndex, PostgresSearchIndex>();
         else services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<ArticleSearch>();

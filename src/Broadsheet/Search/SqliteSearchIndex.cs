@@ -1,12 +1,20 @@
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using System.Text;
 
 namespace Broadsheet.Search;
 
 /// <summary>SQLite: the FTS5 table "ArticleSearch" (see the SearchIndex migration), ranked by bm25.</summary>
-public sealed class SqliteSearchIndex : ISearchIndex
+public sealed class SqliteSearchIndex(IOptions<SearchOptions> options) : ISearchIndex
 {
+    // FTS5 ships one stemmer, Porter's, for English; "simple" indexes words as written.
+    private static readonly Dictionary<string, string> Tokenizers = new()
+    {
+        ["english"] = "porter unicode61 remove_diacritics 2",
+        ["simple"] = "unicode61 remove_diacritics 2",
+    };
+
     // Column weights for bm25, in the table's column order: title, standfirst, body, tags, category, author.
     private const string Rank = """(-bm25("ArticleSearch", 10.0, 4.0, 1.0, 3.0, 2.0, 2.0))""";
     private const string Columns = "\"Title\", \"Standfirst\", \"BodyText\", \"Tags\", \"Category\", \"Author\"";
@@ -14,31 +22,46 @@ public sealed class SqliteSearchIndex : ISearchIndex
     public async Task<SearchResults> SearchAsync(BroadsheetDb db, SearchRequest request, CancellationToken ct)
     {
         if (request.Query.IsEmpty) return new SearchResults([], 0);
+        // CROSS JOIN fixes the join order: the full-text match drives, and filters apply to its rows.
+        // Otherwise SQLite may walk a filter's index and re-run the match for every article.
         var where = new StringBuilder("""
-            FROM "ArticleSearch" JOIN "Articles" a ON a."Id" = "ArticleSearch".rowid
+            FROM "ArticleSearch" CROSS JOIN "Articles" a ON a."Id" = "ArticleSearch".rowid
             WHERE "ArticleSearch" MATCH @q
               AND a."Status" IN ('Published', 'Scheduled') AND a."PublishedAt" IS NOT NULL AND a."PublishedAt" <= @now
             """);
         SearchSql.AppendFilters(where, request.Filters);
         var order = request.Sort == SearchSort.Newest ? """a."PublishedAt" DESC, a."Id" DESC""" : """score DESC, a."Id" DESC""";
+        var match = request.Query.ToFts5();
 
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = db.Database.GetDbConnection();
-            await using var count = SearchSql.Command(connection, $"SELECT COUNT(*) {where}", request, request.Query.ToFts5());
+            await using var count = SearchSql.Command(connection, $"SELECT COUNT(*) {where}", request, match);
             var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
             if (total == 0) return new SearchResults([], 0);
 
             await using var page = SearchSql.Command(connection, $"""
                 SELECT a."Id",
                        {Rank} / (1.0 + (julianday(@now) - julianday(a."PublishedAt")) / {SearchIndex.RecencyDays}) AS score,
-                       snippet("ArticleSearch", 2, char({(int)SearchIndex.MarkStart}), char({(int)SearchIndex.MarkEnd}), '…', 28)
+                       NULL
                 {where}
                 ORDER BY {order}
                 LIMIT @take OFFSET @skip
-                """, request, request.Query.ToFts5());
-            return new SearchResults(await SearchSql.ReadHitsAsync(page, ct), total);
+                """, request, match);
+            var ranked = await SearchSql.ReadHitsAsync(page, ct);
+            if (ranked.Count == 0) return new SearchResults([], total);
+
+            // Snippets for this page only: inside an ORDER BY, SQLite would build one for every match.
+            var ids = string.Join(',', ranked.Select(h => h.ArticleId));
+            await using var snippets = SearchSql.Command(connection, $"""
+                SELECT rowid, snippet("ArticleSearch", 2, char({(int)SearchIndex.MarkStart}), char({(int)SearchIndex.MarkEnd}), '…', 28)
+                FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @q AND rowid IN ({ids})
+                """, request, match);
+            var text = new Dictionary<int, string>();
+            await using (var reader = await snippets.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) text[reader.GetInt32(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
+            return new SearchResults(ranked.Select(h => h with { Snippet = text.GetValueOrDefault(h.ArticleId, "") }).ToList(), total);
         }
         finally
         {
@@ -46,15 +69,47 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
     }
 
+    public Task PauseAsync(BroadsheetDb db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("""INSERT OR IGNORE INTO "SearchIndexPause"("Id") VALUES (1)""", ct);
+
+    public async Task IndexRangeAndResumeAsync(BroadsheetDb db, int lo, int hi, CancellationToken ct)
+    {
+        await AddRangeAsync(db, lo, hi, ct);
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "SearchIndexPause" """, ct);
+    }
+
+    private static Task AddRangeAsync(BroadsheetDb db, int lo, int hi, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(
+            $$"""INSERT INTO "ArticleSearch"(rowid, {{Columns}}) SELECT "Id", {{Columns}} FROM "ArticleSearchSource" WHERE "Id" BETWEEN {0} AND {1}""",
+            [lo, hi], ct);
+
+    public async Task<string> IndexedLanguageAsync(BroadsheetDb db, CancellationToken ct)
+    {
+        var sql = await db.Database.SqlQueryRaw<string>("""SELECT "sql" AS "Value" FROM sqlite_master WHERE "name" = 'ArticleSearch'""").SingleAsync(ct);
+        return sql.Contains("porter", StringComparison.Ordinal) ? "english" : "simple";
+    }
+
     public async Task RebuildAsync(BroadsheetDb db, IProgress<int>? progress, CancellationToken ct)
     {
+        var language = options.Value.Language.Trim().ToLowerInvariant();
+        if (!Tokenizers.TryGetValue(language, out var tokenizer))
+            throw new InvalidOperationException($"On SQLite, Search:Language must be english or simple, not '{language}'.");
         await SearchSql.FillPlainTextAsync(db, ct);
+        var recreate = await IndexedLanguageAsync(db, ct) != language;
         // One transaction: readers see the old index until the new one is complete.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (recreate)
+        {
+            // The tokenizer is fixed when an FTS5 table is made; the triggers name the table, so they carry on.
+            await db.Database.ExecuteSqlRawAsync("""DROP TABLE "ArticleSearch" """, ct);
+            var create = $"""
+                CREATE VIRTUAL TABLE "ArticleSearch" USING fts5({Columns},
+                    content='ArticleSearchSource', content_rowid='Id', tokenize='{tokenizer}')
+                """;
+            await db.Database.ExecuteSqlRawAsync(create, ct);
+        }
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "ArticleSearch"("ArticleSearch") VALUES('delete-all')""", ct);
-        await SearchSql.InBatchesAsync(db, progress, (lo, hi) => db.Database.ExecuteSqlRawAsync(
-            $$"""INSERT INTO "ArticleSearch"(rowid, {{Columns}}) SELECT "Id", {{Columns}} FROM "ArticleSearchSource" WHERE "Id" BETWEEN {0} AND {1}""",
-            [lo, hi], ct), ct);
+        await SearchSql.InBatchesAsync(db, progress, (lo, hi) => AddRangeAsync(db, lo, hi, ct), ct);
         await tx.CommitAsync(ct);
     }
 }

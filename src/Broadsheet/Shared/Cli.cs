@@ -49,8 +49,16 @@ public static class Cli
                 await DatabaseStartup.MigrateAsync(db);
                 var total = await db.Articles.CountAsync();
                 var timer = Stopwatch.StartNew();
-                await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildAsync(db, new ConsoleProgress(n =>
-                    Console.WriteLine($"{Bar(n, total)} {n:#,0}/{total:#,0} articles indexed ({timer.Elapsed.TotalSeconds:0.0} s)")), default);
+                try
+                {
+                    await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildAsync(db, new ConsoleProgress(n =>
+                        Console.WriteLine($"{Bar(n, total)} {n:#,0}/{total:#,0} articles indexed ({timer.Elapsed.TotalSeconds:0.0} s)")), default);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    Console.Error.WriteLine(ex.Message);
+                    return 1;
+                }
                 Console.WriteLine($"Search index rebuilt: {total:#,0} articles in {timer.Elapsed.TotalSeconds:0.0} s.");
                 return 0;
             case "search":

@@ -22,18 +22,27 @@ namespace Broadsheet.Data.Migrations.Postgres
             // column) keep it in step, inside the transaction that changes any of them.
             // Weights: title A, standfirst B, tags/category/author C, body D.
             migrationBuilder.Sql("""ALTER TABLE "Articles" ADD COLUMN "SearchVector" tsvector;""");
+            // The stemming language (Search:Language) is data, not code: `search reindex` sets it
+            // here and rebuilds, and the triggers and queries read it from here.
+            migrationBuilder.Sql("""
+                CREATE TABLE "SearchSettings" ("Id" integer PRIMARY KEY CHECK ("Id" = 1), "Language" regconfig NOT NULL);
+                INSERT INTO "SearchSettings" VALUES (1, 'english');
+                CREATE FUNCTION broadsheet_search_language() RETURNS regconfig LANGUAGE sql STABLE AS $$
+                    SELECT coalesce((SELECT "Language" FROM "SearchSettings" WHERE "Id" = 1), 'english'::regconfig)
+                $$;
+                """);
             migrationBuilder.Sql("""
                 CREATE FUNCTION broadsheet_search_vector(article_id integer, title text, standfirst text, body text, category_id integer, author_id integer)
                 RETURNS tsvector LANGUAGE sql STABLE AS $$
                     -- Hyphens become spaces, as in SQLite's tokenizer: PostgreSQL would read the
                     -- "-19" of "COVID-19" as a negative number that the query "COVID-19" never matches.
-                    SELECT setweight(to_tsvector('english', translate(coalesce(title, ''), '-', ' ')), 'A')
-                        || setweight(to_tsvector('english', translate(coalesce(standfirst, ''), '-', ' ')), 'B')
-                        || setweight(to_tsvector('english', translate(
+                    SELECT setweight(to_tsvector(broadsheet_search_language(), translate(coalesce(title, ''), '-', ' ')), 'A')
+                        || setweight(to_tsvector(broadsheet_search_language(), translate(coalesce(standfirst, ''), '-', ' ')), 'B')
+                        || setweight(to_tsvector(broadsheet_search_language(), translate(
                                coalesce((SELECT string_agg(t."Name", ' ') FROM "ArticleTags" x JOIN "Tags" t ON t."Id" = x."TagId" WHERE x."ArticleId" = article_id), '')
                                || ' ' || coalesce((SELECT "Name" FROM "Categories" WHERE "Id" = category_id), '')
                                || ' ' || coalesce((SELECT "DisplayName" FROM "Authors" WHERE "Id" = author_id), ''), '-', ' ')), 'C')
-                        || setweight(to_tsvector('english', translate(coalesce(body, ''), '-', ' ')), 'D')
+                        || setweight(to_tsvector(broadsheet_search_language(), translate(coalesce(body, ''), '-', ' ')), 'D')
                 $$;
                 """);
             migrationBuilder.Sql("""
@@ -45,6 +54,8 @@ namespace Broadsheet.Data.Migrations.Postgres
             migrationBuilder.Sql("""
                 CREATE FUNCTION broadsheet_search_article() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
+                    -- A bulk load (the seed command) pauses upkeep in its own transaction and indexes each batch at once.
+                    IF current_setting('broadsheet.search_paused', true) = 'on' THEN RETURN NEW; END IF;
                     NEW."SearchVector" := broadsheet_search_vector(NEW."Id", NEW."Title", NEW."Standfirst", NEW."BodyText", NEW."CategoryId", NEW."AuthorId");
                     RETURN NEW;
                 END $$;
@@ -53,6 +64,7 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                 CREATE FUNCTION broadsheet_search_tags() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
+                    IF current_setting('broadsheet.search_paused', true) = 'on' THEN RETURN NULL; END IF;
                     IF TG_OP = 'DELETE' THEN PERFORM broadsheet_search_refresh(ARRAY[OLD."ArticleId"]);
                     ELSE PERFORM broadsheet_search_refresh(ARRAY[NEW."ArticleId"]); END IF;
                     RETURN NULL;
@@ -93,6 +105,8 @@ namespace Broadsheet.Data.Migrations.Postgres
                 DROP FUNCTION IF EXISTS broadsheet_search_article();
                 DROP FUNCTION IF EXISTS broadsheet_search_refresh(integer[]);
                 DROP FUNCTION IF EXISTS broadsheet_search_vector(integer, text, text, text, integer, integer);
+                DROP FUNCTION IF EXISTS broadsheet_search_language();
+                DROP TABLE IF EXISTS "SearchSettings";
                 ALTER TABLE "Articles" DROP COLUMN IF EXISTS "SearchVector";
                 """);
 

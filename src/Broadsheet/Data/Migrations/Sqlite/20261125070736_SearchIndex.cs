@@ -39,8 +39,11 @@ namespace Broadsheet.Data.Migrations.Sqlite
             const string Columns = "\"Title\", \"Standfirst\", \"BodyText\", \"Tags\", \"Category\", \"Author\"";
             string Remove(string where) => $"""INSERT INTO "ArticleSearch"("ArticleSearch", rowid, {Columns}) SELECT 'delete', "Id", {Columns} FROM "ArticleSearchSource" WHERE {where};""";
             string Add(string where) => $"""INSERT INTO "ArticleSearch"(rowid, {Columns}) SELECT "Id", {Columns} FROM "ArticleSearchSource" WHERE {where};""";
+            // A bulk load (the seed command) pauses upkeep inside its own transaction and indexes
+            // each batch in one statement; no other connection ever sees the pause row.
+            migrationBuilder.Sql("""CREATE TABLE "SearchIndexPause" ("Id" INTEGER NOT NULL PRIMARY KEY);""");
             void Trigger(string name, string when, string body) =>
-                migrationBuilder.Sql($"CREATE TRIGGER \"{name}\" {when} BEGIN {body} END;");
+                migrationBuilder.Sql($"CREATE TRIGGER \"{name}\" {when} WHEN NOT EXISTS (SELECT 1 FROM \"SearchIndexPause\") BEGIN {body} END;");
 
             const string Indexed = "UPDATE OF \"Title\", \"Standfirst\", \"BodyText\", \"CategoryId\", \"AuthorId\" ON \"Articles\"";
             Trigger("ArticleSearch_ai", "AFTER INSERT ON \"Articles\"", Add("\"Id\" = new.\"Id\""));
@@ -68,6 +71,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
             foreach (var trigger in new[] { "ai", "bu", "au", "bd", "tags_bi", "tags_ai", "tags_bd", "tags_ad", "tag_bu", "tag_au", "category_bu", "category_au", "author_bu", "author_au" })
                 migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"ArticleSearch_{trigger}\";");
             migrationBuilder.Sql("DROP TABLE IF EXISTS \"ArticleSearch\";");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS \"SearchIndexPause\";");
             migrationBuilder.Sql("DROP VIEW IF EXISTS \"ArticleSearchSource\";");
 
             migrationBuilder.DropColumn(
