@@ -57,7 +57,8 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
                     authorIds[random.Next(authorIds.Count)], Placement(i, count, spread, now, random)));
             }
             // Rendering and sanitizing costs more than writing the rows; spread it over the cores.
-            Parallel.ForEach(batch, a =>
+            // One worker fewer than the cores: the database writer needs one to itself.
+            Parallel.ForEach(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) }, a =>
             {
                 a.Html = ArticleBody.ToSafeHtml(a.Story.Markdown);
                 a.Text = ArticleBody.ToPlainText(a.Story.Markdown);
@@ -70,6 +71,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
         try
         {
             await db.BeforeBulkLoadAsync(ct);
+            await search.BeginBulkLoadAsync(db, ct);
             // Compose the next batch while the database writes this one.
             var next = Task.Run(() => Compose(0), ct);
             for (var done = 0; done < count;)
@@ -82,6 +84,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
                 done = after;
                 progress?.Report(done);
             }
+            await search.EndBulkLoadAsync(db, ct);
         }
         finally
         {

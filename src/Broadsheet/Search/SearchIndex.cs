@@ -40,6 +40,11 @@ public interface ISearchIndex
     /// <summary>In the same transaction: index the articles with ids from lo to hi, and resume upkeep.</summary>
     Task IndexRangeAndResumeAsync(BroadsheetDb db, int lo, int hi, CancellationToken ct);
 
+    /// <summary>Before and after a whole bulk load: tuning that only pays off over many batches.</summary>
+    Task BeginBulkLoadAsync(BroadsheetDb db, CancellationToken ct) => Task.CompletedTask;
+
+    Task EndBulkLoadAsync(BroadsheetDb db, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>The language the index was last built with.</summary>
     Task<string> IndexedLanguageAsync(BroadsheetDb db, CancellationToken ct);
 }
