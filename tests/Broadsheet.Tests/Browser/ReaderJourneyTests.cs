@@ -74,7 +74,7 @@ public sealed class ReaderJourneyTests(DemoApp app, ChromiumBrowser browser) : I
     [Fact]
     public async Task A_reader_searches_from_the_overlay_with_the_keyboard()
     {
-        var word = new string(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('k' + c % 16)).ToArray());
+        var word = TestNewsroom.Word();
         var story = await app.ArticleAsync(a => a.Title = $"Night ferry {word} returns to the estuary");
         var (page, errors) = await browser.OpenAsync(app.Address);
         await page.GotoAsync("/");

@@ -71,18 +71,11 @@ public sealed class CommandLineTests
         output.ShouldContain("usage: seed --articles N");
     }
 
-    private static async Task<string> StringAsync(TestDatabase db, string sql)
-    {
-        await using DbConnection connection = TestDatabase.IsPostgres
-            ? new NpgsqlConnection(db.ConnectionString)
-            : new SqliteConnection(db.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    private static async Task<long> ScalarAsync(TestDatabase db, string sql) => Convert.ToInt64(await QueryAsync(db, sql));
 
-    private static async Task<long> ScalarAsync(TestDatabase db, string sql)
+    private static async Task<string> StringAsync(TestDatabase db, string sql) => (string)(await QueryAsync(db, sql))!;
+
+    private static async Task<object?> QueryAsync(TestDatabase db, string sql)
     {
         await using DbConnection connection = TestDatabase.IsPostgres
             ? new NpgsqlConnection(db.ConnectionString)
@@ -90,7 +83,7 @@ public sealed class CommandLineTests
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return await command.ExecuteScalarAsync();
     }
 }
 

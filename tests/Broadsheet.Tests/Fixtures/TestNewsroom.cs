@@ -23,6 +23,9 @@ public static class TestNewsroom
         return result;
     }
 
+    /// <summary>A made-up word of letters only (no digits for a tokenizer to split off), for search tests.</summary>
+    public static string Word() => new(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('k' + c % 16)).ToArray());
+
     public static string Unique(string stem) => $"{stem}-{Guid.NewGuid():N}"[..(stem.Length + 13)];
 
     public static async Task<Category> CategoryAsync(this BroadsheetApp app, string? name = null) =>

@@ -23,7 +23,7 @@ public sealed class SearchLanguageTests(UnstemmedSearchApp app) : IClassFixture<
     [Fact]
     public async Task The_language_changes_on_reindex_and_simple_does_not_stem()
     {
-        var w = new string(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('k' + c % 16)).ToArray());
+        var w = TestNewsroom.Word();
         var story = await app.ArticleAsync(a => { a.Title = $"{w} count"; a.SetBody("The votes were counted overnight."); });
         (await app.WithDbAsync(db => app.Services.GetRequiredService<ISearchIndex>().IndexedLanguageAsync(db, default))).ShouldBe("english");
 

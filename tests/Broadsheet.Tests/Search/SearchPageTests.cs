@@ -9,8 +9,7 @@ namespace Broadsheet.Tests.Search;
 [Trait("Category", "Integration")]
 public sealed class SearchPageTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
 {
-    /// <summary>A made-up word of letters only, so each test finds only its own articles.</summary>
-    private static string Word() => new(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('k' + c % 16)).ToArray());
+    private static string Word() => TestNewsroom.Word();
 
     private async Task<List<string>> TitlesAsync(string query)
     {
