@@ -24,8 +24,9 @@ public sealed class SqliteSearchIndex(IOptions<SearchOptions> options) : ISearch
         if (request.Query.IsEmpty) return new SearchResults([], 0);
         // CROSS JOIN fixes the join order: the full-text match drives, and filters apply to its rows.
         // Otherwise SQLite may walk a filter's index and re-run the match for every article.
+        // INDEXED BY makes the per-match check read the small covering index, not the article row.
         var where = new StringBuilder("""
-            FROM "ArticleSearch" CROSS JOIN "Articles" a ON a."Id" = "ArticleSearch".rowid
+            FROM "ArticleSearch" CROSS JOIN "Articles" a INDEXED BY "IX_Articles_SearchFilter" ON a."Id" = "ArticleSearch".rowid
             WHERE "ArticleSearch" MATCH @q
               AND a."Status" IN ('Published', 'Scheduled') AND a."PublishedAt" IS NOT NULL AND a."PublishedAt" <= @now
             """);

@@ -61,6 +61,10 @@ namespace Broadsheet.Data.Migrations.Sqlite
             Trigger("ArticleSearch_category_au", "AFTER UPDATE OF \"Name\" ON \"Categories\"", Add("\"Id\" IN (SELECT \"Id\" FROM \"Articles\" WHERE \"CategoryId\" = new.\"Id\")"));
             Trigger("ArticleSearch_author_bu", "BEFORE UPDATE OF \"DisplayName\" ON \"Authors\"", Remove("\"Id\" IN (SELECT \"Id\" FROM \"Articles\" WHERE \"AuthorId\" = old.\"Id\")"));
             Trigger("ArticleSearch_author_au", "AFTER UPDATE OF \"DisplayName\" ON \"Authors\"", Add("\"Id\" IN (SELECT \"Id\" FROM \"Articles\" WHERE \"AuthorId\" = new.\"Id\")"));
+            // Search joins every match to its article for the live-and-filter check. Article rows carry
+            // the body three times, so the columns after it sit in overflow pages; this covering index
+            // answers the check without touching the rows (24k matches: 320 ms -> 45 ms).
+            migrationBuilder.Sql("""CREATE INDEX "IX_Articles_SearchFilter" ON "Articles" ("Id", "Status", "PublishedAt", "CategoryId", "AuthorId");""");
             // Index what exists; `search reindex` also fills BodyText for articles saved before it existed.
             migrationBuilder.Sql("INSERT INTO \"ArticleSearch\"(\"ArticleSearch\") VALUES('rebuild');");
         }
@@ -72,6 +76,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"ArticleSearch_{trigger}\";");
             migrationBuilder.Sql("DROP TABLE IF EXISTS \"ArticleSearch\";");
             migrationBuilder.Sql("DROP TABLE IF EXISTS \"SearchIndexPause\";");
+            migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_Articles_SearchFilter\";");
             migrationBuilder.Sql("DROP VIEW IF EXISTS \"ArticleSearchSource\";");
 
             migrationBuilder.DropColumn(
