@@ -28,7 +28,7 @@ public static class DatabaseStartup
     /// <summary>Search:Language takes effect on `search reindex`; say so rather than mix two languages.</summary>
     private static async Task WarnIfSearchLanguageChangedAsync(WebApplication app, BroadsheetDb db)
     {
-        var wanted = app.Services.GetRequiredService<IOptions<SearchOptions>>().Value.Language.Trim().ToLowerInvariant();
+        var wanted = app.Services.GetRequiredService<IOptions<SearchOptions>>().Value.NormalizedLanguage;
         var indexed = await app.Services.GetRequiredService<ISearchIndex>().IndexedLanguageAsync(db, app.Lifetime.ApplicationStopping);
         if (indexed != wanted)
             app.Logger.LogWarning("Search:Language is {Wanted} but the search index is in {Indexed}; run `search reindex` to switch", wanted, indexed);

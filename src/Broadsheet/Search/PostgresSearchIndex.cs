@@ -1,7 +1,6 @@
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using System.Text;
 
 namespace Broadsheet.Search;
 
@@ -11,13 +10,11 @@ public sealed class PostgresSearchIndex(IOptions<SearchOptions> options) : ISear
     public async Task<SearchResults> SearchAsync(BroadsheetDb db, SearchRequest request, CancellationToken ct)
     {
         if (request.Query.IsEmpty) return new SearchResults([], 0);
-        var where = new StringBuilder("""
+        var where = """
             FROM "Articles" a, websearch_to_tsquery(broadsheet_search_language(), @q) query
             WHERE a."SearchVector" @@ query
-              AND a."Status" IN ('Published', 'Scheduled') AND a."PublishedAt" IS NOT NULL AND a."PublishedAt" <= @now
-            """);
-        SearchSql.AppendFilters(where, request.Filters);
-        var order = request.Sort == SearchSort.Newest ? """a."PublishedAt" DESC, a."Id" DESC""" : """score DESC, a."Id" DESC""";
+            """ + SearchSql.LiveAndFilters(request.Filters);
+        var order = SearchSql.OrderBy(request.Sort);
 
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -71,7 +68,7 @@ public sealed class PostgresSearchIndex(IOptions<SearchOptions> options) : ISear
 
     public async Task RebuildAsync(BroadsheetDb db, IProgress<int>? progress, CancellationToken ct)
     {
-        var language = options.Value.Language.Trim().ToLowerInvariant();
+        var language = options.Value.NormalizedLanguage;
         var known = await db.Database.SqlQuery<int>($"""SELECT COUNT(*)::int AS "Value" FROM pg_ts_config WHERE cfgname = {language}""").SingleAsync(ct);
         if (known == 0)
             throw new InvalidOperationException($"PostgreSQL has no text search configuration named '{language}' (Search:Language). Try english, simple, german, french, spanish...");

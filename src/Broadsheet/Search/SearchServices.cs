@@ -11,6 +11,9 @@ public sealed class SearchOptions
     /// english or simple (no stemming). A change takes effect with `search reindex`.
     /// </summary>
     public string Language { get; set; } = "english";
+
+    /// <summary>The language as the indexes compare and store it.</summary>
+    public string NormalizedLanguage => Language.Trim().ToLowerInvariant();
 }
 
 public static class SearchServices

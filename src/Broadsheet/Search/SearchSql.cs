@@ -11,7 +11,23 @@ internal static class SearchSql
 {
     private const int RebuildBatch = 5_000;
 
-    public static void AppendFilters(StringBuilder where, SearchFilters f)
+    /// <summary>
+    /// The conditions every search adds after its match, on the article aliased "a": the
+    /// reader-side definition of live (as <c>ArticleQueries.Live</c>), then the reader's filters.
+    /// </summary>
+    public static string LiveAndFilters(SearchFilters filters)
+    {
+        var where = new StringBuilder("""
+             AND a."Status" IN ('Published', 'Scheduled') AND a."PublishedAt" IS NOT NULL AND a."PublishedAt" <= @now
+            """);
+        AppendFilters(where, filters);
+        return where.ToString();
+    }
+
+    public static string OrderBy(SearchSort sort) =>
+        sort == SearchSort.Newest ? """a."PublishedAt" DESC, a."Id" DESC""" : """score DESC, a."Id" DESC""";
+
+    private static void AppendFilters(StringBuilder where, SearchFilters f)
     {
         if (f.CategoryId is not null) where.Append(""" AND a."CategoryId" = @category""");
         if (f.AuthorId is not null) where.Append(""" AND a."AuthorId" = @author""");

@@ -1,7 +1,6 @@
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using System.Text;
 
 namespace Broadsheet.Search;
 
@@ -25,13 +24,11 @@ public sealed class SqliteSearchIndex(IOptions<SearchOptions> options) : ISearch
         // CROSS JOIN fixes the join order: the full-text match drives, and filters apply to its rows.
         // Otherwise SQLite may walk a filter's index and re-run the match for every article.
         // INDEXED BY makes the per-match check read the small covering index, not the article row.
-        var where = new StringBuilder("""
+        var where = """
             FROM "ArticleSearch" CROSS JOIN "Articles" a INDEXED BY "IX_Articles_SearchFilter" ON a."Id" = "ArticleSearch".rowid
             WHERE "ArticleSearch" MATCH @q
-              AND a."Status" IN ('Published', 'Scheduled') AND a."PublishedAt" IS NOT NULL AND a."PublishedAt" <= @now
-            """);
-        SearchSql.AppendFilters(where, request.Filters);
-        var order = request.Sort == SearchSort.Newest ? """a."PublishedAt" DESC, a."Id" DESC""" : """score DESC, a."Id" DESC""";
+            """ + SearchSql.LiveAndFilters(request.Filters);
+        var order = SearchSql.OrderBy(request.Sort);
         var match = request.Query.ToFts5();
 
         await db.Database.OpenConnectionAsync(ct);
@@ -103,7 +100,7 @@ public sealed class SqliteSearchIndex(IOptions<SearchOptions> options) : ISearch
 
     public async Task RebuildAsync(BroadsheetDb db, IProgress<int>? progress, CancellationToken ct)
     {
-        var language = options.Value.Language.Trim().ToLowerInvariant();
+        var language = options.Value.NormalizedLanguage;
         if (!Tokenizers.TryGetValue(language, out var tokenizer))
             throw new InvalidOperationException($"On SQLite, Search:Language must be english or simple, not '{language}'.");
         await SearchSql.FillPlainTextAsync(db, ct);

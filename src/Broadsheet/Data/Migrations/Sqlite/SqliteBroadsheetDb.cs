@@ -33,7 +33,7 @@ public sealed class SqliteBroadsheetDb(DbContextOptions<SqliteBroadsheetDb> opti
     // A 100k-article load touches far more index pages than the default 2 MB cache holds.
     // NORMAL is the durable setting for WAL: a crash can lose the last commits, never corrupt the file.
     public override Task BeforeBulkLoadAsync(CancellationToken ct) =>
-        Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 50000; PRAGMA temp_store = MEMORY;", ct);
+        Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL;", ct);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
