@@ -18,6 +18,9 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
     /// <summary>Shared by every instance, so a cookie or form token made by one is read by all.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Provider tuning that must come before the first table exists (SQLite's page size).</summary>
+    public virtual Task BeforeMigrateAsync(CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Provider tuning that must follow a migration (SQLite turns on WAL here).</summary>
     public virtual Task AfterMigrateAsync(CancellationToken ct) => Task.CompletedTask;
 

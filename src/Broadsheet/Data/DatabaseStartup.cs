@@ -36,6 +36,7 @@ public static class DatabaseStartup
 
     public static async Task MigrateAsync(BroadsheetDb db, CancellationToken ct = default)
     {
+        await db.BeforeMigrateAsync(ct);
         await db.Database.MigrateAsync(ct);
         await db.AfterMigrateAsync(ct);
     }
