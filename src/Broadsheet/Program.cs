@@ -1,3 +1,4 @@
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
@@ -10,16 +11,19 @@ builder.Services
     .AddDemo()
     .AddSearch(builder.Configuration)
     .AddSite(builder.Configuration)
+    .AddAccounts(builder.Configuration)
     .AddOperations(builder.Environment);
 
 var app = builder.Build();
 if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
 
 await app.PrepareDatabaseAsync();
+await FirstAdmin.AnnounceIfNeededAsync(app);
 app.UseSite();
 app.MapOperations();
 app.MapArticleFragments();
 app.MapSearchFragments();
+app.MapAccountExport();
 app.MapSite();
 await app.RunAsync();
 return 0;

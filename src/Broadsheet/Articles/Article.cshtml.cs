@@ -1,4 +1,5 @@
 using Broadsheet.Data;
+using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,8 @@ public sealed class ArticleModel(BroadsheetDb db, TimeProvider clock) : PageMode
     public Article Article { get; private set; } = null!;
     public IReadOnlyList<ArticleCard> Related { get; private set; } = [];
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+    public FollowButton FollowAuthor { get; private set; } = null!;
+    public FollowButton FollowCategory { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -22,6 +25,9 @@ public sealed class ArticleModel(BroadsheetDb db, TimeProvider clock) : PageMode
         if (article is null) return NotFound();
         Article = article;
         Related = await db.RelatedAsync(article, Now, RelatedCount, ct);
+        var here = $"/articles/{article.Slug}";
+        FollowAuthor = await Following.ButtonAsync(db, User, new FollowTarget(FollowKind.Author, article.AuthorId, article.Author.Slug, article.Author.DisplayName), here, ct);
+        FollowCategory = await Following.ButtonAsync(db, User, new FollowTarget(FollowKind.Category, article.CategoryId, article.Category.Slug, article.Category.Name), here, ct);
         return Page();
     }
 }

@@ -1,4 +1,5 @@
 using Broadsheet.Data;
+using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -20,6 +21,7 @@ public sealed class AuthorModel(BroadsheetDb db, TimeProvider clock) : ListPageM
         var author = await Db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, ct);
         if (author is null) return NotFound();
         Author = author;
+        await ShowFollowAsync(new FollowTarget(FollowKind.Author, author.Id, author.Slug, author.DisplayName), ct);
         return await ListAsync(CanonicalPath, Live.Where(a => a.AuthorId == author.Id), ct);
     }
 }

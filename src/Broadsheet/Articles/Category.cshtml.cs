@@ -1,4 +1,5 @@
 using Broadsheet.Data;
+using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -20,6 +21,7 @@ public sealed class CategoryModel(BroadsheetDb db, TimeProvider clock) : ListPag
         var category = await Db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, ct);
         if (category is null) return NotFound();
         Category = category;
+        await ShowFollowAsync(new FollowTarget(FollowKind.Category, category.Id, category.Slug, category.Name), ct);
         return await ListAsync(CanonicalPath, Live.Where(a => a.CategoryId == category.Id), ct);
     }
 }

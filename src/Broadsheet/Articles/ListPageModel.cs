@@ -1,4 +1,5 @@
 using Broadsheet.Data;
+using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,6 +20,15 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
     public int PageNumber { get; private set; } = 1;
     public abstract string Heading { get; }
     public virtual string? Description => null;
+
+    /// <summary>The Follow button for the author, section or topic this list belongs to.</summary>
+    public FollowButton? Follow { get; private set; }
+
+    /// <summary>Full pages show the button; "Load more" fragments do not need it.</summary>
+    protected async Task ShowFollowAsync(FollowTarget target, CancellationToken ct)
+    {
+        if (!Request.Headers.ContainsKey("HX-Request")) Follow = await Following.ButtonAsync(Db, User, target, target.Path, ct);
+    }
 
     protected async Task<IActionResult> ListAsync(string basePath, IQueryable<Article> articles, CancellationToken ct)
     {

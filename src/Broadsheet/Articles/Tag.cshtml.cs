@@ -1,4 +1,5 @@
 using Broadsheet.Data;
+using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -20,6 +21,7 @@ public sealed class TagModel(BroadsheetDb db, TimeProvider clock) : ListPageMode
         var tag = await Db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
         if (tag is null) return NotFound();
         Tag = tag;
+        await ShowFollowAsync(new FollowTarget(FollowKind.Tag, tag.Id, tag.Slug, tag.Name), ct);
         return await ListAsync(CanonicalPath, Live.Where(a => a.Tags.Any(t => t.Id == tag.Id)), ct);
     }
 }

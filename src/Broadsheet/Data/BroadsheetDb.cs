@@ -1,5 +1,10 @@
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
+using Broadsheet.Follows;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Data;
@@ -8,14 +13,18 @@ namespace Broadsheet.Data;
 /// The one model for both providers. Each provider has a subclass in Data/Migrations/&lt;Provider&gt;
 /// so that each keeps its own migration set; the rest of the app only sees this type.
 /// </summary>
-public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class BroadsheetDb(DbContextOptions options)
+    : IdentityDbContext<User, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Author> Authors => Set<Author>();
+    public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
 
-    /// <summary>Shared by every instance, so a cookie or form token made by one is read by all.</summary>
+    /// <summary>PostgreSQL keeps Data Protection keys here, shared by every instance (SQLite: data/keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Provider tuning that must come before the first table exists (SQLite's page size).</summary>
@@ -27,6 +36,9 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
     /// <summary>Provider tuning for a large load on the open connection (SQLite enlarges its page cache).</summary>
     public virtual Task BeforeBulkLoadAsync(CancellationToken ct) => Task.CompletedTask;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder); // Identity's tables, renamed by the configurations below
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
+    }
 }

@@ -11,14 +11,25 @@ public static class DataServices
     public static IServiceCollection AddData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         var connection = config.GetConnectionString("Broadsheet");
+        var protection = services.AddDataProtection().SetApplicationName("Broadsheet");
         switch (ProviderFrom(config))
         {
-            case DatabaseProvider.Postgres: PostgresBroadsheetDb.Register(services, connection); break;
-            default: SqliteBroadsheetDb.Register(services, connection, env.ContentRootPath); break;
+            case DatabaseProvider.Postgres:
+                PostgresBroadsheetDb.Register(services, connection);
+                // In the database every instance shares, so a cookie or form token made by one
+                // instance is read by all of them.
+                protection.PersistKeysToDbContext<BroadsheetDb>();
+                break;
+            default:
+                var file = SqliteBroadsheetDb.Register(services, connection, env.ContentRootPath);
+                // One box: a keys folder beside the database file (data/keys by default), so
+                // a restart keeps readers signed in. Back it up with the database.
+                var keys = config["DataProtection:KeysDirectory"] is { Length: > 0 } dir
+                    ? Path.GetFullPath(dir, env.ContentRootPath)
+                    : Path.Combine(Path.GetDirectoryName(file) is { Length: > 0 } folder ? folder : Path.Combine(env.ContentRootPath, "data"), "keys");
+                protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+                break;
         }
-        // Keys in the database, not on one instance's disk: N instances behind a load balancer
-        // must read each other's antiforgery tokens and cookies.
-        services.AddDataProtection().SetApplicationName("Broadsheet").PersistKeysToDbContext<BroadsheetDb>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Search;
@@ -11,11 +12,12 @@ namespace Broadsheet.Shared;
 ///   migrate                      apply migrations and exit
 ///   seed --articles N [--days D] add N generated articles (benchmark-sized data)
 ///   search reindex               rebuild the full-text search index
+///   users create --email E --password P --role admin|editor|author|reader [--name N]
 /// Anything else starts the web server.
 /// </summary>
 public static class Cli
 {
-    public static readonly string[] Commands = ["migrate", "seed", "search"];
+    public static readonly string[] Commands = ["migrate", "seed", "search", "users"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -64,6 +66,9 @@ public static class Cli
             case "search":
                 Console.Error.WriteLine("usage: search reindex");
                 return 2;
+            case "users":
+                await DatabaseStartup.MigrateAsync(db);
+                return await UserCommands.RunAsync(scope.ServiceProvider, args);
             default:
                 return 2;
         }

@@ -33,6 +33,9 @@ public static class SiteSetup
                 ctx.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
         });
         app.UseRouting();
+        // Before the output cache: it must know who is signed in, and never caches their pages.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.UseOutputCache();
         return app;

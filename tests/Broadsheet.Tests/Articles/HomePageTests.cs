@@ -36,8 +36,8 @@ public sealed class HomePageTests(BroadsheetApp app) : IClassFixture<BroadsheetA
         var (_, page) = await app.GetPageAsync("/");
 
         page.QuerySelector("header form[role=search][action='/search'] input[name=q]").ShouldNotBeNull();
-        page.QuerySelector("header a[href='/account/sign-in']")!.TextContent.ShouldBe("Sign in");
-        page.QuerySelector("header a[href='/account/sign-up']")!.TextContent.ShouldBe("Sign up");
+        page.QuerySelector("header a[href^='/account/sign-in']")!.TextContent.ShouldBe("Sign in");
+        page.QuerySelector("header a[href^='/account/sign-up']")!.TextContent.ShouldBe("Sign up");
         page.QuerySelector("footer h2")!.TextContent.ShouldBe("Join Us");
         page.QuerySelectorAll("footer .social a").Select(a => a.TextContent).ShouldBe(["Facebook", "X", "Instagram", "Mastodon", "YouTube"]);
         page.QuerySelector("main#main").ShouldNotBeNull();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Broadsheet.Tests.Fixtures;
 
@@ -15,9 +16,39 @@ namespace Broadsheet.Tests.Fixtures;
 /// </summary>
 public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly TestDatabase database = new();
+    private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
 
-    public BroadsheetApp() => UseKestrel(0);
+    public BroadsheetApp()
+    {
+        database = new TestDatabase();
+        ownsDatabase = true;
+        Folder = Directory.CreateTempSubdirectory("broadsheet-app-").FullName;
+        UseKestrel(0);
+    }
+
+    /// <summary>A second app over another app's database and key folder: a restart, or another instance.</summary>
+    protected BroadsheetApp(BroadsheetApp sibling)
+    {
+        database = sibling.database;
+        Folder = sibling.Folder;
+        UseKestrel(0);
+    }
+
+    public static async Task<BroadsheetApp> SiblingOfAsync(BroadsheetApp app)
+    {
+        var sibling = new BroadsheetApp(app);
+        await sibling.InitializeAsync();
+        return sibling;
+    }
+
+    /// <summary>This app's own folder: its mail (<see cref="Mailbox"/>) and Data Protection keys live here.</summary>
+    public string Folder { get; }
+
+    public Mailbox Mailbox => new(Path.Combine(Folder, "mail"));
+
+    /// <summary>Everything the app logged under Broadsheet.*, Information and up.</summary>
+    public TestLogs Logs { get; } = new();
 
     /// <summary>Extra configuration for a fixture that needs it (set before the server starts).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
@@ -35,7 +66,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        await database.CreateAsync();
+        if (ownsDatabase) await database.CreateAsync();
         StartServer();
     }
 
@@ -44,7 +75,9 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!ownsDatabase) return;
         await database.DisposeAsync();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
         GC.SuppressFinalize(this);
     }
 
@@ -55,8 +88,18 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Broadsheet", database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Email:Directory", Path.Combine(Folder, "mail"));
+        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(Folder, "keys"));
+        builder.UseSetting("Accounts:AnnounceSetup", "false");
+        // Rate limits have their own tests; elsewhere every request comes from 127.0.0.1.
+        foreach (var policy in new[] { "sign-in", "sign-up", "reset", "sign-in-link" })
+            builder.UseSetting($"RateLimits:{policy}:Permits", "100000");
+        builder.ConfigureLogging(l => l.AddProvider(Logs).AddFilter<TestLogs>("Broadsheet", LogLevel.Information));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>A reader with their own cookies (Secure ones too, as a browser on localhost keeps them).</summary>
+    public ReaderSession Reader() => new(this);
 
     /// <summary>A client that does not follow redirects, so tests see what the server said.</summary>
     public HttpClient Client() =>

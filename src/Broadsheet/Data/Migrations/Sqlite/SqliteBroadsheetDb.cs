@@ -9,10 +9,12 @@ public sealed class SqliteBroadsheetDb(DbContextOptions<SqliteBroadsheetDb> opti
 {
     public const string DefaultConnection = "Data Source=data/broadsheet.db";
 
-    public static void Register(IServiceCollection services, string? connectionString, string contentRoot)
+    /// <summary>Registers the context; returns the database file's full path.</summary>
+    public static string Register(IServiceCollection services, string? connectionString, string contentRoot)
     {
         var cs = UnderContentRoot(connectionString ?? DefaultConnection, contentRoot);
         services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>(o => o.UseSqlite(cs));
+        return new SqliteConnectionStringBuilder(cs).DataSource;
     }
 
     /// <summary>A relative file lives under the content root, and its folder is made on first start.</summary>

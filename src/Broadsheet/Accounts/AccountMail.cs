@@ -1,0 +1,68 @@
+using Broadsheet.Shared;
+using Microsoft.Extensions.Options;
+using System.Net;
+
+namespace Broadsheet.Accounts;
+
+/// <summary>
+/// The words of every account mail, and the absolute links in them. Links use Site:BaseUrl
+/// when it is set (it should be, in production, so a forged Host header cannot write the link).
+/// </summary>
+public sealed class AccountMail(IMailSender sender, IOptions<SiteOptions> site, IHttpContextAccessor http)
+{
+    private string SiteName => site.Value.Name;
+
+    public string Absolute(string pathAndQuery)
+    {
+        var configured = site.Value.BaseUrl;
+        if (!string.IsNullOrWhiteSpace(configured)) return configured.TrimEnd('/') + pathAndQuery;
+        var request = http.HttpContext?.Request;
+        return request is null ? pathAndQuery : $"{request.Scheme}://{request.Host}{pathAndQuery}";
+    }
+
+    public Task ConfirmEmailAsync(string to, string name, string link, CancellationToken ct) => SendAsync(to,
+        $"Confirm your email for {SiteName}",
+        $"Hello {name},\n\nConfirm your email address to finish signing up to {SiteName}:",
+        "Confirm my email", link,
+        "If you did not sign up, ignore this mail and nothing will happen.", ct);
+
+    public Task AlreadyRegisteredAsync(string to, string name, string signIn, string reset, CancellationToken ct) => SendAsync(to,
+        $"You already have a {SiteName} account",
+        $"Hello {name},\n\nSomeone, probably you, tried to sign up to {SiteName} with this address, which already has an account. Sign in here:",
+        "Sign in", signIn,
+        $"Forgotten your password? Reset it: {reset}\nIf this was not you, ignore this mail: nothing has changed.", ct);
+
+    public Task ResetPasswordAsync(string to, string name, string link, CancellationToken ct) => SendAsync(to,
+        $"Reset your {SiteName} password",
+        $"Hello {name},\n\nChoose a new password for {SiteName} here. The link works once, for one day:",
+        "Choose a new password", link,
+        "If you did not ask for this, ignore this mail: your password has not changed.", ct);
+
+    public Task SignInLinkAsync(string to, string name, string link, CancellationToken ct) => SendAsync(to,
+        $"Your sign-in link for {SiteName}",
+        $"Hello {name},\n\nSign in to {SiteName} with this link. It works once, within 15 minutes:",
+        "Sign me in", link,
+        "If you did not ask for this, ignore this mail: nobody can use it without access to your inbox.", ct);
+
+    public Task ConfirmEmailChangeAsync(string to, string name, string link, CancellationToken ct) => SendAsync(to,
+        $"Confirm your new email for {SiteName}",
+        $"Hello {name},\n\nConfirm that {SiteName} should use this address from now on:",
+        "Use this address", link,
+        "If you did not ask for this, ignore this mail: your account keeps its current address.", ct);
+
+    private Task SendAsync(string to, string subject, string intro, string action, string link, string outro, CancellationToken ct)
+    {
+        var text = $"{intro}\n\n{link}\n\n{outro}\n\n{SiteName}\n";
+        static string e(string s) => WebUtility.HtmlEncode(s);
+        var html = $"""
+            <!DOCTYPE html><html><body style="font-family:Georgia,serif;max-width:34rem">
+            <p>{e(intro).Replace("\n", "<br>", StringComparison.Ordinal)}</p>
+            <p><a href="{e(link)}" style="display:inline-block;padding:.6em 1.2em;background:#111;color:#fff;text-decoration:none">{e(action)}</a></p>
+            <p style="font-size:.9em;color:#555">Or paste this into your browser: {e(link)}</p>
+            <p style="font-size:.9em;color:#555">{e(outro).Replace("\n", "<br>", StringComparison.Ordinal)}</p>
+            <p>{e(SiteName)}</p>
+            </body></html>
+            """;
+        return sender.SendAsync(new OutgoingMail(to, subject, text, html, link), ct);
+    }
+}

@@ -1,0 +1,84 @@
+using Broadsheet.Data;
+using Broadsheet.Shared;
+using Microsoft.AspNetCore.Identity;
+
+namespace Broadsheet.Accounts;
+
+public static class AccountServices
+{
+    public const string AuthCookie = "__Host-broadsheet";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddHttpContextAccessor();
+        services.AddEmail(config);
+        services.AddScoped<AccountMail>();
+        services.AddScoped<OneTimeTokens>();
+        services.AddScoped<RequestLimits>();
+        services.AddScoped<FirstAdmin>();
+        services.AddScoped<AfterSignIn>();
+        services.AddScoped<AccountDeletion>();
+
+        services.AddIdentity<User, IdentityRole<int>>(o =>
+            {
+                PasswordRules.Apply(o.Password);
+                o.User.RequireUniqueEmail = true;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789-";
+                // Confirmation is enforced by the sign-in page after the password check, not
+                // by Identity before it (which would reveal that an address is registered).
+                o.SignIn.RequireConfirmedEmail = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Accounts:LockoutAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Accounts:LockoutMinutes", 15));
+            })
+            .AddEntityFrameworkStores<BroadsheetDb>()
+            .AddClaimsPrincipalFactory<UserClaims>()
+            .AddPasswordValidator<CommonPasswordValidator<User>>()
+            .AddDefaultTokenProviders();
+
+        // Reset and email-change links live a day; each is spent when it changes the security stamp.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
+
+        // How often a signed-in request re-reads the security stamp: the longest another
+        // session survives "sign out everywhere" or a password change.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Accounts:StampCheckSeconds", 30)));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            // __Host-: Secure, path /, no Domain, so no sibling subdomain can set or read it.
+            // Browsers accept Secure cookies on http://localhost, so development still works.
+            o.Cookie.Name = AuthCookie;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = TimeSpan.FromDays(30);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.ReturnUrlParameter = "returnUrl";
+            // An htmx request (a Follow click after the session ended) gets a full-page
+            // navigation to sign-in, not the sign-in page swapped into a button.
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.Headers.ContainsKey("HX-Request"))
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    ctx.Response.Headers["HX-Redirect"] = ctx.RedirectUri;
+                }
+                else ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+        return services;
+    }
+
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

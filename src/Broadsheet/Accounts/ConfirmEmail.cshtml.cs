@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Broadsheet.Accounts;
+
+/// <summary>
+/// The link in the confirmation mail opens a page with one button: a GET never changes
+/// anything, so a mail scanner that follows links cannot confirm (or spend) it.
+/// </summary>
+public sealed class ConfirmEmailModel(UserManager<User> users, ILogger<ConfirmEmailModel> log) : AccountPageModel
+{
+    public const string BadLink = "This confirmation link is not valid. It may have expired: sign in and we will send a new one.";
+
+    [BindProperty(SupportsGet = true, Name = "user")] public int UserId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+
+    public bool Confirmed { get; private set; }
+
+    public static string PathFor(int userId, string token, string returnUrl = "/") =>
+        $"/account/confirm?user={userId}&token={Uri.EscapeDataString(token)}&returnUrl={Uri.EscapeDataString(returnUrl)}";
+
+    protected override string PanelPartial => "_ConfirmEmailPanel";
+
+    public IActionResult OnGet() => Panel();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = UserId > 0 ? await users.FindByIdAsync(UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
+        if (user is null || string.IsNullOrEmpty(Token) || Token.Length > 2000) return Refuse();
+        if (user.EmailConfirmed) return Done("Your email address is already confirmed. You can sign in.");
+        var result = await users.ConfirmEmailAsync(user, Token);
+        if (!result.Succeeded) return Refuse();
+        log.LogInformation("Email confirmed for user {UserId}", user.Id);
+        Confirmed = true;
+        return Done("Your email address is confirmed. Welcome! You can sign in now.");
+    }
+
+    private IActionResult Refuse()
+    {
+        ModelState.AddModelError("", BadLink);
+        return Invalid();
+    }
+}

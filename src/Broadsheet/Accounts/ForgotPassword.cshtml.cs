@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using System.ComponentModel.DataAnnotations;
+
+namespace Broadsheet.Accounts;
+
+/// <summary>Always answers "if there is an account, we sent a link": the same for every address.</summary>
+[Broadsheet.Shared.RateLimit("reset")]
+public sealed class ForgotPasswordModel(UserManager<User> users, AccountMail mail, ILogger<ForgotPasswordModel> log) : AccountPageModel
+{
+    public sealed class Form
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [StringLength(AccountLimits.EmailMax, ErrorMessage = "An email address is at most 254 characters.")]
+        public string Email { get; set; } = "";
+    }
+
+    [BindProperty] public Form Input { get; set; } = new();
+
+    public static string Sent(string email) =>
+        $"If {email} has an account here, we have sent it a link to choose a new password. It works once, for one day.";
+
+    protected override string PanelPartial => "_ForgotPasswordPanel";
+
+    public IActionResult OnGet() => Panel();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return Invalid();
+        var email = Input.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
+        if (user is not null)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            await mail.ResetPasswordAsync(email, user.DisplayName, mail.Absolute(ResetPasswordModel.PathFor(user.Id, token)), ct);
+            log.LogInformation("Password reset link sent to user {UserId} from {Client}", user.Id, Client);
+        }
+        return Done(Sent(email));
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using System.ComponentModel.DataAnnotations;
+
+namespace Broadsheet.Accounts;
+
+[Broadsheet.Shared.RateLimit("sign-in")]
+public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> users, AccountMail mail,
+    AfterSignIn after, ILogger<SignInModel> log) : AccountPageModel
+{
+    // One text for "no such account", "wrong password" and "locked": none of them tells a
+    // stranger whether an address has an account here.
+    public const string Failed = "That email and password did not match an account we can sign you in to. After 5 wrong tries, password sign-in pauses for 15 minutes; a sign-in link by email still works.";
+
+    public sealed class Form
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [StringLength(AccountLimits.EmailMax, ErrorMessage = "An email address is at most 254 characters.")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(PasswordRules.MaxLength, ErrorMessage = "A password is at most 128 characters.")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+
+        public bool Remember { get; set; } = true;
+    }
+
+    [BindProperty] public Form Input { get; set; } = new();
+
+    /// <summary>What the reader was doing when asked to sign in (e.g. "follow:author:ada"); done on success.</summary>
+    [BindProperty(SupportsGet = true)] public string? Then { get; set; }
+
+    protected override string PanelPartial => "_SignInPanel";
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(ReturnPath) : Panel();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return Invalid();
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
+        {
+            // Spend the time a real check would, so timing does not tell either.
+            users.PasswordHasher.VerifyHashedPassword(new User(), DummyHash.Value, Input.Password);
+            log.LogWarning("Sign-in failed for an unknown account from {Client}", Client);
+            return Fail();
+        }
+
+        // Password and lockout first, email confirmation after: Identity's own order would say
+        // "unconfirmed" before checking the password, telling anyone that the address exists.
+        var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            log.LogWarning("Sign-in refused for user {UserId} from {Client}: locked out until {Until:o}", user.Id, Client, user.LockoutEnd);
+            return Fail();
+        }
+        if (!result.Succeeded)
+        {
+            log.LogWarning("Sign-in failed for user {UserId} from {Client}: wrong password", user.Id, Client);
+            return Fail();
+        }
+        if (!user.EmailConfirmed)
+        {
+            // Right password, unconfirmed email: only the owner gets this far, so say what to do.
+            log.LogWarning("Sign-in refused for user {UserId} from {Client}: email not confirmed", user.Id, Client);
+            await SendConfirmationAsync(user, ct);
+            ModelState.AddModelError("", "Confirm your email address first. We have sent you a new confirmation link.");
+            return Invalid();
+        }
+        await signIn.SignInAsync(user, Input.Remember);
+        log.LogInformation("Sign-in succeeded for user {UserId} from {Client}", user.Id, Client);
+        await after.RunAsync(user.Id, Then, ct);
+        return GoBack("Signing in…");
+    }
+
+    private IActionResult Fail()
+    {
+        ModelState.AddModelError("", Failed);
+        return Invalid();
+    }
+
+    private async Task SendConfirmationAsync(User user, CancellationToken ct)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        await mail.ConfirmEmailAsync(user.Email!, user.DisplayName, mail.Absolute(ConfirmEmailModel.PathFor(user.Id, token)), ct);
+    }
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<User>().HashPassword(new User(), "not-a-real-password"));
+}

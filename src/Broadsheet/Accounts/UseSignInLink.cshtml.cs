@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using System.Globalization;
+
+namespace Broadsheet.Accounts;
+
+/// <summary>
+/// Opening the link shows a "Sign me in" button; the POST spends the token. Link scanners
+/// in mail systems fetch links, and must not use up (or use) a sign-in.
+/// </summary>
+[Broadsheet.Shared.RateLimit("sign-in")]
+public sealed class UseSignInLinkModel(OneTimeTokens tokens, UserManager<User> users, SignInManager<User> signIn,
+    ILogger<UseSignInLinkModel> log) : AccountPageModel
+{
+    public const string BadLink = "This sign-in link is not valid: it has expired or has already been used. Ask for a new one.";
+
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+
+    public static string PathFor(string token, string returnUrl) =>
+        $"/account/link?token={token}&returnUrl={Uri.EscapeDataString(returnUrl)}";
+
+    protected override string PanelPartial => "_UseSignInLinkPanel";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await tokens.PeekAsync(OneTimeTokens.SignIn, Token, ct) is null) ModelState.AddModelError("", BadLink);
+        return Panel();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var spent = await tokens.RedeemAsync(OneTimeTokens.SignIn, Token, ct);
+        var user = spent?.UserId is int id ? await users.FindByIdAsync(id.ToString(CultureInfo.InvariantCulture)) : null;
+        if (user is null)
+        {
+            log.LogWarning("Sign-in link refused from {Client}: unknown, used or expired", Client);
+            ModelState.AddModelError("", BadLink);
+            return Invalid();
+        }
+        // The link proved the mailbox: that confirms the address too.
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+        await signIn.SignInAsync(user, isPersistent: true);
+        log.LogInformation("Sign-in succeeded for user {UserId} from {Client} with a sign-in link", user.Id, Client);
+        return GoBack("Signing in…");
+    }
+}

@@ -1,0 +1,56 @@
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Shared;
+
+public sealed record LimitPolicy(int Permits, int WindowSeconds);
+
+/// <summary>
+/// Fixed-window rate limits keyed on policy and client IP. One upsert per checked request;
+/// INSERT .. ON CONFLICT .. RETURNING reads the same on SQLite and PostgreSQL and is atomic
+/// on both, so concurrent requests from several instances each see their own count.
+/// Only the costly, abusable POSTs (sign-in, sign-up, reset, links) are checked.
+/// </summary>
+public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimeProvider clock)
+{
+    private static readonly Dictionary<string, LimitPolicy> Defaults = new()
+    {
+        ["sign-in"] = new(20, 300),
+        ["sign-up"] = new(10, 3600),
+        ["reset"] = new(5, 900),
+        ["sign-in-link"] = new(5, 900),
+    };
+
+    public LimitPolicy PolicyFor(string name)
+    {
+        var fallback = Defaults.GetValueOrDefault(name, new LimitPolicy(60, 60));
+        var section = config.GetSection($"RateLimits:{name}");
+        return new LimitPolicy(
+            Math.Max(1, section.GetValue("Permits", fallback.Permits)),
+            Math.Max(1, section.GetValue("WindowSeconds", fallback.WindowSeconds)));
+    }
+
+    /// <summary>Counts this request; returns null when allowed, else how long until the window ends.</summary>
+    public async Task<TimeSpan?> HitAsync(string policyName, string client, CancellationToken ct)
+    {
+        var policy = PolicyFor(policyName);
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var windowStart = now - now % policy.WindowSeconds;
+        var expires = windowStart + policy.WindowSeconds;
+        var key = $"{policyName}|{client}|{windowStart}";
+        if (key.Length > 200) key = key[..200];
+
+        var hits = await db.Database.SqlQueryRaw<int>(
+            """
+            INSERT INTO "RateLimitCounters" ("Key", "Hits", "ExpiresAt") VALUES ({0}, 1, {1})
+            ON CONFLICT ("Key") DO UPDATE SET "Hits" = "RateLimitCounters"."Hits" + 1
+            RETURNING "Hits" AS "Value"
+            """, key, expires).AsAsyncEnumerable().FirstAsync(ct);
+
+        // The first hit of a window sweeps dead windows, so the table stays small without a job.
+        if (hits == 1)
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "RateLimitCounters" WHERE "ExpiresAt" < {0}""", [now], ct);
+
+        return hits <= policy.Permits ? null : TimeSpan.FromSeconds(Math.Max(1, expires - now));
+    }
+}
