@@ -18,6 +18,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TestDatabase database;
     private readonly bool ownsDatabase;
+    private readonly KeyValuePair<string, string>[]? inheritedSettings;
 
     public BroadsheetApp()
     {
@@ -32,6 +33,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         database = sibling.database;
         Folder = sibling.Folder;
+        inheritedSettings = [.. sibling.Settings];
         UseKestrel(0);
     }
 
@@ -95,7 +97,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var policy in new[] { "sign-in", "sign-up", "reset", "sign-in-link" })
             builder.UseSetting($"RateLimits:{policy}:Permits", "100000");
         builder.ConfigureLogging(l => l.AddProvider(Logs).AddFilter<TestLogs>("Broadsheet", LogLevel.Information));
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in inheritedSettings ?? Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>A reader with their own cookies (Secure ones too, as a browser on localhost keeps them).</summary>

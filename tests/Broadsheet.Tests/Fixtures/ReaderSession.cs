@@ -11,15 +11,18 @@ namespace Broadsheet.Tests.Fixtures;
 /// </summary>
 public sealed class ReaderSession : IDisposable
 {
-    private readonly BroadsheetApp app;
+    private readonly Uri address;
     private readonly HttpClient client;
 
-    public ReaderSession(BroadsheetApp app)
+    public ReaderSession(BroadsheetApp app) : this(app.Address) { }
+
+    /// <summary>A session against any running instance, e.g. the app started as its own process.</summary>
+    public ReaderSession(Uri address)
     {
-        this.app = app;
+        this.address = address;
         client = new HttpClient(new CookieJar(Cookies) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } })
         {
-            BaseAddress = app.Address,
+            BaseAddress = address,
         };
     }
 
@@ -64,7 +67,7 @@ public sealed class ReaderSession : IDisposable
     private async Task<IDocument> ParseAsync(HttpResponseMessage response, string path)
     {
         var html = await response.Content.ReadAsStringAsync();
-        return await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html).Address(new Uri(app.Address, path)));
+        return await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html).Address(new Uri(address, path)));
     }
 
     public void Dispose() => client.Dispose();

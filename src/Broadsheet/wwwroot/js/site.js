@@ -93,3 +93,84 @@
     else links[Math.min(next, links.length - 1)].focus();
   });
 })();
+
+// The sign-in / sign-up dialog. Links marked data-account-dialog load the page's own panel
+// (htmx asks, the server answers with just the panel) into a modal <dialog>: the rest of the
+// page goes inert, Tab stays inside, Esc closes. The panel's forms post with htmx and errors
+// swap in place (422/429). A successful sign-in answers with a panel carrying data-redirect:
+// it shows "Signing in…" and then returns the reader to the page they came from.
+// Without JavaScript (or htmx) the links are ordinary pages.
+(function () {
+  "use strict";
+  var dialog = document.getElementById("account-dialog");
+  var body = document.getElementById("account-dialog-body");
+  if (!dialog || !body || typeof dialog.showModal !== "function") return;
+  var opener = null;
+
+  function focusFirst() {
+    var target = body.querySelector("[aria-invalid=true], .input-validation-error") || body.querySelector("input:not([type=hidden]), button, a[href]");
+    if (target) target.focus();
+  }
+
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("a[data-account-dialog]");
+    if (!link || !window.htmx || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    opener = dialog.open ? opener : link;
+    window.htmx.ajax("GET", link.getAttribute("href"), { target: body, swap: "innerHTML" }).then(function () {
+      if (!dialog.open) dialog.showModal();
+      var title = body.querySelector(".account-title");
+      if (title) dialog.setAttribute("aria-labelledby", title.id || "account-title");
+      focusFirst();
+    });
+  });
+
+  dialog.querySelector(".dialog-close").addEventListener("click", function () { dialog.close(); });
+  dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
+  dialog.addEventListener("close", function () {
+    body.innerHTML = "";
+    if (opener && document.contains(opener)) opener.focus();
+  });
+
+  // Keep Tab inside the dialog: from the last control back to the first, and the reverse.
+  dialog.addEventListener("keydown", function (e) {
+    if (e.key !== "Tab") return;
+    var items = Array.prototype.filter.call(
+      dialog.querySelectorAll("a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select, textarea"),
+      function (el) { return el.offsetParent !== null; });
+    if (!items.length) return;
+    var first = items[0], last = items[items.length - 1];
+    if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+    else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+  });
+
+  // While a form is on its way: "Signing in…" / "Signing up…".
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var form = e.detail.elt;
+    if (!form || !form.dataset || !form.dataset.busy) return;
+    var status = form.querySelector(".form-status");
+    if (status) status.textContent = form.dataset.busy;
+  });
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var form = e.detail.elt;
+    if (!e.detail.successful && form && form.dataset && form.dataset.busy && document.contains(form)) {
+      var status = form.querySelector(".form-status");
+      if (status) status.textContent = "That did not go through. Check your connection and try again.";
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var root = e.detail.target;
+    if (!root || !dialog.contains(root)) return;
+    var done = dialog.querySelector("[data-redirect]");
+    if (done) {
+      var to = done.getAttribute("data-redirect");
+      // The server only sends local paths; check again rather than trust markup.
+      if (to && to.charAt(0) === "/" && to.charAt(1) !== "/" && to.charAt(1) !== "\\") {
+        setTimeout(function () { window.location.assign(to); }, 300);
+      }
+      return;
+    }
+    focusFirst();
+  });
+})();
