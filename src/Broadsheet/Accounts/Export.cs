@@ -24,9 +24,15 @@ public static class Export
     public static async Task<object> BuildAsync(BroadsheetDb db, UserManager<User> users, User user, TimeProvider clock, CancellationToken ct)
     {
         var follows = await db.Follows.AsNoTracking().Where(f => f.UserId == user.Id).OrderBy(f => f.CreatedAt).ToListAsync(ct);
-        var authors = await db.Authors.AsNoTracking().Where(a => follows.Where(f => f.Kind == Follows.FollowKind.Author).Select(f => f.TargetId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Slug, ct);
-        var categories = await db.Categories.AsNoTracking().Where(c => follows.Where(f => f.Kind == Follows.FollowKind.Category).Select(f => f.TargetId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Slug, ct);
-        var tags = await db.Tags.AsNoTracking().Where(t => follows.Where(f => f.Kind == Follows.FollowKind.Tag).Select(f => f.TargetId).Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Slug, ct);
+        // Plain id arrays: EF sends an int[] as one parameter, but cannot translate a filter
+        // over an in-memory list of entities inside the query.
+        int[] TargetsOf(Follows.FollowKind kind) => [.. follows.Where(f => f.Kind == kind).Select(f => f.TargetId)];
+        var authorIds = TargetsOf(Follows.FollowKind.Author);
+        var categoryIds = TargetsOf(Follows.FollowKind.Category);
+        var tagIds = TargetsOf(Follows.FollowKind.Tag);
+        var authors = await db.Authors.AsNoTracking().Where(a => authorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Slug, ct);
+        var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Slug, ct);
+        var tags = await db.Tags.AsNoTracking().Where(t => tagIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Slug, ct);
         return new
         {
             exportedAt = clock.GetUtcNow().UtcDateTime,

@@ -13,8 +13,18 @@ public sealed record FollowTarget(FollowKind Kind, int Id, string Slug, string N
         _ => $"/tag/{Slug}",
     };
 
-    public static bool TryParseKind(string? raw, out FollowKind kind) =>
-        Enum.TryParse(raw, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(raw, out _);
+    /// <summary>Exactly one kind's name, in any case; Enum.TryParse would also take "author,tag" (OR-ed into Tag) or "2".</summary>
+    public static bool TryParseKind(string? raw, out FollowKind kind)
+    {
+        foreach (var candidate in Enum.GetValues<FollowKind>())
+            if (string.Equals(raw, candidate.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                kind = candidate;
+                return true;
+            }
+        kind = default;
+        return false;
+    }
 
     public static async Task<FollowTarget?> FindAsync(BroadsheetDb db, FollowKind kind, string? slug, CancellationToken ct)
     {

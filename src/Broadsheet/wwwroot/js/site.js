@@ -159,10 +159,11 @@
     }
   });
 
-  document.addEventListener("htmx:afterSettle", function (e) {
-    var root = e.detail.target;
-    if (!root || !dialog.contains(root)) return;
-    var done = dialog.querySelector("[data-redirect]");
+  // The swapped panel replaced the old one (outerHTML), so look it up afresh rather than
+  // trust the event's target, which is the detached old element. This serves the dialog and
+  // the full /account/sign-in page alike.
+  document.addEventListener("htmx:afterSettle", function () {
+    var done = document.querySelector(".account-panel[data-redirect]");
     if (done) {
       var to = done.getAttribute("data-redirect");
       // The server only sends local paths; check again rather than trust markup.
@@ -171,6 +172,6 @@
       }
       return;
     }
-    focusFirst();
+    if (dialog.open) focusFirst();
   });
 })();
