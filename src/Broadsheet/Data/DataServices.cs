@@ -27,6 +27,10 @@ public static class DataServices
                 var keys = config["DataProtection:KeysDirectory"] is { Length: > 0 } dir
                     ? Path.GetFullPath(dir, env.ContentRootPath)
                     : Path.Combine(Path.GetDirectoryName(file) is { Length: > 0 } folder ? folder : Path.Combine(env.ContentRootPath, "data"), "keys");
+                // The keys are stored unencrypted (there is no DPAPI on Linux): only the app's
+                // own user may read the folder.
+                if (!OperatingSystem.IsWindows() && !Directory.Exists(keys))
+                    Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
                 protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
                 break;
         }
