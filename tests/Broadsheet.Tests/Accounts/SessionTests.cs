@@ -127,10 +127,12 @@ public sealed class SessionTests(FreshStampApp app) : IClassFixture<FreshStampAp
         if (TestDatabase.IsPostgres)
             (await app.WithDbAsync(db => db.DataProtectionKeys.CountAsync())).ShouldBeGreaterThan(0);
         else
+        {
             Directory.GetFiles(Path.Combine(app.Folder, "keys"), "*.xml").ShouldNotBeEmpty();
             // The key XML is not encrypted at rest, so only the app's own user may read the folder.
             if (!OperatingSystem.IsWindows())
                 (File.GetUnixFileMode(Path.Combine(app.Folder, "keys")) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)).ShouldBe(UnixFileMode.None);
+        }
 
         await using var restarted = await BroadsheetApp.SiblingOfAsync(app);
         using var again = new ReaderSession(restarted);
