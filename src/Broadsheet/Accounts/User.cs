@@ -13,6 +13,15 @@ public sealed class User : IdentityUser<int>
     public string DisplayName { get; set; } = "";
     public DateTime JoinedAt { get; set; }
 
+    /// <summary>A banned reader can still read, but not comment or vote, until this time (DateTime.MaxValue: for good).</summary>
+    public DateTime? BannedUntil { get; set; }
+    public string? BanReason { get; set; }
+
+    /// <summary>Opt-in: an email when someone replies to this reader's comment.</summary>
+    public bool EmailOnReply { get; set; }
+
+    public bool IsBanned(DateTime now) => BannedUntil is { } until && until > now;
+
     public string Handle => UserName ?? "";
 }
 
@@ -30,6 +39,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         u.ToTable("Users");
         u.Property(x => x.DisplayName).HasMaxLength(AccountLimits.DisplayNameMax);
         u.Ignore(x => x.Handle);
+        u.Property(x => x.BanReason).HasMaxLength(500);
     }
 }
 

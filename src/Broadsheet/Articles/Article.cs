@@ -28,11 +28,18 @@ public class Article
     public Author Author { get; set; } = null!;
     public List<Tag> Tags { get; set; } = [];
 
-    // Counters are denormalised for the hot read path; their source rows arrive with later features.
+    // Counters are denormalised for the hot read path. Each is recomputed from its source rows
+    // (ArticleVotes, visible Comments) or added to in batches (ArticleDailyViews), never guessed.
     public long ViewCount { get; set; }
     public int Upvotes { get; set; }
     public int Downvotes { get; set; }
     public int CommentCount { get; set; }
+
+    /// <summary><see cref="Ranking.Hotness"/>, stored so "Trending" is an index walk; refreshed when votes, comments or views land.</summary>
+    public double Hotness { get; set; }
+
+    /// <summary>Set by the newsroom; comments also close by themselves after Comments:CloseAfterDays.</summary>
+    public bool CommentsClosed { get; set; }
 
     /// <summary>Sets the Markdown and everything derived from it in one place.</summary>
     public void SetBody(string markdown)
@@ -59,6 +66,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         a.HasIndex(x => x.PublishedAt);
         a.HasIndex(x => new { x.CategoryId, x.PublishedAt });
         a.HasIndex(x => new { x.AuthorId, x.PublishedAt });
+        a.HasIndex(x => x.Hotness);
         a.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
         a.HasOne(x => x.Author).WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);
         a.HasMany(x => x.Tags).WithMany().UsingEntity(

@@ -1,6 +1,9 @@
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
+using Broadsheet.Comments;
 using Broadsheet.Follows;
+using Broadsheet.Views;
+using Broadsheet.Votes;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +26,14 @@ public abstract class BroadsheetDb(DbContextOptions options)
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+    public DbSet<ArticleVote> ArticleVotes => Set<ArticleVote>();
+    public DbSet<ArticleDailyViews> ArticleDailyViews => Set<ArticleDailyViews>();
+    public DbSet<ArticleViewer> ArticleViewers => Set<ArticleViewer>();
+    public DbSet<DailySalt> DailySalts => Set<DailySalt>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentVote> CommentVotes => Set<CommentVote>();
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>PostgreSQL keeps Data Protection keys here, shared by every instance (SQLite: data/keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
