@@ -4,6 +4,7 @@ using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Search;
 using Broadsheet.Shared;
+using Broadsheet.Votes;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services
@@ -12,6 +13,7 @@ builder.Services
     .AddSearch(builder.Configuration)
     .AddSite(builder.Configuration)
     .AddAccounts(builder.Configuration)
+    .AddVotes()
     .AddOperations(builder.Environment);
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.MapOperations();
 app.MapArticleFragments();
 app.MapSearchFragments();
 app.MapAccountExport();
+app.MapVotes();
 app.MapSite();
 await app.RunAsync();
 return 0;

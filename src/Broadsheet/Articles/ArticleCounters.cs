@@ -1,7 +1,9 @@
+using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Broadsheet.Views;
 using Broadsheet.Votes;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Encodings.Web;
@@ -9,9 +11,11 @@ using System.Text.Encodings.Web;
 namespace Broadsheet.Articles;
 
 /// <summary>
-/// The "N Views · N Votes: …" line. The article page is served from the output cache, so the
-/// line in it may be up to a cache lifetime old; with JavaScript, htmx swaps in this line
-/// fresh from the database as soon as the page loads. One primary-key read, never cached.
+/// The "N Views · N Votes: …" line and the vote buttons. The article page is served from the
+/// output cache, so the line in it may be up to a cache lifetime old and its buttons are the
+/// signed-out ones (links to sign-in). With JavaScript, htmx swaps in this widget fresh as soon
+/// as the page loads: live counts, and for a signed-in reader their own vote pressed and real
+/// forms. One primary-key read, never cached.
 /// </summary>
 public sealed record ArticleCounters(long Views, int Upvotes, int Downvotes)
 {
@@ -19,12 +23,47 @@ public sealed record ArticleCounters(long Views, int Upvotes, int Downvotes)
 
     public static string PathFor(string slug) => $"/articles/{slug}/counters";
 
-    /// <summary>The line's markup, shared by the page and the fragment so they cannot drift apart.</summary>
-    public string ToHtml(string slug)
+    /// <summary>
+    /// The widget's markup, shared by the page, the fragment and the vote answer so they cannot
+    /// drift apart. <paramref name="refresh"/> marks the cached copy that fetches the live one.
+    /// </summary>
+    public string ToHtml(string slug, VoteControls controls, bool refresh)
     {
         var e = HtmlEncoder.Default;
-        var path = e.Encode(PathFor(slug));
-        return $"""<p class="counters" hx-get="{path}" hx-trigger="load" hx-swap="outerHTML"><span class="views">{e.Encode(ViewCount.Label(Views))}</span> <span aria-hidden="true">·</span> <span class="votes">{e.Encode(VoteTally.Line(Upvotes, Downvotes))}</span></p>""";
+        var article = $"/articles/{slug}";
+        var live = refresh ? $""" hx-get="{e.Encode(PathFor(slug))}" hx-trigger="load" hx-swap="outerHTML" """ : " ";
+        var counts = $"""<p class="counts"><span class="views">{e.Encode(ViewCount.Label(Views))}</span> <span aria-hidden="true">·</span> <span class="votes">{e.Encode(VoteTally.Line(Upvotes, Downvotes))}</span></p>""";
+        string buttons;
+        if (controls.Token is null)
+        {
+            string Link(string direction, string css, string label) =>
+                $"""<a class="button vote {css}" data-account-dialog href="/account/sign-in?returnUrl={Uri.EscapeDataString(article)}&amp;then={Uri.EscapeDataString($"vote:{slug}:{direction}")}">{label}</a>""";
+            buttons = $"""<p class="vote">{Link("up", "vote-up", "▲ Upvote")} {Link("down", "vote-down", "▼ Downvote")}</p>""";
+        }
+        else
+        {
+            string Button(VoteDirection d, string css, string label)
+            {
+                var pressed = controls.Mine == (d == VoteDirection.Up ? VoteState.Up : VoteState.Down);
+                return $"""<button type="submit" name="direction" value="{VoteChange.ButtonValue(controls.Mine, d)}" class="vote {css}" aria-pressed="{(pressed ? "true" : "false")}">{label}</button>""";
+            }
+            var action = e.Encode($"{article}/vote");
+            buttons = $"""<form class="vote" method="post" action="{action}" hx-post="{action}" hx-target="closest .counters" hx-swap="outerHTML"><input type="hidden" name="{e.Encode(controls.TokenField!)}" value="{e.Encode(controls.Token)}">{Button(VoteDirection.Up, "vote-up", "▲ Upvote")} {Button(VoteDirection.Down, "vote-down", "▼ Downvote")}</form>""";
+        }
+        return $"""<div class="counters" id="votes"{live}>{counts}{buttons}</div>""";
+    }
+}
+
+/// <summary>Whose buttons these are: a signed-in reader's (their vote and a form token) or nobody's (sign-in links).</summary>
+public sealed record VoteControls(VoteState Mine, string? TokenField, string? Token)
+{
+    public static readonly VoteControls SignedOut = new(VoteState.None, null, null);
+
+    public static VoteControls For(HttpContext http, VoteState mine)
+    {
+        if (http.User.UserId() is null) return SignedOut;
+        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        return new VoteControls(mine, tokens.FormFieldName, tokens.RequestToken);
     }
 }
 
@@ -39,15 +78,23 @@ public static class ArticleFragments
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> FreshAsync(
-        string slug, BroadsheetDb db, TimeProvider clock, HttpContext http, CancellationToken ct)
+        string slug, BroadsheetDb db, VoteService votes, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (!Slug.IsValid(slug)) return TypedResults.NotFound();
+        var html = await WidgetAsync(db, votes, clock, http, slug, ct);
+        return html is null ? TypedResults.NotFound() : TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>The live widget for this reader, or null when the article is not live.</summary>
+    public static async Task<string?> WidgetAsync(BroadsheetDb db, VoteService votes, TimeProvider clock, HttpContext http, string slug, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        var counters = await db.Articles.AsNoTracking().Live(now).Where(a => a.Slug == slug)
-            .Select(a => new ArticleCounters(a.ViewCount, a.Upvotes, a.Downvotes))
+        var row = await db.Articles.AsNoTracking().Live(now).Where(a => a.Slug == slug)
+            .Select(a => new { a.Id, Counters = new ArticleCounters(a.ViewCount, a.Upvotes, a.Downvotes) })
             .FirstOrDefaultAsync(ct);
-        if (counters is null) return TypedResults.NotFound();
+        if (row is null) return null;
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Content(counters.ToHtml(slug), "text/html; charset=utf-8");
+        var mine = await votes.StateAsync(http.User.UserId(), row.Id, ct);
+        return row.Counters.ToHtml(slug, VoteControls.For(http, mine), refresh: false);
     }
 }

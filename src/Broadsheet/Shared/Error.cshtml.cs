@@ -16,15 +16,21 @@ public sealed class ErrorModel : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public IActionResult OnGet(int? code) => Show(code);
-    public IActionResult OnPost(int? code) => Show(code);
+    // No bound parameters: binding would read the form of a re-executed POST, and reading a
+    // form whose antiforgery token failed throws, turning a 400 into a 500.
+    public IActionResult OnGet() => Show();
+    public IActionResult OnPost() => Show();
 
-    private IActionResult Show(int? code)
+    private IActionResult Show()
     {
+        int? code = int.TryParse(RouteData.Values["code"]?.ToString(), out var c) ? c : null;
         var reexecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
         // Visiting /error/500 directly is not an error: only a re-executed request keeps its code.
         Code = reexecuted && code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
+        // A malformed request that only surfaced as an exception (a minimal-API form post with a
+        // missing antiforgery token, an unreadable body) is the client's error, not ours.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad) Code = bad.StatusCode;
         (Heading, Message) = Code switch
         {
             400 => ("That request did not make sense", "Something in the address or the form was not in a shape we understand."),

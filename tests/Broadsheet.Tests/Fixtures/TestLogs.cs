@@ -19,6 +19,6 @@ public sealed class TestLogs : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel logLevel) => true;
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            sink.Enqueue((category, logLevel, formatter(state, exception)));
+            sink.Enqueue((category, logLevel, exception is null ? formatter(state, null) : $"{formatter(state, exception)} {exception.GetType().Name}: {exception.Message}"));
     }
 }

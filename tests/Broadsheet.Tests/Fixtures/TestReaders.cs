@@ -12,12 +12,12 @@ public static class TestReaders
     public static string Email() => $"reader-{Guid.NewGuid():N}@example.test";
 
     public static async Task<User> UserAsync(this BroadsheetApp app, string? email = null, string role = Roles.Reader,
-        bool confirmed = true, string? password = Password, string? name = null)
+        bool confirmed = true, string? password = Password, string? name = null, DateTime? joinedAt = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
         email ??= Email();
-        var user = new User { Email = email, DisplayName = name ?? $"Reader {email[7..13]}", EmailConfirmed = confirmed, JoinedAt = DateTime.UtcNow };
+        var user = new User { Email = email, DisplayName = name ?? $"Reader {email[7..13]}", EmailConfirmed = confirmed, JoinedAt = joinedAt ?? DateTime.UtcNow };
         var created = await UserAdmin.CreateWithHandleAsync(users, user, password);
         created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Description)));
         await users.AddToRolesAsync(user, role == Roles.Reader ? [Roles.Reader] : [Roles.Reader, role]);

@@ -1,0 +1,69 @@
+using Broadsheet.Accounts;
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Broadsheet.Shared;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+
+namespace Broadsheet.Votes;
+
+/// <summary>
+/// POST /articles/{slug}/vote with direction = up | down | clear. A plain form post redirects
+/// back to the article; an htmx post gets the vote widget back, updated in place. Signed-out
+/// readers never get here: their buttons sign in first and carry the vote through.
+/// </summary>
+public static class VoteEndpoints
+{
+    public static IServiceCollection AddVotes(this IServiceCollection services) => services.AddScoped<VoteService>();
+
+    public static IEndpointRouteBuilder MapVotes(this IEndpointRouteBuilder app)
+    {
+        // The token is checked by the antiforgery middleware; the handler reads its verdict
+        // before touching the form (reading a refused form throws).
+        app.MapPost("/articles/{slug}/vote", VoteAsync).RequireAuthorization()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute()).WithTags("Votes");
+        return app;
+    }
+
+    private static async Task<IResult> VoteAsync(string slug, HttpContext http,
+        BroadsheetDb db, VoteService votes, RequestLimits limits, TimeProvider clock, CancellationToken ct)
+    {
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+            return Problem(http, 400, "The form had expired. Reload the page and try again.");
+        if (!http.Request.HasFormContentType) return Problem(http, 400, "Send the vote as a form.");
+        var form = await http.Request.ReadFormAsync(ct);
+        if (!VoteChange.TryParse(form["direction"].Count == 1 ? form["direction"][0] : null, out var d))
+            return Problem(http, 400, "Choose up, down or clear.");
+        if (!Slug.IsValid(slug)) return Results.NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var articleId = await db.Articles.Live(now).Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+        if (articleId is null) return Results.NotFound();
+
+        var userId = http.User.UserId()!.Value;
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var wait = await limits.HitAsync("vote", client, ct) ?? await limits.HitAsync("vote-user", $"user:{userId}", ct);
+        if (wait is { } retry)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Problem(http, 429, "You are voting very fast. Wait a moment and try again.");
+        }
+
+        switch (await votes.CastAsync(userId, articleId.Value, d, ct))
+        {
+            case VoteOutcome.Banned: return Problem(http, 403, "Your account cannot vote at the moment.");
+            case VoteOutcome.TooNewToDownvote: return Problem(http, 403, $"New accounts can downvote after {votes.DownvoteMinAccountAge.TotalHours:0} hours.");
+        }
+        if (!http.Request.Headers.ContainsKey("HX-Request")) return Results.Redirect($"/articles/{slug}#votes");
+        var html = await ArticleFragments.WidgetAsync(db, votes, clock, http, slug, ct);
+        return html is null ? Results.NotFound() : Results.Content(html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>Refusals as problem+json for scripts, or a short inline message for the htmx widget.</summary>
+    private static IResult Problem(HttpContext http, int status, string detail)
+    {
+        if (http.Request.Headers.ContainsKey("HX-Request"))
+            return Results.Content($"""<p class="form-error" role="alert">{System.Net.WebUtility.HtmlEncode(detail)}</p>""", "text/html; charset=utf-8", statusCode: status);
+        return Results.Problem(detail: detail, statusCode: status);
+    }
+}

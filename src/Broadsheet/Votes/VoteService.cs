@@ -1,0 +1,68 @@
+using Broadsheet.Accounts;
+using Broadsheet.Data;
+using Broadsheet.Ranking;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Votes;
+
+public enum VoteOutcome { Counted, Banned, TooNewToDownvote }
+
+/// <summary>
+/// Casts a reader's vote on an article. The article row is locked first (a no-op UPDATE), so
+/// votes on one article commit one at a time; the counts are then recounted from the vote rows
+/// in a later statement, which sees every earlier commit. So the stored counts always equal the
+/// rows, however many requests race, on SQLite (one writer) and PostgreSQL (READ COMMITTED) alike.
+/// </summary>
+public sealed class VoteService(BroadsheetDb db, TimeProvider clock, IConfiguration config)
+{
+    public TimeSpan DownvoteMinAccountAge => TimeSpan.FromHours(Math.Max(0, config.GetValue("Votes:DownvoteMinAccountAgeHours", 24.0)));
+
+    public async Task<VoteOutcome> CastAsync(int userId, int articleId, VoteDirection direction, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.BannedUntil, u.JoinedAt }).FirstAsync(ct);
+        if (user.BannedUntil is { } until && until > now) return VoteOutcome.Banned;
+        if (direction == VoteDirection.Down && now - user.JoinedAt < DownvoteMinAccountAge) return VoteOutcome.TooNewToDownvote;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Upvotes, a => a.Upvotes), ct);
+
+        var mine = db.ArticleVotes.Where(v => v.ArticleId == articleId && v.UserId == userId);
+        var current = (VoteState)await mine.Select(v => v.Value).FirstOrDefaultAsync(ct);
+        var change = VoteChange.Apply(current, direction);
+        if (change.State == current) { await tx.CommitAsync(ct); return VoteOutcome.Counted; }
+
+        if (change.State == VoteState.None) await mine.ExecuteDeleteAsync(ct);
+        else if (current == VoteState.None)
+        {
+            db.ArticleVotes.Add(new ArticleVote { ArticleId = articleId, UserId = userId, Value = (int)change.State, CreatedAt = now, UpdatedAt = now });
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        else await mine.ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, (int)change.State).SetProperty(v => v.UpdatedAt, now), ct);
+
+        await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Upvotes, a => db.ArticleVotes.Count(v => v.ArticleId == a.Id && v.Value == 1))
+            .SetProperty(a => a.Downvotes, a => db.ArticleVotes.Count(v => v.ArticleId == a.Id && v.Value == -1)), ct);
+        await tx.CommitAsync(ct);
+        await HotnessRefresh.RunAsync(db, [articleId], now, ct);
+        return VoteOutcome.Counted;
+    }
+
+    /// <summary>The reader's own vote on the article, for the pressed button.</summary>
+    public async Task<VoteState> StateAsync(int? userId, int articleId, CancellationToken ct) =>
+        userId is int id
+            ? (VoteState)await db.ArticleVotes.Where(v => v.ArticleId == articleId && v.UserId == id).Select(v => v.Value).FirstOrDefaultAsync(ct)
+            : VoteState.None;
+
+    /// <summary>Parses "vote:{slug}:{up|down}", the vote a signed-out reader asked for before signing in.</summary>
+    public static bool TryParseThen(string? then, out string slug, out VoteDirection direction)
+    {
+        slug = "";
+        direction = default;
+        var parts = (then ?? "").Split(':');
+        if (parts.Length != 3 || parts[0] != "vote" || !Shared.Slug.IsValid(parts[1]) || parts[2] is not ("up" or "down")) return false;
+        slug = parts[1];
+        return VoteChange.TryParse(parts[2], out direction);
+    }
+}

@@ -1,0 +1,201 @@
+using Broadsheet.Articles;
+using Broadsheet.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using System.Net;
+using System.Text.Json;
+
+namespace Broadsheet.Tests.Votes;
+
+[Trait("Category", "Integration")]
+public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
+{
+    private static readonly DateTime LongAgo = DateTime.UtcNow.AddDays(-30);
+
+    private async Task<(ReaderSession Reader, int UserId)> ReaderAsync(DateTime? joinedAt = null)
+    {
+        var user = await app.UserAsync(joinedAt: joinedAt ?? LongAgo);
+        var reader = app.Reader();
+        ((int)(await reader.SignInAsync(user.Email!)).Response.StatusCode).ShouldBe(302);
+        return (reader, user.Id);
+    }
+
+    /// <summary>Submits the article's vote form (the live widget's) with the given direction.</summary>
+    private static async Task<HttpResponseMessage> VoteAsync(ReaderSession reader, Article article, string direction, bool htmx = false)
+    {
+        var (_, widget) = await reader.GetPageAsync(ArticleCounters.PathFor(article.Slug));
+        var token = widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return (await reader.PostAsync($"/articles/{article.Slug}/vote",
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["direction"] = direction }, htmx)).Response;
+    }
+
+    private Task<(int Up, int Down, int Rows)> CountsAsync(Article article) => app.WithDbAsync(async db =>
+    {
+        var a = await db.Articles.AsNoTracking().SingleAsync(x => x.Id == article.Id);
+        return (a.Upvotes, a.Downvotes, await db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id));
+    });
+
+    [Fact]
+    public async Task Upvote_then_unvote_restores_the_score()
+    {
+        var article = await app.ArticleAsync();
+        var (reader, userId) = await ReaderAsync();
+        using var _ = reader;
+
+        var up = await VoteAsync(reader, article, "up");
+        ((int)up.StatusCode).ShouldBe(302);
+        up.Headers.Location!.OriginalString.ShouldBe($"/articles/{article.Slug}#votes");
+        (await CountsAsync(article)).ShouldBe((1, 0, 1));
+        (await app.WithDbAsync(db => db.ArticleVotes.SingleAsync(v => v.ArticleId == article.Id))).UserId.ShouldBe(userId);
+
+        await VoteAsync(reader, article, "clear");
+        (await CountsAsync(article)).ShouldBe((0, 0, 0));
+    }
+
+    [Fact]
+    public async Task Switching_moves_the_vote_from_one_count_to_the_other_and_repeating_changes_nothing()
+    {
+        var article = await app.ArticleAsync();
+        var (reader, _) = await ReaderAsync();
+        using var _r = reader;
+        await VoteAsync(reader, article, "up");
+        await VoteAsync(reader, article, "up");
+        (await CountsAsync(article)).ShouldBe((1, 0, 1));
+        await VoteAsync(reader, article, "down");
+        (await CountsAsync(article)).ShouldBe((0, 1, 1));
+        (await app.WithDbAsync(db => db.ArticleVotes.SingleAsync(v => v.ArticleId == article.Id))).Value.ShouldBe(-1);
+    }
+
+    [Fact]
+    public async Task The_widget_shows_the_readers_own_vote_pressed_and_the_exact_line()
+    {
+        var article = await app.ArticleAsync();
+        var (reader, _) = await ReaderAsync();
+        using var _r = reader;
+        var response = await VoteAsync(reader, article, "up", htmx: true);
+
+        ((int)response.StatusCode).ShouldBe(200);
+        var (_, widget) = await reader.GetPageAsync(ArticleCounters.PathFor(article.Slug));
+        widget.QuerySelector(".votes")!.TextContent.ShouldBe("1 Votes: 1 Upvotes, 0 Downvotes (1 Points)");
+        widget.QuerySelector("button.vote-up")!.GetAttribute("aria-pressed").ShouldBe("true");
+        widget.QuerySelector("button.vote-up")!.GetAttribute("value").ShouldBe("clear");
+        widget.QuerySelector("button.vote-down")!.GetAttribute("aria-pressed").ShouldBe("false");
+        widget.QuerySelector(".counters")!.HasAttribute("hx-trigger").ShouldBeFalse(); // the live copy does not fetch itself again
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldStartWith("<div class=\"counters\"");
+        html.ShouldContain("aria-pressed=\"true\"");
+    }
+
+    [Fact]
+    public async Task Signed_out_the_buttons_sign_in_first_and_the_vote_is_then_cast()
+    {
+        var article = await app.ArticleAsync();
+        var user = await app.UserAsync(joinedAt: LongAgo);
+        var (_, page) = await app.GetPageAsync($"/articles/{article.Slug}");
+        var link = page.QuerySelector(".counters a.vote-down")!.GetAttribute("href")!;
+        link.ShouldBe($"/account/sign-in?returnUrl=%2Farticles%2F{article.Slug}&then=vote%3A{article.Slug}%3Adown");
+        page.QuerySelector(".counters form").ShouldBeNull(); // the cached page carries no token
+
+        using var reader = app.Reader();
+        var (response, _) = await reader.SubmitAsync(link, "/account/sign-in",
+            new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = TestReaders.Password });
+        ((int)response.StatusCode).ShouldBe(302);
+        response.Headers.Location!.OriginalString.ShouldBe($"/articles/{article.Slug}");
+        (await CountsAsync(article)).ShouldBe((0, 1, 1));
+    }
+
+    [Fact]
+    public async Task A_new_account_can_upvote_but_not_yet_downvote()
+    {
+        var article = await app.ArticleAsync();
+        var (reader, _) = await ReaderAsync(joinedAt: DateTime.UtcNow);
+        using var _r = reader;
+        var down = await VoteAsync(reader, article, "down");
+        ((int)down.StatusCode).ShouldBe(403);
+        down.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await CountsAsync(article)).ShouldBe((0, 0, 0));
+        ((int)(await VoteAsync(reader, article, "up")).StatusCode).ShouldBe(302);
+        (await CountsAsync(article)).ShouldBe((1, 0, 1));
+    }
+
+    [Fact]
+    public async Task A_banned_reader_cannot_vote()
+    {
+        var article = await app.ArticleAsync();
+        var (reader, userId) = await ReaderAsync();
+        using var _r = reader;
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.BannedUntil, DateTime.UtcNow.AddDays(1))));
+        var response = await VoteAsync(reader, article, "up");
+        ((int)response.StatusCode).ShouldBe(403);
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!.ShouldContain("cannot vote");
+        (await CountsAsync(article)).ShouldBe((0, 0, 0));
+    }
+
+    [Theory]
+    [InlineData("sideways", 400)]
+    [InlineData("", 400)]
+    [InlineData("UP", 400)]
+    public async Task A_bad_direction_is_a_bad_request(string direction, int status)
+    {
+        var article = await app.ArticleAsync();
+        var (reader, _) = await ReaderAsync();
+        using var _r = reader;
+        ((int)(await VoteAsync(reader, article, direction)).StatusCode).ShouldBe(status);
+        (await CountsAsync(article)).ShouldBe((0, 0, 0));
+    }
+
+    [Fact]
+    public async Task Unknown_articles_missing_tokens_and_signed_out_posts_change_nothing()
+    {
+        var article = await app.ArticleAsync();
+        var (reader, _) = await ReaderAsync();
+        using var _r = reader;
+        var (_, widget) = await reader.GetPageAsync(ArticleCounters.PathFor(article.Slug));
+        var token = widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        ((int)(await reader.PostAsync("/articles/no-such-story/vote", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["direction"] = "up" })).Response.StatusCode).ShouldBe(404);
+        var missing = (await reader.PostAsync($"/articles/{article.Slug}/vote", new Dictionary<string, string> { ["direction"] = "up" })).Response;
+        ((int)missing.StatusCode).ShouldBe(400, string.Join("\n", app.Logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Select(l => l.Category + ": " + l.Message)));
+        using var stranger = app.Reader();
+        var anonymous = (await stranger.PostAsync($"/articles/{article.Slug}/vote", new Dictionary<string, string> { ["direction"] = "up" })).Response;
+        ((int)anonymous.StatusCode).ShouldBeOneOf(302, 400);
+        (await CountsAsync(article)).ShouldBe((0, 0, 0));
+    }
+
+    [Fact]
+    public async Task Five_hundred_racing_votes_from_a_hundred_readers_leave_one_row_each_and_exact_counts()
+    {
+        var article = await app.ArticleAsync();
+        var readers = new List<(ReaderSession Reader, string Token)>();
+        foreach (var batch in Enumerable.Range(0, 100).Chunk(10))
+            readers.AddRange(await Task.WhenAll(batch.Select(async _ =>
+            {
+                var (reader, _) = await LinkSignedInReaderAsync();
+                var (_, widget) = await reader.GetPageAsync(ArticleCounters.PathFor(article.Slug));
+                return (reader, widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")!.GetAttribute("value")!);
+            })));
+
+        // Five votes each, up or down: duplicates and switches, all in flight together.
+        var random = new Random(42);
+        var requests = readers.SelectMany(r => Enumerable.Range(0, 5).Select(_ => (r.Reader, r.Token, Direction: random.Next(2) == 0 ? "up" : "down"))).ToList();
+        var responses = await Task.WhenAll(requests.Select(r => r.Reader.PostAsync($"/articles/{article.Slug}/vote",
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = r.Token, ["direction"] = r.Direction })));
+
+        responses.ShouldAllBe(r => r.Response.StatusCode == HttpStatusCode.Redirect);
+        var (up, down, rows) = await CountsAsync(article);
+        rows.ShouldBe(100);
+        (up + down).ShouldBe(100);
+        (await app.WithDbAsync(db => db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id && v.Value == 1))).ShouldBe(up);
+        foreach (var (reader, _) in readers) reader.Dispose();
+    }
+
+    /// <summary>A reader signed in by a sign-in link: no password hashing, so a hundred of them are quick.</summary>
+    private async Task<(ReaderSession, int)> LinkSignedInReaderAsync()
+    {
+        var user = await app.UserAsync(password: null, joinedAt: LongAgo);
+        var reader = app.Reader();
+        await reader.SubmitAsync("/account/sign-in-link", "/account/sign-in-link", new Dictionary<string, string> { ["Input.Email"] = user.Email! });
+        var link = app.Mailbox.LatestLink(user.Email!);
+        ((int)(await reader.SubmitAsync(link, "/account/link", new Dictionary<string, string>())).Response.StatusCode).ShouldBe(302);
+        return (reader, user.Id);
+    }
+}
