@@ -199,3 +199,23 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
         return (reader, user.Id);
     }
 }
+
+[Trait("Category", "Integration")]
+public sealed class VoteWithoutJavaScriptTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
+{
+    [Fact]
+    public async Task A_signed_in_reader_can_vote_from_the_page_itself_and_sees_it_pressed()
+    {
+        var article = await app.ArticleAsync();
+        var user = await app.UserAsync(joinedAt: DateTime.UtcNow.AddDays(-30));
+        using var reader = app.Reader();
+        await reader.SignInAsync(user.Email!);
+
+        var (response, _) = await reader.SubmitAsync($"/articles/{article.Slug}", $"/articles/{article.Slug}/vote", new Dictionary<string, string> { ["direction"] = "up" });
+        ((int)response.StatusCode).ShouldBe(302);
+        var (_, page) = await reader.GetPageAsync($"/articles/{article.Slug}");
+        page.QuerySelector(".counters button.vote-up")!.GetAttribute("aria-pressed").ShouldBe("true");
+        page.QuerySelector(".counters .votes")!.TextContent.ShouldBe("1 Votes: 1 Upvotes, 0 Downvotes (1 Points)");
+        (await app.WithDbAsync(db => db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id && v.UserId == user.Id && v.Value == 1))).ShouldBe(1);
+    }
+}
