@@ -2,6 +2,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Demo;
+using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
 using Broadsheet.Votes;
@@ -14,6 +15,7 @@ builder.Services
     .AddSite(builder.Configuration)
     .AddAccounts(builder.Configuration)
     .AddVotes()
+    .AddRanking()
     .AddOperations(builder.Environment);
 
 var app = builder.Build();

@@ -30,13 +30,14 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
         if (!Request.Headers.ContainsKey("HX-Request")) Follow = await Following.ButtonAsync(Db, User, target, target.Path, ct);
     }
 
-    protected async Task<IActionResult> ListAsync(string basePath, IQueryable<Article> articles, CancellationToken ct)
+    /// <summary>Newest first, unless <paramref name="ordered"/> says the query brings its own order (a ranking).</summary>
+    protected async Task<IActionResult> ListAsync(string basePath, IQueryable<Article> articles, CancellationToken ct, bool ordered = false)
     {
         // Read raw: model binding would turn "?page=" into "no page" and "?page=1&page=2" into one of them.
         var raw = Request.Query.TryGetValue("page", out var values) ? values : default;
         if (raw.Count > 1 || !Paging.TryParse(raw.Count == 1 ? raw[0] ?? "" : null, out var number)) return BadRequest();
         PageNumber = number;
-        var rows = await articles.Newest().CardsAsync((number - 1) * ArticleFeed.PageSize, ArticleFeed.PageSize + 1, ct);
+        var rows = await (ordered ? articles : articles.Newest()).CardsAsync((number - 1) * ArticleFeed.PageSize, ArticleFeed.PageSize + 1, ct);
         if (rows.Count == 0 && number > 1) return NotFound();
         Feed = ArticleFeed.From(rows, basePath, number);
 
