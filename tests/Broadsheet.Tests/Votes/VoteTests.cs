@@ -219,3 +219,34 @@ public sealed class VoteWithoutJavaScriptTests(BroadsheetApp app) : IClassFixtur
         (await app.WithDbAsync(db => db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id && v.UserId == user.Id && v.Value == 1))).ShouldBe(1);
     }
 }
+
+/// <summary>Two votes per reader per minute, so the third is refused.</summary>
+public sealed class TightVotesApp : BroadsheetApp
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("RateLimits:vote-user:Permits", "2")];
+}
+
+[Trait("Category", "Integration")]
+public sealed class VoteLimitTests(TightVotesApp app) : IClassFixture<TightVotesApp>
+{
+    [Fact]
+    public async Task A_reader_voting_too_fast_gets_429_with_retry_after_and_the_vote_is_not_cast()
+    {
+        var article = await app.ArticleAsync();
+        var user = await app.UserAsync(joinedAt: DateTime.UtcNow.AddDays(-30));
+        using var reader = app.Reader();
+        await reader.SignInAsync(user.Email!);
+        var (_, widget) = await reader.GetPageAsync(Broadsheet.Articles.ArticleCounters.PathFor(article.Slug));
+        var token = widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Task<(HttpResponseMessage Response, AngleSharp.Dom.IDocument Page)> Vote(string direction) =>
+            reader.PostAsync($"/articles/{article.Slug}/vote", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["direction"] = direction });
+
+        ((int)(await Vote("up")).Response.StatusCode).ShouldBe(302);
+        ((int)(await Vote("clear")).Response.StatusCode).ShouldBe(302);
+        var refused = (await Vote("down")).Response;
+
+        ((int)refused.StatusCode).ShouldBe(429);
+        int.Parse(refused.Headers.GetValues("Retry-After").Single()).ShouldBeGreaterThan(0);
+        (await app.WithDbAsync(db => db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id))).ShouldBe(0);
+    }
+}
