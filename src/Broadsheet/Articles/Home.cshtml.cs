@@ -1,4 +1,5 @@
 using Broadsheet.Data;
+using Broadsheet.Ranking;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -19,6 +20,8 @@ public sealed class HomeModel(BroadsheetDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
     public IReadOnlyList<CategorySection> Sections { get; private set; } = [];
     public IReadOnlyList<ArticleCard> MostViewed { get; private set; } = [];
+    public IReadOnlyList<RankedBox> Rankings { get; private set; } = [];
+    public const int PerRanking = 5;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,6 +33,7 @@ public sealed class HomeModel(BroadsheetDb db, TimeProvider clock) : PageModel
         Latest = newest.Skip(1).ToList();
 
         MostViewed = await db.MostViewedAsync(now, MostViewedCount, ct);
+        Rankings = await Broadsheet.Ranking.Rankings.BoxesAsync(db, now, PerRanking, ct);
 
         var sections = new List<CategorySection>();
         foreach (var category in await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct))

@@ -105,6 +105,16 @@ public sealed class TrendingTests(BroadsheetApp app) : IClassFixture<BroadsheetA
         ((int)second.StatusCode).ShouldBe(200);
     }
 
+    [Fact]
+    public async Task The_home_page_shows_every_ranking_linking_to_its_full_list()
+    {
+        var hot = await StoryAsync(up: 1_000_000);
+        var (_, home) = await app.GetPageAsync("/");
+        var boxes = home.QuerySelectorAll(".home-rankings .ranked-box h2 a");
+        boxes.Select(a => a.GetAttribute("href")).ShouldBe(TrendingList.All.Select(l => l.Path));
+        home.QuerySelector("#rank-now")!.ParentElement!.QuerySelector("li a")!.GetAttribute("href").ShouldBe($"/articles/{hot.Slug}");
+    }
+
     [Theory]
     [InlineData("/trending/nope")]
     [InlineData("/trending/now?page=0")]
