@@ -5,6 +5,7 @@ using Broadsheet.Demo;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
+using Broadsheet.Views;
 using Broadsheet.Votes;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services
     .AddAccounts(builder.Configuration)
     .AddVotes()
     .AddRanking()
+    .AddViews()
     .AddOperations(builder.Environment);
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using Broadsheet.Views;
 using Microsoft.AspNetCore.HttpOverrides;
 using System.Net;
 
@@ -37,6 +38,7 @@ public static class SiteSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseViewCounting(); // before the cache, so cached pages are counted too
         app.UseOutputCache();
         return app;
     }

@@ -1,0 +1,46 @@
+using Broadsheet.Accounts;
+
+namespace Broadsheet.Views;
+
+/// <summary>
+/// Counts article views. Runs before the output cache, so a page served from the cache is
+/// counted like a rendered one; the request only adds to the in-memory buffer.
+/// </summary>
+public static class ViewCounting
+{
+    public static IServiceCollection AddViews(this IServiceCollection services)
+    {
+        services.AddSingleton<ViewBuffer>();
+        services.AddSingleton<DailySalts>();
+        services.AddSingleton<ViewFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ViewFlusher>());
+        return services;
+    }
+
+    public static IApplicationBuilder UseViewCounting(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        await next(http);
+        var slug = ArticleSlug(http.Request.Path);
+        if (slug is null) return;
+        var request = http.Request;
+        if (!CountableView.Decide(request.Method, http.Response.StatusCode, request.Headers.UserAgent, request.Headers["Sec-Purpose"],
+                request.Headers["Purpose"], request.Headers["X-Moz"], request.Query.ContainsKey("preview")))
+            return;
+
+        var day = DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var reader = http.User.UserId() is int id
+            ? ReaderKey.ForUser(id)
+            : ReaderKey.ForAnonymous(await http.RequestServices.GetRequiredService<DailySalts>().TodayAsync(http.RequestAborted),
+                http.Connection.RemoteIpAddress?.ToString() ?? "", request.Headers.UserAgent.ToString());
+        http.RequestServices.GetRequiredService<ViewBuffer>().TryAdd(new PendingView(slug, day, reader));
+    });
+
+    /// <summary>"/articles/{slug}" exactly (not its fragments), else null.</summary>
+    public static string? ArticleSlug(PathString path)
+    {
+        var value = path.Value;
+        if (value is null || !value.StartsWith("/articles/", StringComparison.Ordinal)) return null;
+        var slug = value["/articles/".Length..];
+        return Shared.Slug.IsValid(slug) ? slug : null;
+    }
+}

@@ -1,0 +1,123 @@
+using Broadsheet.Data;
+using Broadsheet.Ranking;
+using Microsoft.EntityFrameworkCore;
+using System.Text;
+
+namespace Broadsheet.Views;
+
+/// <summary>
+/// Writes buffered views about once a second. Each flush, in one transaction: inserts the
+/// (article, day, reader) rows that are new (ON CONFLICT DO NOTHING ... RETURNING gives back only
+/// those, which is the dedupe across instances), then adds their number to the article's total
+/// and to its per-day row. Additive updates, so N instances can flush side by side. A failed
+/// flush puts its views back for the next tick; stopping the host flushes what is left.
+/// </summary>
+public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config,
+    ILogger<ViewFlusher> log) : BackgroundService
+{
+    private const int RowsPerStatement = 200;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private DateOnly lastSweep;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var every = TimeSpan.FromMilliseconds(Math.Max(50, config.GetValue("Views:FlushMilliseconds", 1000)));
+        using var timer = new PeriodicTimer(every, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await FlushAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // Graceful shutdown: nothing counted is left behind in memory.
+        await FlushAsync(CancellationToken.None);
+    }
+
+    /// <summary>Writes everything buffered now; returns the number of new (counted) views.</summary>
+    public async Task<int> FlushAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (buffer.TakeDropped() is > 0 and var dropped)
+                log.LogWarning("View buffer was full: {Dropped} views were not counted", dropped);
+            var views = buffer.Drain();
+            if (views.Count == 0) return 0;
+            try
+            {
+                return await WriteAsync(views, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                buffer.Restore(views);
+                log.LogWarning(ex, "Could not write {Count} views; they wait for the next flush", views.Count);
+                return 0;
+            }
+        }
+        finally { gate.Release(); }
+    }
+
+    private async Task<int> WriteAsync(IReadOnlyCollection<PendingView> views, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        string[] slugs = [.. views.Select(v => v.Slug).Distinct()];
+        var ids = await db.Articles.Where(a => slugs.Contains(a.Slug)).Select(a => new { a.Slug, a.Id }).ToDictionaryAsync(a => a.Slug, a => a.Id, ct);
+        var rows = views.Where(v => ids.ContainsKey(v.Slug)).Select(v => (ArticleId: ids[v.Slug], v.Day, v.Reader)).ToList();
+
+        var added = new Dictionary<(int ArticleId, DateOnly Day), long>();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            foreach (var chunk in rows.Chunk(RowsPerStatement))
+                foreach (var row in await InsertNewViewersAsync(db, chunk, ct))
+                    added[(row.ArticleId, row.Day)] = added.GetValueOrDefault((row.ArticleId, row.Day)) + 1;
+            foreach (var ((articleId, day), n) in added)
+            {
+                await db.Database.ExecuteSqlRawAsync("""UPDATE "Articles" SET "ViewCount" = "ViewCount" + {0} WHERE "Id" = {1}""", [n, articleId], ct);
+                await db.Database.ExecuteSqlRawAsync(
+                    """
+                    INSERT INTO "ArticleDailyViews" ("ArticleId", "Day", "Views") VALUES ({0}, {1}, {2})
+                    ON CONFLICT ("ArticleId", "Day") DO UPDATE SET "Views" = "ArticleDailyViews"."Views" + excluded."Views"
+                    """, [articleId, day, n], ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await HotnessRefresh.RunAsync(db, [.. added.Keys.Select(k => k.ArticleId).Distinct()], now, ct);
+        await SweepAsync(db, DateOnly.FromDateTime(now), ct);
+        return (int)added.Values.Sum();
+    }
+
+    private static Task<List<NewViewer>> InsertNewViewersAsync(BroadsheetDb db, (int ArticleId, DateOnly Day, string Reader)[] chunk, CancellationToken ct)
+    {
+        var sql = new StringBuilder("""INSERT INTO "ArticleViewers" ("ArticleId", "Day", "Reader") VALUES """);
+        var args = new object[chunk.Length * 3];
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            sql.Append($"({{{3 * i}}}, {{{3 * i + 1}}}, {{{3 * i + 2}}})");
+            (args[3 * i], args[3 * i + 1], args[3 * i + 2]) = (chunk[i].ArticleId, chunk[i].Day, chunk[i].Reader);
+        }
+        sql.Append(""" ON CONFLICT DO NOTHING RETURNING "ArticleId", "Day" """);
+        return db.Database.SqlQueryRaw<NewViewer>(sql.ToString(), args).AsAsyncEnumerable().ToListAsync(ct).AsTask();
+    }
+
+    /// <summary>Once a day: yesterday's "who was counted" rows are no longer needed, and would only link readers to reading.</summary>
+    private async Task SweepAsync(BroadsheetDb db, DateOnly today, CancellationToken ct)
+    {
+        if (lastSweep == today) return;
+        var yesterday = today.AddDays(-1);
+        await db.ArticleViewers.Where(v => v.Day < yesterday).ExecuteDeleteAsync(ct);
+        buffer.ForgetBefore(today);
+        lastSweep = today;
+    }
+}
+
+/// <summary>A row the flush inserted (RETURNING gives back only new ones).</summary>
+public sealed record NewViewer(int ArticleId, DateOnly Day);
