@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Broadsheet.Bench.VoteStorm;
+
+public sealed record Options(string BaseUrl, string Slug, string MailDirectory, int Readers, int SignInParallel,
+    string? ExpectedFile, TimeSpan Timeout, int Attempts, string EmailFormat, int? AppPid)
+{
+    public static Options? Parse(string[] args)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length) return null;
+            map[args[i][2..]] = args[++i];
+        }
+        string? Get(string key) => map.GetValueOrDefault(key);
+        int Int(string key, int fallback) => Get(key) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        if (Get("base") is not { } url || Get("slug") is not { } slug || Get("mail") is not { } mail) return null;
+        return new Options(url, slug, mail, Int("readers", 1000), Int("sign-in-parallel", 8), Get("expected"),
+            TimeSpan.FromSeconds(Int("timeout", 60)), Int("attempts", 30), Get("email-format") ?? "reader{0:D4}@bench.test",
+            Get("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
+    }
+}
+
+/// <summary>One simulated reader: a cookie jar, a vote token, and the vote they should end with.</summary>
+public sealed class Reader(int index, string email)
+{
+    public int Index { get; } = index;
+    public string Email { get; } = email;
+    public Dictionary<string, string> Cookies { get; } = new(StringComparer.Ordinal);
+    public string VoteTokenField { get; set; } = "__RequestVerificationToken";
+    public string? VoteToken { get; set; }
+
+    /// <summary>1 or -1 once the last vote was accepted; null when it was given up on.</summary>
+    public int? Expected { get; set; }
+
+    /// <summary>Half the readers post as htmx (200 and the widget), half as plain forms (302).</summary>
+    public bool Htmx => Index % 2 == 0;
+}
+
+public readonly record struct Tally(int Up, int Down)
+{
+    public override string ToString() => $"{Up + Down} Votes: {Up} Upvotes, {Down} Downvotes ({Up - Down} Points)";
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Broadsheet.Bench.VoteStorm;
+
+/// <summary>
+/// CPU time of the app (from /proc, when its pid is given) and of this client over the storm,
+/// and the app's peak thread count: on 2 shared cores, says who had the CPU.
+/// </summary>
+public sealed class ProcessWatch : IAsyncDisposable
+{
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
+    private readonly int? pid;
+    private readonly TimeSpan selfStart = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly double? appStart;
+    private readonly long started = Stopwatch.GetTimestamp();
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task sampler;
+    private int peakThreads;
+
+    public ProcessWatch(int? appPid)
+    {
+        pid = appPid;
+        appStart = AppCpu();
+        sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (AppThreads() is int n && n > peakThreads) peakThreads = n;
+                try { await Task.Delay(100, stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+    }
+
+    public sealed record Usage(double Seconds, double? AppCores, double ClientCores, int? AppPeakThreads)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"CPU over the storm ({Environment.ProcessorCount} cores): app {(AppCores is { } a ? $"{a:0.00}" : "?")} cores, " +
+            $"VoteStorm {ClientCores:0.00} cores; app threads at most {(AppPeakThreads?.ToString(CultureInfo.InvariantCulture) ?? "?")}");
+    }
+
+    public async Task<Usage> StopAsync()
+    {
+        await stop.CancelAsync();
+        await sampler;
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var self = (Process.GetCurrentProcess().TotalProcessorTime - selfStart).TotalSeconds;
+        var app = AppCpu() is { } end && appStart is { } begin ? (end - begin) / seconds : (double?)null;
+        return new Usage(seconds, app, self / seconds, pid is null ? null : peakThreads);
+    }
+
+    private double? AppCpu()
+    {
+        if (pid is not int p) return null;
+        try
+        {
+            // Fields after the ")" of the command name: state is the 3rd field; utime and stime the 14th and 15th.
+            var stat = File.ReadAllText($"/proc/{p}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch (IOException) { return null; }
+    }
+
+    private int? AppThreads()
+    {
+        if (pid is not int p) return null;
+        try
+        {
+            var line = File.ReadLines($"/proc/{p}/status").FirstOrDefault(l => l.StartsWith("Threads:", StringComparison.Ordinal));
+            return line is null ? null : int.Parse(line[8..].Trim(), CultureInfo.InvariantCulture);
+        }
+        catch (IOException) { return null; }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!stop.IsCancellationRequested) await StopAsync();
+        stop.Dispose();
+    }
+}

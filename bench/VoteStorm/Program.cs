@@ -1,0 +1,110 @@
+using Broadsheet.Bench.VoteStorm;
+using System.Diagnostics;
+using System.Globalization;
+
+// A vote storm against a running Broadsheet: signs N readers in through the sign-in-link
+// flow (the mail is read back from the app's mail folder), takes each reader's vote token from
+// the live widget, then releases every reader at once. Each sends "up" twice at the same
+// moment (a double click), then a third vote: "down" for every third reader (a switch), "up"
+// (another duplicate) for the rest. Refused-for-now answers (429, 5xx, timeouts, dropped
+// connections) are retried with backoff, since every vote names the state it wants and so a
+// repeat is harmless. (A timed-out attempt may still land after a later vote, so the client
+// waits long, 60 s, before it counts a timeout, and reports every one.) Prints votes/s, latencies, the widget's final line against the expected
+// totals, and writes each reader's expected final vote for the database check in votes.sh.
+//
+// Usage: VoteStorm --base URL --slug SLUG --mail DIR [--readers 1000] [--sign-in-parallel 8]
+//        [--expected FILE] [--timeout 60] [--attempts 30] [--email-format reader{0:D4}@bench.test] [--app-pid PID]
+var o = Options.Parse(args);
+if (o is null)
+{
+    Console.Error.WriteLine("usage: VoteStorm --base URL --slug SLUG --mail DIR [--readers N] [--sign-in-parallel N] [--expected FILE] [--timeout S] [--attempts N] [--app-pid PID]");
+    return 2;
+}
+
+// Enough threads from the start: otherwise the pool's slow ramp-up, not the server, shapes
+// the first seconds of a 1,000-request burst.
+ThreadPool.GetMinThreads(out var workers, out var io);
+ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
+
+using var web = new WebClient(new Uri(o.BaseUrl), o.Timeout, o.Attempts);
+var mail = new MailIndex(o.MailDirectory);
+var readers = Enumerable.Range(1, o.Readers)
+    .Select(i => new Reader(i, string.Format(CultureInfo.InvariantCulture, o.EmailFormat, i)))
+    .ToArray();
+
+// --- 1. Sign every reader in, a few at a time --------------------------------------------------
+Console.WriteLine($"==> Signing in {o.Readers} readers by sign-in link ({o.SignInParallel} at a time)");
+var signIn = Stopwatch.StartNew();
+var signedIn = 0;
+await Parallel.ForEachAsync(readers, new ParallelOptions { MaxDegreeOfParallelism = o.SignInParallel }, async (r, ct) =>
+{
+    await web.SignInAsync(r, mail, ct);
+    r.VoteToken = await web.VoteTokenAsync(r, o.Slug, ct);
+    var n = Interlocked.Increment(ref signedIn);
+    if (n % 250 == 0) Console.WriteLine($"    {n} signed in ({signIn.Elapsed.TotalSeconds:0.0} s)");
+});
+signIn.Stop();
+Console.WriteLine($"    all {o.Readers} signed in with vote tokens in {signIn.Elapsed.TotalSeconds:0.0} s ({o.Readers / signIn.Elapsed.TotalSeconds:0} readers/s)");
+
+var before = await web.TallyAsync(o.Slug, CancellationToken.None);
+Console.WriteLine($"    before the storm: {before}");
+
+// --- 2. The storm ------------------------------------------------------------------------------
+var stats = new StormStats();
+var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+var storm = readers.Select(r => Task.Run(async () =>
+{
+    await go.Task;
+    // A double click: the same vote twice at the same moment.
+    var first = web.VoteAsync(r, o.Slug, "up", stats);
+    var second = web.VoteAsync(r, o.Slug, "up", stats);
+    var ok = await first & await second;
+    var third = r.Index % 3 == 0 ? "down" : "up";
+    ok &= await web.VoteAsync(r, o.Slug, third, stats);
+    r.Expected = ok ? (third == "down" ? -1 : 1) : null;
+})).ToArray();
+
+Console.WriteLine($"==> Releasing {o.Readers} readers at once: {3 * o.Readers} votes");
+await Task.Delay(200); // every reader's task is parked on the barrier
+await using var watch = new ProcessWatch(o.AppPid);
+var wall = Stopwatch.StartNew();
+stats.Start();
+go.SetResult();
+await Task.WhenAll(storm);
+wall.Stop();
+var usage = await watch.StopAsync();
+
+// --- 3. Report ---------------------------------------------------------------------------------
+var accepted = stats.Accepted;
+var seconds = wall.Elapsed.TotalSeconds;
+var lat = stats.Latencies();
+string Ms(double q) => Percentile(lat, q).ToString("0.0", CultureInfo.InvariantCulture);
+Console.WriteLine($"    storm: {accepted} of {3 * o.Readers} votes accepted in {seconds:0.00} s");
+Console.WriteLine($"    attempts by outcome: {stats.Outcomes()}");
+Console.WriteLine($"    retried votes: {stats.Retried}, given up: {stats.GivenUp}");
+Console.WriteLine($"    latency of accepted attempts: p50 {Ms(0.50)} ms, p95 {Ms(0.95)} ms, p99 {Ms(0.99)} ms, max {Ms(1.0)} ms");
+Console.WriteLine($"    {usage}");
+Console.WriteLine($"    accepted per second of the storm: {stats.Timeline()}");
+foreach (var e in stats.Errors.Distinct(StringComparer.Ordinal).Take(5)) Console.WriteLine($"    refused, e.g.: {e}");
+
+var ups = readers.Count(r => r.Expected == 1);
+var downs = readers.Count(r => r.Expected == -1);
+var unknown = readers.Count(r => r.Expected is null);
+var after = await web.TallyAsync(o.Slug, CancellationToken.None);
+var expected = new Tally(before.Up + ups, before.Down + downs);
+var widgetOk = unknown == 0 && after == expected;
+Console.WriteLine($"    widget after the storm: {after}; expected {expected}: {(widgetOk ? "match" : "MISMATCH")}");
+
+if (o.ExpectedFile is { } file)
+    await File.WriteAllLinesAsync(file, readers.Select(r => $"{r.Email},{(r.Expected ?? 0).ToString(CultureInfo.InvariantCulture)}"));
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"RESULT readers={o.Readers} votes={3 * o.Readers} accepted={accepted} seconds={seconds:0.00} votes_per_s={accepted / seconds:0} " +
+    $"p50_ms={Ms(0.50)} p95_ms={Ms(0.95)} p99_ms={Ms(0.99)} max_ms={Ms(1.0)} retried={stats.Retried} given_up={stats.GivenUp} " +
+    $"attempts_429={stats.Count("429")} attempts_5xx={stats.Count5xx()} timeouts={stats.Count("timeout")} conn_errors={stats.Count("connection")} " +
+    $"app_cores={usage.AppCores:0.00} client_cores={usage.ClientCores:0.00} app_threads_peak={usage.AppPeakThreads} " +
+    $"sign_in_s={signIn.Elapsed.TotalSeconds:0.0} expected_up={expected.Up} expected_down={expected.Down} widget={(widgetOk ? "match" : "mismatch")}"));
+return widgetOk && stats.GivenUp == 0 ? 0 : 1;
+
+static double Percentile(double[] sorted, double q) =>
+    sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];

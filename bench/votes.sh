@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Vote storm: N readers (1,000 by default) vote on one article at once, with double clicks,
+# switches and retries; reports votes/s and latency, then checks that the final counts are
+# exact against the vote rows and against what each reader last asked for.
+# SQLite always; PostgreSQL too with --postgres (a throwaway cluster on loopback).
+# Usage: bench/votes.sh [readers=1000] [--postgres]
+# VOTE_PERMITS / VOTE_WINDOW (default 1000000 per 60 s) set the per-IP vote limit, e.g.
+# VOTE_PERMITS=500 VOTE_WINDOW=1 to have the storm meet 429s and retry through them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+readers=1000
+postgres=false
+for arg in "$@"; do
+  case $arg in
+    --postgres) postgres=true ;;
+    *[!0-9]* | "") echo "usage: bench/votes.sh [readers=1000] [--postgres]" >&2; exit 2 ;;
+    *) readers=$arg ;;
+  esac
+done
+command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; }
+
+work=$(mktemp -d /tmp/broadsheet-votes.XXXXXX)
+chmod 755 "$work"   # the postgres user must be able to enter it
+pids=()
+pg_data=""
+pg_bin=""
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+  [[ -n $pg_data ]] && (cd / && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1) || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "==> Publishing Release builds"
+publish_app "$work/app"
+dotnet publish bench/VoteStorm -c Release -o "$work/storm" -nologo -v quiet
+
+# The readers go straight into the database: password hashing would cost far more than the
+# storm, and the sign-in link needs no password. Reader role as sign-up gives it.
+users_sql() { # provider
+  if [[ $1 == Sqlite ]]; then
+    cat <<SQL
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $readers)
+INSERT INTO "Users" ("UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "PasswordHash",
+  "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
+  "DisplayName", "JoinedAt", "EmailOnReply")
+SELECT printf('reader-%04d', i), printf('READER-%04d', i), printf('reader%04d@bench.test', i), printf('READER%04d@BENCH.TEST', i), 1, NULL,
+  upper(hex(randomblob(16))), lower(hex(randomblob(16))), 0, 0, 1, 0,
+  printf('Reader %d', i), strftime('%Y-%m-%d %H:%M:%S', 'now', '-30 days'), 0
+FROM n;
+INSERT INTO "UserRoles" ("UserId", "RoleId")
+SELECT u."Id", r."Id" FROM "Users" u, "Roles" r WHERE u."Email" LIKE 'reader%@bench.test' AND r."Name" = 'reader';
+COMMIT;
+SQL
+  else
+    cat <<SQL
+BEGIN;
+INSERT INTO "Users" ("UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "PasswordHash",
+  "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
+  "DisplayName", "JoinedAt", "EmailOnReply")
+SELECT format('reader-%s', lpad(i::text, 4, '0')), format('READER-%s', lpad(i::text, 4, '0')),
+  format('reader%s@bench.test', lpad(i::text, 4, '0')), format('READER%s@BENCH.TEST', lpad(i::text, 4, '0')), true, NULL,
+  upper(md5(random()::text)), md5(random()::text), false, false, true, 0,
+  format('Reader %s', i), now() - interval '30 days', false
+FROM generate_series(1, $readers) AS i;
+INSERT INTO "UserRoles" ("UserId", "RoleId")
+SELECT u."Id", r."Id" FROM "Users" u, "Roles" r WHERE u."Email" LIKE 'reader%@bench.test' AND r."Name" = 'reader';
+COMMIT;
+SQL
+  fi
+}
+
+# One query, the same on both: the article's stored counts, the vote rows, and how many
+# readers hold exactly one row with the value they last asked for.
+check_sql() { # slug
+  cat <<SQL
+SELECT a."Upvotes", a."Downvotes",
+  (SELECT count(*) FROM "ArticleVotes" v WHERE v."ArticleId" = a."Id" AND v."Value" = 1),
+  (SELECT count(*) FROM "ArticleVotes" v WHERE v."ArticleId" = a."Id" AND v."Value" = -1),
+  (SELECT count(*) FROM expected e JOIN "Users" u ON u."NormalizedEmail" = upper(e.email)
+    WHERE (SELECT count(*) FROM "ArticleVotes" v WHERE v."ArticleId" = a."Id" AND v."UserId" = u."Id") = 1
+      AND (SELECT v."Value" FROM "ArticleVotes" v WHERE v."ArticleId" = a."Id" AND v."UserId" = u."Id") = e.value),
+  (SELECT count(*) FROM expected)
+FROM "Articles" a WHERE a."Slug" = '$1';
+SQL
+}
+
+printf '| database | votes | accepted | storm | votes/s | p50 | p95 | p99 | max | retried (429 / 5xx / timeouts) | exact |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n' > "$work/table.md"
+status=0
+
+storm() { # name, then app settings as --Key value pairs
+  local name=$1; shift
+  local port; port=$(free_port)
+  local log="$work/$name.app.log" out="$work/$name.storm.out" mail="$work/$name-mail"
+  echo "==> $name: starting the app with the demo newsroom"
+  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" \
+    --Demo:Seed true --Accounts:AnnounceSetup false --Email:Directory "$mail" --Votes:DownvoteMinAccountAgeHours 0 \
+    --Logging:LogLevel:Default Warning --Logging:Console:FormatterName simple \
+    --RateLimits:vote:Permits "${VOTE_PERMITS:-1000000}" --RateLimits:vote:WindowSeconds "${VOTE_WINDOW:-60}" \
+    --RateLimits:vote-user:Permits 1000000 \
+    --RateLimits:sign-in:Permits 1000000 --RateLimits:sign-in-link:Permits 1000000 "$@" >"$log" 2>&1) &
+  local app=$!
+  pids+=("$app")
+  wait_for "http://127.0.0.1:$port/health"
+  # The subshell execs dotnet, so $! is the app; should a shell stay in between, take its child.
+  local child; child=$(pgrep -P "$app" -x dotnet | head -n 1 || true)
+  [[ -n $child ]] && { pids+=("$child"); app=$child; }
+  local slug
+  slug=$(curl -fsS "http://127.0.0.1:$port/latest" | grep -o 'href="/articles/[a-z0-9-]*"' | head -n 1 | sed 's|href="/articles/||; s|"||')
+  echo "    article: /articles/$slug"
+
+  local started=$SECONDS
+  users_sql "$name" | run_sql "$name" >/dev/null
+  echo "    $readers reader accounts inserted in $((SECONDS - started)) s"
+
+  local storm_rc=0
+  dotnet "$work/storm/VoteStorm.dll" --base "http://127.0.0.1:$port" --slug "$slug" --mail "$mail" \
+    --readers "$readers" --app-pid "$app" --expected "$work/$name.expected.csv" | tee "$out" || storm_rc=$?
+  grep -q '^RESULT' "$out" || { echo "VoteStorm failed before the storm ($storm_rc); app log:" >&2; tail -n 40 "$log" >&2; exit 1; }
+  field() { grep '^RESULT' "$out" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+
+  local row up down rows_up rows_down exact total
+  row=$( { [[ $name == Sqlite ]] && printf 'CREATE TEMP TABLE expected (email TEXT PRIMARY KEY, value INTEGER);\n.import --csv %s expected\n' "$work/$name.expected.csv" \
+           || echo "CREATE TEMP TABLE expected (email text PRIMARY KEY, value integer); \\copy expected FROM '$work/$name.expected.csv' WITH (FORMAT csv)"
+         check_sql "$slug"; } | run_sql "$name" | tail -n 1)
+  IFS='|' read -r up down rows_up rows_down exact total <<<"$row"
+  local verdict=PASS
+  [[ $up == "$rows_up" && $down == "$rows_down" && $up == "$(field expected_up)" && $down == "$(field expected_down)" \
+     && $exact == "$total" && $total == "$readers" && $storm_rc == 0 ]] || { verdict=FAIL; status=1; }
+  echo "    database: Upvotes $up, Downvotes $down; vote rows: $rows_up up, $rows_down down;" \
+       "readers holding exactly their last vote: $exact of $total -> $verdict"
+
+  local errors
+  errors=$(grep -cE '^(fail|crit)' "$log" || true)
+  echo "    app log: $errors error entries$( ((errors)) && echo ', first ones:')"
+  grep -E -A3 '^(fail|crit)' "$log" | head -n 20 | sed 's/^/      /' || true
+
+  printf '| %s | %s | %s | %s s | %s | %s ms | %s ms | %s ms | %s ms | %s (%s / %s / %s) | %s |\n' "$name" "$(field votes)" "$(field accepted)" \
+    "$(field seconds)" "$(field votes_per_s)" "$(field p50_ms)" "$(field p95_ms)" "$(field p99_ms)" "$(field max_ms)" \
+    "$(field retried)" "$(field attempts_429)" "$(field attempts_5xx)" "$(field timeouts)" "$verdict" >> "$work/table.md"
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+}
+
+run_sql() { # provider; SQL on stdin, rows out as a|b|c
+  if [[ $1 == Sqlite ]]; then sqlite3 -batch -bail "$work/sqlite/votes.db"
+  else psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d broadsheet_votes; fi
+}
+
+mkdir -p "$work/sqlite"
+storm Sqlite --Database:Provider Sqlite --ConnectionStrings:Broadsheet "Data Source=$work/sqlite/votes.db"
+
+if $postgres; then
+  pg_bin=$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' | sort -V | tail -n1)")
+  pg_dir="$work/pg"; mkdir -p "$pg_dir"; chown postgres:postgres "$pg_dir"
+  pg_port=$(free_port); pg_data="$pg_dir/data"
+  echo "==> Starting a throwaway PostgreSQL cluster"
+  (cd / && runuser -u postgres -- "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --no-sync >/dev/null)
+  (cd / && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -w -l "$pg_dir/log" \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null)
+  storm Postgres --Database:Provider Postgres \
+    --ConnectionStrings:Broadsheet "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=broadsheet_votes"
+fi
+
+echo
+cat "$work/table.md"
+printf '\n[%s, %s cores, .NET SDK %s, %s readers, client and server on the same box]\n' \
+  "$(date -u +%F)" "$(nproc)" "$(dotnet --version)" "$readers"
+exit $status
