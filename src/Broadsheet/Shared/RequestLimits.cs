@@ -13,6 +13,8 @@ public sealed record LimitPolicy(int Permits, int WindowSeconds);
 /// </summary>
 public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimeProvider clock)
 {
+    private static long lastSweep;
+
     private static readonly Dictionary<string, LimitPolicy> Defaults = new()
     {
         ["sign-in"] = new(20, 300),
@@ -42,16 +44,22 @@ public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimePr
         var key = $"{policyName}|{client}|{windowStart}";
         if (key.Length > 200) key = key[..200];
 
-        var hits = await db.Database.SqlQueryRaw<int>(
-            """
-            INSERT INTO "RateLimitCounters" ("Key", "Hits", "ExpiresAt") VALUES ({0}, 1, {1})
-            ON CONFLICT ("Key") DO UPDATE SET "Hits" = "RateLimitCounters"."Hits" + 1
-            RETURNING "Hits" AS "Value"
-            """, key, expires).AsAsyncEnumerable().FirstAsync(ct);
+        int hits;
+        using (await db.WriteGateAsync(ct))
+        {
+            hits = await db.Database.SqlQueryRaw<int>(
+                """
+                INSERT INTO "RateLimitCounters" ("Key", "Hits", "ExpiresAt") VALUES ({0}, 1, {1})
+                ON CONFLICT ("Key") DO UPDATE SET "Hits" = "RateLimitCounters"."Hits" + 1
+                RETURNING "Hits" AS "Value"
+                """, key, expires).AsAsyncEnumerable().FirstAsync(ct);
 
-        // The first hit of a window sweeps dead windows, so the table stays small without a job.
-        if (hits == 1)
-            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "RateLimitCounters" WHERE "ExpiresAt" < {0}""", [now], ct);
+            // Dead windows are swept at most once a minute per instance, so the table stays small
+            // without a job, and a flood of first hits does not become a flood of DELETEs.
+            var last = Interlocked.Read(ref lastSweep);
+            if (now - last >= 60 && Interlocked.CompareExchange(ref lastSweep, now, last) == last)
+                await db.Database.ExecuteSqlRawAsync("""DELETE FROM "RateLimitCounters" WHERE "ExpiresAt" < {0}""", [now], ct);
+        }
 
         return hits <= policy.Permits ? null : TimeSpan.FromSeconds(Math.Max(1, expires - now));
     }

@@ -71,6 +71,7 @@ public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, 
         var rows = views.Where(v => ids.ContainsKey(v.Slug)).Select(v => (ArticleId: ids[v.Slug], v.Day, v.Reader)).ToList();
 
         var added = new Dictionary<(int ArticleId, DateOnly Day), long>();
+        using (await db.WriteGateAsync(ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             foreach (var chunk in rows.Chunk(RowsPerStatement))

@@ -24,28 +24,27 @@ public sealed class VoteService(BroadsheetDb db, TimeProvider clock, IConfigurat
         if (user.BannedUntil is { } until && until > now) return VoteOutcome.Banned;
         if (direction == VoteDirection.Down && now - user.JoinedAt < DownvoteMinAccountAge) return VoteOutcome.TooNewToDownvote;
 
+        // The new state depends only on what was asked for (VoteChange), so the row is written
+        // without reading it first: an upsert, or a delete to withdraw.
+        var state = VoteChange.Apply(VoteState.None, direction).State;
+        using var gate = await db.WriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Upvotes, a => a.Upvotes), ct);
-
-        var mine = db.ArticleVotes.Where(v => v.ArticleId == articleId && v.UserId == userId);
-        var current = (VoteState)await mine.Select(v => v.Value).FirstOrDefaultAsync(ct);
-        var change = VoteChange.Apply(current, direction);
-        if (change.State == current) { await tx.CommitAsync(ct); return VoteOutcome.Counted; }
-
-        if (change.State == VoteState.None) await mine.ExecuteDeleteAsync(ct);
-        else if (current == VoteState.None)
-        {
-            db.ArticleVotes.Add(new ArticleVote { ArticleId = articleId, UserId = userId, Value = (int)change.State, CreatedAt = now, UpdatedAt = now });
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        else await mine.ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, (int)change.State).SetProperty(v => v.UpdatedAt, now), ct);
+        if (state == VoteState.None)
+            await db.ArticleVotes.Where(v => v.ArticleId == articleId && v.UserId == userId).ExecuteDeleteAsync(ct);
+        else
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "ArticleVotes" ("ArticleId", "UserId", "Value", "CreatedAt", "UpdatedAt") VALUES ({0}, {1}, {2}, {3}, {3})
+                ON CONFLICT ("ArticleId", "UserId") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = excluded."UpdatedAt"
+                """, [articleId, userId, (int)state, now], ct);
 
         await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.Upvotes, a => db.ArticleVotes.Count(v => v.ArticleId == a.Id && v.Value == 1))
             .SetProperty(a => a.Downvotes, a => db.ArticleVotes.Count(v => v.ArticleId == a.Id && v.Value == -1)), ct);
-        await tx.CommitAsync(ct);
+        // Hotness inside the same transaction: the row is locked already, so no second queue.
         await HotnessRefresh.RunAsync(db, [articleId], now, ct);
+        await tx.CommitAsync(ct);
         return VoteOutcome.Counted;
     }
 
