@@ -15,6 +15,24 @@ public enum VoteOutcome { Counted, Banned, TooNewToDownvote }
 /// </summary>
 public sealed class VoteService(BroadsheetDb db, TimeProvider clock, IConfiguration config)
 {
+    // {0} article, {1} user, {2} value, {3} now. Quoted identifiers read the same on both providers.
+    private const string Lock = """UPDATE "Articles" SET "Upvotes" = "Upvotes" WHERE "Id" = {0};""" + "\n";
+    private const string Withdraw = """DELETE FROM "ArticleVotes" WHERE "ArticleId" = {0} AND "UserId" = {1};""" + "\n";
+    private const string Upsert = """
+        INSERT INTO "ArticleVotes" ("ArticleId", "UserId", "Value", "CreatedAt", "UpdatedAt") VALUES ({0}, {1}, {2}, {3}, {3})
+        ON CONFLICT ("ArticleId", "UserId") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = excluded."UpdatedAt";
+
+        """;
+    private const string Recount = """
+        UPDATE "Articles" SET
+          "Upvotes" = (SELECT COUNT(*) FROM "ArticleVotes" WHERE "ArticleId" = {0} AND "Value" = 1),
+          "Downvotes" = (SELECT COUNT(*) FROM "ArticleVotes" WHERE "ArticleId" = {0} AND "Value" = -1)
+        WHERE "Id" = {0};
+        """;
+
+    private const string CastSql = Lock + Upsert + Recount;
+    private const string WithdrawSql = Lock + Withdraw + Recount;
+
     public TimeSpan DownvoteMinAccountAge => TimeSpan.FromHours(Math.Max(0, config.GetValue("Votes:DownvoteMinAccountAgeHours", 24.0)));
 
     public async Task<VoteOutcome> CastAsync(int userId, int articleId, VoteDirection direction, CancellationToken ct)
@@ -29,19 +47,11 @@ public sealed class VoteService(BroadsheetDb db, TimeProvider clock, IConfigurat
         var state = VoteChange.Apply(VoteState.None, direction).State;
         using var gate = await db.WriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Upvotes, a => a.Upvotes), ct);
-        if (state == VoteState.None)
-            await db.ArticleVotes.Where(v => v.ArticleId == articleId && v.UserId == userId).ExecuteDeleteAsync(ct);
-        else
-            await db.Database.ExecuteSqlRawAsync(
-                """
-                INSERT INTO "ArticleVotes" ("ArticleId", "UserId", "Value", "CreatedAt", "UpdatedAt") VALUES ({0}, {1}, {2}, {3}, {3})
-                ON CONFLICT ("ArticleId", "UserId") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = excluded."UpdatedAt"
-                """, [articleId, userId, (int)state, now], ct);
-
-        await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s
-            .SetProperty(a => a.Upvotes, a => db.ArticleVotes.Count(v => v.ArticleId == a.Id && v.Value == 1))
-            .SetProperty(a => a.Downvotes, a => db.ArticleVotes.Count(v => v.ArticleId == a.Id && v.Value == -1)), ct);
+        // One round trip for the three statements (lock the article row, write the reader's row,
+        // recount from the rows), so the row lock is held for as little time as possible. Each
+        // statement still gets its own snapshot, so the recount sees every earlier commit.
+        if (state == VoteState.None) await db.Database.ExecuteSqlRawAsync(WithdrawSql, [articleId, userId], ct);
+        else await db.Database.ExecuteSqlRawAsync(CastSql, [articleId, userId, (int)state, now], ct);
         // Hotness inside the same transaction: the row is locked already, so no second queue.
         await HotnessRefresh.RunAsync(db, [articleId], now, ct);
         await tx.CommitAsync(ct);
