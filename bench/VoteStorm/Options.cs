@@ -25,6 +25,9 @@ public sealed record Options(string BaseUrl, string Slug, string MailDirectory, 
 /// <summary>One simulated reader: a cookie jar, a vote token, and the vote they should end with.</summary>
 public sealed class Reader(int index, string email)
 {
+    /// <summary>A documentation-range address of the reader's own (198.18.0.0/15, for benchmarks).</summary>
+    public string Address { get; } = $"198.18.{index / 250}.{index % 250 + 1}";
+
     public int Index { get; } = index;
     public string Email { get; } = email;
     public Dictionary<string, string> Cookies { get; } = new(StringComparer.Ordinal);

@@ -148,6 +148,9 @@ public sealed partial class WebClient(Uri address, TimeSpan timeout, int attempt
         using var request = new HttpRequestMessage(method, path);
         if (form is not null) request.Content = new FormUrlEncodedContent(form);
         if (htmx) request.Headers.Add("HX-Request", "true");
+        // Each reader comes from an address of their own, as real readers do; the app trusts
+        // X-Forwarded-For from loopback (a local proxy), so per-IP limits key on it.
+        request.Headers.Add("X-Forwarded-For", r.Address);
         lock (r.Cookies)
             if (r.Cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", r.Cookies.Select(c => $"{c.Key}={c.Value}")));
 

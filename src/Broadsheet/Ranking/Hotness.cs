@@ -16,10 +16,16 @@ public static class Hotness
 {
     public const double Gravity = 1.5;
 
-    public static double Of(int points, int comments, long views, TimeSpan age)
-    {
-        var hours = Math.Max(0, age.TotalHours);
-        var engagement = points + 2.0 * comments + views / 100.0 + 1;
-        return engagement / Math.Pow(hours + 2, Gravity);
-    }
+    public static double Of(int points, int comments, long views, TimeSpan age) =>
+        (points + 2.0 * comments + views / 100.0 + 1) / AgeDivisor(age);
+
+    /// <summary>The denominator alone, for writers that compute the numerator in SQL (see <see cref="SqlEngagement"/>).</summary>
+    public static double AgeDivisor(TimeSpan age) => Math.Pow(Math.Max(0, age.TotalHours) + 2, Gravity);
+
+    /// <summary>
+    /// The numerator over an "Articles" row, so a writer holding the row lock can set hotness in the
+    /// same statement batch as the counters it just changed. Must stay the same formula as <see cref="Of"/>
+    /// (a test compares them).
+    /// </summary>
+    public const string SqlEngagement = """("Upvotes" - "Downvotes" + 2.0 * "CommentCount" + "ViewCount" / 100.0 + 1)""";
 }

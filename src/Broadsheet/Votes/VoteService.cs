@@ -15,7 +15,7 @@ public enum VoteOutcome { Counted, Banned, TooNewToDownvote }
 /// </summary>
 public sealed class VoteService(BroadsheetDb db, TimeProvider clock, IConfiguration config)
 {
-    // {0} article, {1} user, {2} value, {3} now. Quoted identifiers read the same on both providers.
+    // {0} article, {1} user, {2} value, {3} now, {4} hotness age divisor. Quoted identifiers read the same on both providers.
     private const string Lock = """UPDATE "Articles" SET "Upvotes" = "Upvotes" WHERE "Id" = {0};""" + "\n";
     private const string Withdraw = """DELETE FROM "ArticleVotes" WHERE "ArticleId" = {0} AND "UserId" = {1};""" + "\n";
     private const string Upsert = """
@@ -23,11 +23,15 @@ public sealed class VoteService(BroadsheetDb db, TimeProvider clock, IConfigurat
         ON CONFLICT ("ArticleId", "UserId") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = excluded."UpdatedAt";
 
         """;
+    // {4}: Hotness.AgeDivisor, so hotness is set in the same batch from the fresh counts.
     private const string Recount = """
         UPDATE "Articles" SET
           "Upvotes" = (SELECT COUNT(*) FROM "ArticleVotes" WHERE "ArticleId" = {0} AND "Value" = 1),
           "Downvotes" = (SELECT COUNT(*) FROM "ArticleVotes" WHERE "ArticleId" = {0} AND "Value" = -1)
         WHERE "Id" = {0};
+        UPDATE "Articles" SET "Hotness" = 
+        """ + Hotness.SqlEngagement + """
+         / {4} WHERE "Id" = {0};
         """;
 
     private const string CastSql = Lock + Upsert + Recount;
@@ -39,6 +43,8 @@ public sealed class VoteService(BroadsheetDb db, TimeProvider clock, IConfigurat
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.BannedUntil, u.JoinedAt }).FirstAsync(ct);
+        var published = await db.Articles.Where(a => a.Id == articleId).Select(a => a.PublishedAt).FirstAsync(ct) ?? now;
+        var divisor = Hotness.AgeDivisor(now - published);
         if (user.BannedUntil is { } until && until > now) return VoteOutcome.Banned;
         if (direction == VoteDirection.Down && now - user.JoinedAt < DownvoteMinAccountAge) return VoteOutcome.TooNewToDownvote;
 
@@ -50,10 +56,8 @@ public sealed class VoteService(BroadsheetDb db, TimeProvider clock, IConfigurat
         // One round trip for the three statements (lock the article row, write the reader's row,
         // recount from the rows), so the row lock is held for as little time as possible. Each
         // statement still gets its own snapshot, so the recount sees every earlier commit.
-        if (state == VoteState.None) await db.Database.ExecuteSqlRawAsync(WithdrawSql, [articleId, userId], ct);
-        else await db.Database.ExecuteSqlRawAsync(CastSql, [articleId, userId, (int)state, now], ct);
-        // Hotness inside the same transaction: the row is locked already, so no second queue.
-        await HotnessRefresh.RunAsync(db, [articleId], now, ct);
+        // One parameter list serves both scripts; withdrawing leaves {2} and {3} unused.
+        await db.Database.ExecuteSqlRawAsync(state == VoteState.None ? WithdrawSql : CastSql, [articleId, userId, (int)state, now, divisor], ct);
         await tx.CommitAsync(ct);
         return VoteOutcome.Counted;
     }

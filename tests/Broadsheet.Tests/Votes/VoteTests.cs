@@ -250,3 +250,21 @@ public sealed class VoteLimitTests(TightVotesApp app) : IClassFixture<TightVotes
         (await app.WithDbAsync(db => db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id))).ShouldBe(0);
     }
 }
+
+[Trait("Category", "Integration")]
+public sealed class VoteHotnessTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
+{
+    [Fact]
+    public async Task A_vote_stores_the_same_hotness_as_the_formula()
+    {
+        var article = await app.ArticleAsync(a => { a.PublishedAt = DateTime.UtcNow.AddHours(-5); a.CommentCount = 3; a.ViewCount = 450; });
+        var user = await app.UserAsync(joinedAt: DateTime.UtcNow.AddDays(-30));
+        await app.WithDbAsync(async db =>
+        {
+            var votes = new Broadsheet.Votes.VoteService(db, TimeProvider.System, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+            await votes.CastAsync(user.Id, article.Id, Broadsheet.Votes.VoteDirection.Up, default);
+        });
+        var hot = await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => a.Hotness).SingleAsync());
+        hot.ShouldBe(Broadsheet.Ranking.Hotness.Of(1, 3, 450, TimeSpan.FromHours(5)), 0.001);
+    }
+}
