@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Broadsheet.Views;
 
 public readonly record struct PendingView(string Slug, DateOnly Day, string Reader);
@@ -9,50 +7,58 @@ public readonly record struct PendingView(string Slug, DateOnly Day, string Read
 /// writes them in batches. A per-instance "seen today" set drops repeats before they cost a
 /// row. Both are bounded: past <c>Views:BufferLimit</c> new views are dropped (and counted),
 /// so memory stays flat under a flood and a kill -9 loses at most one interval of views.
+/// One short lock guards both sets: a lock-free swap could let a view land in a set the
+/// flusher has already taken, and be lost.
 /// </summary>
 public sealed class ViewBuffer(IConfiguration config)
 {
     private readonly int limit = Math.Max(1, config.GetValue("Views:BufferLimit", 100_000));
-    private ConcurrentDictionary<PendingView, byte> pending = new();
-    private ConcurrentDictionary<PendingView, byte> seen = new();
+    private readonly Lock sync = new();
+    private HashSet<PendingView> pending = [];
+    private HashSet<PendingView> seen = [];
     private long dropped;
 
-    public int Count => pending.Count;
+    public int Count { get { lock (sync) return pending.Count; } }
 
     /// <summary>Views refused because the buffer was full; the flusher logs and resets it.</summary>
     public long TakeDropped() => Interlocked.Exchange(ref dropped, 0);
 
     public bool TryAdd(PendingView view)
     {
-        if (seen.ContainsKey(view)) return false;
-        if (pending.Count >= limit) { Interlocked.Increment(ref dropped); return false; }
-        // The dedupe set only needs today; past the bound it starts afresh (the database dedupes anyway).
-        if (seen.Count >= limit * 4) seen = new();
-        seen.TryAdd(view, 0);
-        return pending.TryAdd(view, 0);
+        lock (sync)
+        {
+            if (seen.Contains(view)) return false;
+            if (pending.Count >= limit) { Interlocked.Increment(ref dropped); return false; }
+            // The dedupe set only needs today; past its bound it starts afresh (the database dedupes anyway).
+            if (seen.Count >= limit * 4) seen = [];
+            seen.Add(view);
+            return pending.Add(view);
+        }
     }
 
-    /// <summary>Takes everything pending; new views go to a fresh buffer meanwhile.</summary>
+    /// <summary>Takes everything pending; new views go to a fresh set meanwhile.</summary>
     public IReadOnlyCollection<PendingView> Drain()
     {
-        var taken = Interlocked.Exchange(ref pending, new ConcurrentDictionary<PendingView, byte>());
-        return [.. taken.Keys];
+        lock (sync)
+        {
+            var taken = pending;
+            pending = [];
+            return taken;
+        }
     }
 
     /// <summary>Puts back views whose flush failed, as far as the bound allows.</summary>
     public void Restore(IEnumerable<PendingView> views)
     {
-        foreach (var v in views)
-        {
-            if (pending.Count >= limit) { Interlocked.Increment(ref dropped); continue; }
-            pending.TryAdd(v, 0);
-        }
+        lock (sync)
+            foreach (var v in views)
+                if (pending.Count < limit) pending.Add(v);
+                else Interlocked.Increment(ref dropped);
     }
 
     /// <summary>At a new day the dedupe set can go: keys carry their day.</summary>
     public void ForgetBefore(DateOnly day)
     {
-        foreach (var key in seen.Keys)
-            if (key.Day < day) seen.TryRemove(key, out _);
+        lock (sync) seen.RemoveWhere(v => v.Day < day);
     }
 }
