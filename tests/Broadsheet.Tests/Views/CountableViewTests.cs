@@ -72,4 +72,23 @@ public sealed class CountableViewTests
         buffer.TryAdd(new("a", day, "r1")).ShouldBeFalse(); // still seen today
         buffer.TryAdd(new("a", day.AddDays(1), "r1")).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task No_view_is_lost_while_the_flusher_drains_concurrently()
+    {
+        var buffer = new ViewBuffer(new ConfigurationBuilder().Build());
+        var day = new DateOnly(2026, 11, 25);
+        var drained = new List<PendingView>();
+        using var stop = new CancellationTokenSource();
+        var flusher = Task.Run(() => { while (!stop.IsCancellationRequested) lock (drained) drained.AddRange(buffer.Drain()); });
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < 20_000; i++) buffer.TryAdd(new PendingView("a", day, $"{t}-{i}"));
+        })));
+        await stop.CancelAsync();
+        await flusher;
+        drained.AddRange(buffer.Drain());
+        drained.Count.ShouldBe(80_000);
+        drained.Distinct().Count().ShouldBe(80_000);
+    }
 }
