@@ -1,5 +1,6 @@
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
+using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Search;
@@ -12,6 +13,7 @@ builder.Services
     .AddSearch(builder.Configuration)
     .AddSite(builder.Configuration)
     .AddAccounts(builder.Configuration)
+    .AddComments(builder.Configuration)
     .AddOperations(builder.Environment);
 
 var app = builder.Build();

@@ -9,7 +9,7 @@ public sealed record LimitPolicy(int Permits, int WindowSeconds);
 /// Fixed-window rate limits keyed on policy and client IP. One upsert per checked request;
 /// INSERT .. ON CONFLICT .. RETURNING reads the same on SQLite and PostgreSQL and is atomic
 /// on both, so concurrent requests from several instances each see their own count.
-/// Only the costly, abusable POSTs (sign-in, sign-up, reset, links) are checked.
+/// Only the costly, abusable POSTs (sign-in, sign-up, reset, links, new comments) are checked.
 /// </summary>
 public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimeProvider clock)
 {
@@ -19,6 +19,9 @@ public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimePr
         ["sign-up"] = new(10, 3600),
         ["reset"] = new(5, 900),
         ["sign-in-link"] = new(5, 900),
+        // Comments: per client IP (a newsroom's office shares one), and per account wherever it posts from.
+        ["comment"] = new(30, 600),
+        ["comment-user"] = new(10, 600),
     };
 
     public LimitPolicy PolicyFor(string name)
