@@ -16,6 +16,7 @@ public static class CommentServices
         services.AddScoped<CommentVoting>();
         services.AddScoped<CommentReports>();
         services.AddScoped<ReplyNotifier>();
+        services.AddScoped<Moderation>();
         return services;
     }
 }
