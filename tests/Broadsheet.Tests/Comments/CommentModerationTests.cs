@@ -181,4 +181,23 @@ public sealed class CommentModerationTests(FirstCommentModerationApp app) : ICla
 
         (await app.CommentByIdAsync(held.Id)).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task A_held_reply_notifies_the_parents_author_only_once_it_is_approved()
+    {
+        var article = await app.ArticleAsync();
+        var owner = await app.UserAsync();
+        var parent = await app.SeedCommentAsync(article.Id, owner.Id, "Approved long ago.");
+        var (newcomer, _) = await app.SignedInReaderAsync();
+        var (editor, _) = await app.SignedInReaderAsync(Roles.Editor);
+        using var _n = newcomer; using var _e = editor;
+
+        var replyId = (await newcomer.ReplyAsync(parent.Id, "My first reply.")).Response.CommentId();
+        (await app.CommentByIdAsync(replyId))!.Status.ShouldBe(CommentStatus.Held);
+        (await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == owner.Id))).ShouldBe(0);
+
+        await ModerateAsync(editor, $"approve:{replyId}");
+
+        (await app.WithDbAsync(db => db.Notifications.SingleAsync(n => n.UserId == owner.Id))).CommentId.ShouldBe(replyId);
+    }
 }
