@@ -182,6 +182,12 @@
 // rather than dropping it, as htmx does with 4xx answers other than 422 and 429.
 (function () {
   "use strict";
+  // htmx "settles" a swapped element by copying attributes from the old element with the same id,
+  // style among them. Chromium has been seen to put an empty style="" on form fields (after an autofocus), and
+  // copying that is an inline style the CSP refuses (a console error). We never set inline
+  // styles, so there is nothing of ours to settle there.
+  if (window.htmx) window.htmx.config.attributesToSettle = ["class", "width", "height"];
+
   document.addEventListener("htmx:beforeSwap", function (e) {
     var status = e.detail.xhr && e.detail.xhr.status;
     var from = e.detail.requestConfig && e.detail.requestConfig.elt;
