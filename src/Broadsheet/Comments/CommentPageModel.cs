@@ -30,6 +30,9 @@ public abstract class CommentPageModel(TimeProvider clock) : PageModel
         return IsHtmx ? Partial("_Refusal", refusal) : Page();
     }
 
+    /// <summary>The site's 404 page, or for htmx a sentence in place (the error page would arrive with its whole layout).</summary>
+    protected IActionResult Missing(string message) => IsHtmx ? Refused(Refusal.Gone(message)) : NotFound();
+
     /// <summary>With htmx, the comment itself comes back with the reason under it, so it never vanishes from the thread.</summary>
     protected IActionResult RefusedInPlace(CommentItem item, Refusal refusal)
     {

@@ -10,7 +10,7 @@ public sealed class PermalinkModel(BroadsheetDb db, IOptionsMonitor<CommentOptio
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var item = await CommentItem.LoadAsync(db, id, User, options.CurrentValue.CloseAfterDays, Now, ct);
-        if (item is null || item.Node.Kind == NodeKind.Removed) return NotFound();
+        if (item is null || item.Node.Kind == NodeKind.Removed) return Missing("That comment is not there any more.");
         return IsHtmx ? Partial("_CommentSelf", item) : Redirect(item.Context.Article.AnchorOf(id));
     }
 }

@@ -21,7 +21,7 @@ public sealed class ThreadModel(BroadsheetDb db, CommentPosting posting, FormSta
     public async Task<IActionResult> OnGetAsync(string slug, string? sort, CancellationToken ct)
     {
         var article = await FindAsync(slug, ct);
-        if (article is null) return NotFound();
+        if (article is null) return Missing(StoryGone);
         if (!CommentTree.TryParseSort(sort, out var order))
         {
             await LoadAsync(article, CommentSort.Best, null, ct);
@@ -35,7 +35,7 @@ public sealed class ThreadModel(BroadsheetDb db, CommentPosting posting, FormSta
     {
         if (User.UserId() is null) return Challenge();
         var article = await FindAsync(slug, ct);
-        if (article is null) return NotFound();
+        if (article is null) return Missing(StoryGone);
 
         var outcome = await posting.PostAsync(HttpContext, article, Actor, null, new CommentInput(body, website, started), ct);
         switch (outcome)
@@ -55,6 +55,8 @@ public sealed class ThreadModel(BroadsheetDb db, CommentPosting posting, FormSta
                 return Page();
         }
     }
+
+    private const string StoryGone = "This story is not available any more.";
 
     private CommentFormView FreshForm(ArticleRef article) => new(article.ThreadPath, null, "", stamps.Issue());
 

@@ -210,6 +210,9 @@ public sealed class CommentThreadTests(CommentsApp app) : IClassFixture<Comments
         page.QuerySelector(".comment-refusal")!.TextContent.ShouldBe("Comments can be sorted by best, newest or oldest.");
 
         ((int)(await reader.GetPageAsync("/articles/no-such-story/comments")).Response.StatusCode).ShouldBe(404);
+        var (gone, sentence) = await reader.ThreadAsync("no-such-story");
+        ((int)gone.StatusCode).ShouldBe(404);
+        sentence.Body!.InnerHtml.Trim().ShouldBe("<p class=\"form-error comment-refusal\" role=\"alert\">This story is not available any more.</p>");
         ((int)(await reader.GetPageAsync("/articles/Not_A_Slug/comments")).Response.StatusCode).ShouldBe(404);
         ((int)(await reader.GetPageAsync("/comments/999999999/reply")).Response.StatusCode).ShouldBe(302); // sign in first
     }
