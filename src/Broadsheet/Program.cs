@@ -1,5 +1,6 @@
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
+using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Ranking;
@@ -18,6 +19,7 @@ builder.Services
     .AddVotes()
     .AddRanking()
     .AddViews()
+    .AddComments(builder.Configuration)
     .AddOperations(builder.Environment);
 
 var app = builder.Build();

@@ -1,11 +1,13 @@
+using Broadsheet.Comments;
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Accounts;
 
 /// <summary>
 /// Deleting an account removes the person: the user row, and with it (by cascade) roles,
-/// follows and pending links. What they wrote in public stays, credited to "deleted user".
+/// follows, pending links and votes. What they wrote in public stays, credited to "deleted user".
 /// </summary>
 public sealed class AccountDeletion(BroadsheetDb db, UserManager<User> users, ILogger<AccountDeletion> log)
 {
@@ -14,9 +16,12 @@ public sealed class AccountDeletion(BroadsheetDb db, UserManager<User> users, IL
     public async Task DeleteAsync(User user, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Their comment votes go with them (cascade); the comments they voted on are recounted below.
+        var voted = await db.CommentVotes.Where(v => v.UserId == user.Id).Select(v => v.CommentId).ToListAsync(ct);
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
             throw new InvalidOperationException("Account deletion failed: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        await CommentVoting.RecountAsync(db, voted, ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Account {UserId} deleted at the reader's request", user.Id);
     }

@@ -50,6 +50,13 @@ public sealed class AccountMail(IMailSender sender, IOptions<SiteOptions> site, 
         "Use this address", link,
         "If you did not ask for this, ignore this mail: your account keeps its current address.", ct);
 
+    /// <summary>To a reader who opted in (Settings, "Email me when someone replies"): someone answered their comment.</summary>
+    public Task ReplyAsync(string to, string name, string replier, string articleTitle, string link, string settings, CancellationToken ct) => SendAsync(to,
+        $"{replier} replied to your comment on {SiteName}",
+        $"Hello {name},\n\n{replier} replied to your comment on \u201c{articleTitle}\u201d:",
+        "Read the reply", link,
+        $"You get this mail because you asked for one when someone replies. Turn it off in your account settings: {settings}", ct);
+
     private Task SendAsync(string to, string subject, string intro, string action, string link, string outro, CancellationToken ct)
     {
         var text = $"{intro}\n\n{link}\n\n{outro}\n\n{SiteName}\n";

@@ -26,6 +26,7 @@ public sealed class SettingsModel(UserManager<User> users, SignInManager<User> s
         {
             "password" => "Your password has been changed. Other sessions have been signed out.",
             "name" => "Your display name has been saved.",
+            "replies" => Account.EmailOnReply ? "We will email you when someone replies to your comments." : "We will not email you about replies.",
             _ => null,
         };
         return Page();
@@ -40,6 +41,15 @@ public sealed class SettingsModel(UserManager<User> users, SignInManager<User> s
         await users.UpdateAsync(Account);
         await signIn.RefreshSignInAsync(Account); // the header reads the name from the cookie
         return RedirectToPage(new { done = "name" });
+    }
+
+    /// <summary>Opt in or out of reply mail (Comments/ReplyNotifier); on-site notifications come either way.</summary>
+    public async Task<IActionResult> OnPostRepliesAsync(bool emailOnReply)
+    {
+        if (!await LoadAsync()) return Challenge();
+        Account.EmailOnReply = emailOnReply;
+        await users.UpdateAsync(Account);
+        return RedirectToPage(new { done = "replies" });
     }
 
     public async Task<IActionResult> OnPostEmailAsync(string? newEmail, string? currentPassword, CancellationToken ct)

@@ -23,6 +23,9 @@ public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimePr
         ["sign-in-link"] = new(5, 900),
         ["vote"] = new(120, 60),
         ["vote-user"] = new(60, 60),
+        // Comments: per client IP (a newsroom's office shares one), and per account wherever it posts from.
+        ["comment"] = new(30, 600),
+        ["comment-user"] = new(10, 600),
     };
 
     public LimitPolicy PolicyFor(string name)

@@ -175,3 +175,32 @@
     if (dialog.open) focusFirst();
   });
 })();
+
+// Comments. The thread arrives by htmx after the page loads, so a link to #comment-123 has
+// nothing to scroll to at first: once the thread is in, go to it. A refusal inside the thread
+// (403 banned or closed, 404 gone) carries a readable sentence; show it where the reader acted
+// rather than dropping it, as htmx does with 4xx answers other than 422 and 429.
+(function () {
+  "use strict";
+  // htmx "settles" a swapped element by copying attributes from the old element with the same id,
+  // style among them. Chromium has been seen to put an empty style="" on form fields (after an autofocus), and
+  // copying that is an inline style the CSP refuses (a console error). We never set inline
+  // styles, so there is nothing of ours to settle there.
+  if (window.htmx) window.htmx.config.attributesToSettle = ["class", "width", "height"];
+
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var status = e.detail.xhr && e.detail.xhr.status;
+    var from = e.detail.requestConfig && e.detail.requestConfig.elt;
+    if ((status === 400 || status === 403 || status === 404) && from && from.closest && from.closest(".comments") && e.detail.xhr.responseText) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function (e) {
+    if (!e.detail.elt || e.detail.elt.id !== "thread") return;
+    var hash = window.location.hash;
+    if (!/^#comment-\d+$/.test(hash)) return;
+    var target = document.getElementById(hash.slice(1));
+    if (target) target.scrollIntoView();
+  });
+})();

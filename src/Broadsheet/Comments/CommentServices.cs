@@ -1,0 +1,22 @@
+namespace Broadsheet.Comments;
+
+public static class CommentServices
+{
+    public static IServiceCollection AddComments(this IServiceCollection services, IConfiguration config)
+    {
+        // A mistyped Comments:Moderation fails the start with the key's name, not the first comment.
+        services.AddOptions<CommentOptions>().Bind(config.GetSection("Comments"))
+            .Validate(o => Enum.IsDefined(o.Moderation), "Comments:Moderation must be None, FirstComment or All.")
+            .Validate(o => o.NewAccountDays >= 0 && o.CloseAfterDays >= 0 && o.MinSecondsToSubmit >= 0,
+                "Comments:NewAccountDays, CloseAfterDays and MinSecondsToSubmit cannot be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<FormStamp>();
+        services.AddScoped<CommentWriter>();
+        services.AddScoped<CommentPosting>();
+        services.AddScoped<CommentVoting>();
+        services.AddScoped<CommentReports>();
+        services.AddScoped<ReplyNotifier>();
+        services.AddScoped<Moderation>();
+        return services;
+    }
+}

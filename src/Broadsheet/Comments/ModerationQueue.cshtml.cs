@@ -1,0 +1,88 @@
+using Broadsheet.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Broadsheet.Comments;
+
+/// <summary>
+/// /newsroom/comments: held and reported comments, for editors and admins, who approve, reject
+/// or delete them one by one or in bulk. The roles are checked here on the server for every
+/// request, not by hiding the page.
+/// </summary>
+[Authorize]
+[ResponseCache(NoStore = true)]
+public sealed class ModerationQueueModel(Moderation moderation) : PageModel
+{
+    public IReadOnlyList<QueueItem> Items { get; private set; } = [];
+    public string? Message { get; private set; }
+    public bool Allowed { get; private set; } = true;
+
+    private bool IsModerator => User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Admin);
+
+    public async Task<IActionResult> OnGetAsync(int? done, string? act, CancellationToken ct)
+    {
+        if (!IsModerator) return NotAllowed();
+        if (done is int n && TryParse(act, out var action, out _)) Message = $"{Shared.Counts.Of(n, "comment", "comments")} {Past(action)}.";
+        Items = await moderation.QueueAsync(ct);
+        return Page();
+    }
+
+    /// <summary>act = "approve" | "reject" | "delete" for the ticked comments, or "approve:123" for one.</summary>
+    public async Task<IActionResult> OnPostAsync(string? act, long[]? ids, CancellationToken ct)
+    {
+        if (!IsModerator) return NotAllowed();
+        if (!TryParse(act, out var action, out var one))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Message = "Choose approve, reject or delete.";
+            Items = await moderation.QueueAsync(ct);
+            return Page();
+        }
+        long[] chosen = one is long id ? [id] : ids ?? [];
+        if (chosen.Length == 0)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Message = "Tick at least one comment first.";
+            Items = await moderation.QueueAsync(ct);
+            return Page();
+        }
+        var changed = await moderation.ApplyAsync(action, chosen, User.UserId()!.Value, ct);
+        return RedirectToPage(new { done = changed, act = action.ToString().ToLowerInvariant() });
+    }
+
+    private PageResult NotAllowed()
+    {
+        Allowed = false;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status403Forbidden;
+        return page;
+    }
+
+    private static string Past(ModerationAction action) => action switch
+    {
+        ModerationAction.Approve => "approved",
+        ModerationAction.Reject => "rejected",
+        _ => "deleted",
+    };
+
+    public static bool TryParse(string? raw, out ModerationAction action, out long? id)
+    {
+        id = null;
+        var parts = (raw ?? "").Split(':');
+        action = default;
+        if (parts.Length > 2) return false;
+        if (parts.Length == 2)
+        {
+            if (!long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)) return false;
+            id = parsed;
+        }
+        switch (parts[0])
+        {
+            case "approve": action = ModerationAction.Approve; return true;
+            case "reject": action = ModerationAction.Reject; return true;
+            case "delete": action = ModerationAction.Delete; return true;
+            default: return false;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Broadsheet.Accounts;
+using Broadsheet.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Comments;
+
+/// <summary>One "someone replied to you", with where to read it.</summary>
+public sealed record NotificationItem(long CommentId, string Replier, string ArticleSlug, string ArticleTitle, string BodyHtml, DateTime CreatedAt, bool Unread)
+{
+    public string Link => $"/articles/{ArticleSlug}/comments#comment-{CommentId}";
+}
+
+/// <summary>
+/// /notifications: replies to the reader's comments, newest first. Reading the list changes
+/// nothing (a GET never does); "Mark all as read" is a POST.
+/// </summary>
+[Authorize]
+[ResponseCache(NoStore = true)]
+public sealed class NotificationsModel(BroadsheetDb db, TimeProvider clock) : PageModel
+{
+    public const int Shown = 50;
+
+    public IReadOnlyList<NotificationItem> Items { get; private set; } = [];
+    public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var userId = User.UserId()!.Value;
+        Items = await (
+            from n in db.Notifications.AsNoTracking()
+            where n.UserId == userId
+            join c in db.Comments on n.CommentId equals c.Id
+            where c.Status == CommentStatus.Visible
+            join a in db.Articles on c.ArticleId equals a.Id
+            join u in db.Users on c.UserId equals u.Id into repliers
+            from u in repliers.DefaultIfEmpty()
+            orderby n.CreatedAt descending, n.Id descending
+            select new NotificationItem(c.Id, u == null ? AccountDeletion.DeletedName : u.DisplayName, a.Slug, a.Title, c.BodyHtml, n.CreatedAt, n.ReadAt == null))
+            .Take(Shown).ToListAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var userId = User.UserId()!.Value;
+        await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, Now), ct);
+        return RedirectToPage();
+    }
+
+    /// <summary>The header's count: an indexed count of one reader's unread rows.</summary>
+    public static Task<int> UnreadAsync(BroadsheetDb db, int userId, CancellationToken ct = default) =>
+        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+}
