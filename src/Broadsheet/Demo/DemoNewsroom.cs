@@ -26,12 +26,35 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
         try
         {
             await SeedArticlesAsync(db, DemoArticleCount, TimeSpan.FromDays(30), progress: null, ct);
+            await SeedReadingHistoryAsync(db, ct);
         }
         catch (Exception ex) when (ex is DbUpdateException or DbException)
         {
             // Two instances starting on one empty PostgreSQL race here; the UNIQUE slugs let one win.
             log.LogInformation(ex, "Another instance wrote the demo newsroom first");
         }
+    }
+
+    /// <summary>
+    /// The demo's view counts as per-day rows too (spread evenly over each story's days so far,
+    /// at most a week), and hotness to match, so "most viewed" and "trending" are not empty on a
+    /// first start. Votes and comments stay empty: only readers make those.
+    /// </summary>
+    private async Task SeedReadingHistoryAsync(BroadsheetDb db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var live = await db.Articles.AsNoTracking().Live(now).Select(a => new { a.Id, a.ViewCount, a.PublishedAt }).ToListAsync(ct);
+        foreach (var a in live)
+        {
+            var first = DateOnly.FromDateTime(a.PublishedAt!.Value);
+            var days = Math.Clamp(today.DayNumber - first.DayNumber + 1, 1, 7);
+            for (var d = 0; d < days; d++)
+                db.ArticleDailyViews.Add(new Views.ArticleDailyViews { ArticleId = a.Id, Day = today.AddDays(-d), Views = a.ViewCount / days });
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await Ranking.HotnessRefresh.RunAsync(db, [.. live.Select(a => a.Id)], now, ct);
     }
 
     public async Task SeedArticlesAsync(BroadsheetDb db, int count, TimeSpan spread, IProgress<int>? progress, CancellationToken ct = default)

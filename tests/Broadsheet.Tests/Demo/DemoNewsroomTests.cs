@@ -36,6 +36,16 @@ public sealed class DemoNewsroomTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task The_demo_has_reading_history_so_most_viewed_and_trending_are_not_empty()
+    {
+        (await app.WithDbAsync(db => db.ArticleDailyViews.CountAsync())).ShouldBeGreaterThan(0);
+        (await app.WithDbAsync(db => db.Articles.CountAsync(a => a.Hotness > 0))).ShouldBeGreaterThan(0);
+        var (_, page) = await app.GetPageAsync("/trending");
+        foreach (var list in new[] { "now", "most-viewed-today", "most-viewed-week" })
+            page.QuerySelector($"#rank-{list}")!.ParentElement!.QuerySelectorAll("li").Length.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task The_demo_front_page_and_its_first_story_render()
     {
         var (home, page) = await app.GetPageAsync("/");
