@@ -47,7 +47,8 @@ public sealed record CommentItem(CommentNode Node, CommentContext Context, strin
         : !Context.SignedIn ? VoteMode.SignIn
         : IsMine || Context.Banned ? VoteMode.Points
         : VoteMode.Buttons,
-        Context.Article.AnchorOf(Id));
+        // Signed out, a vote button signs in and comes back here (the permalink leads to the comment in its thread).
+        $"/comments/{Id}");
 
     public CommentItem With(CommentNode child) => Context.For(child);
 

@@ -74,8 +74,11 @@ public sealed class CommentVoteTests(CommentsApp app) : IClassFixture<CommentsAp
         var (_, thread) = await app.Reader().ThreadAsync(article.Slug);
 
         var up = thread.QuerySelector($"#comment-{comment.Id} a.vote-up")!;
-        up.GetAttribute("href").ShouldBe($"/account/sign-in?returnUrl=%2Farticles%2F{article.Slug}%2Fcomments%23comment-{comment.Id}");
+        up.GetAttribute("href").ShouldBe($"/account/sign-in?returnUrl=%2Fcomments%2F{comment.Id}"); // the permalink, which leads back to the comment
         thread.QuerySelectorAll($"#comment-{comment.Id} button").ShouldBeEmpty();
+        var (permalink, _) = await app.Reader().GetPageAsync($"/comments/{comment.Id}");
+        ((int)permalink.StatusCode).ShouldBe(302);
+        permalink.Location().ShouldBe($"/articles/{article.Slug}/comments#comment-{comment.Id}");
     }
 
     [Fact]
