@@ -26,6 +26,7 @@ public sealed class CommentVoting(BroadsheetDb db, TimeProvider clock)
         if (standing is null) return (null, Refusal.Forbidden("Sign in again to vote."));
         if (standing.IsBanned(now)) return (null, Refusal.Banned(standing.BannedUntil!.Value));
 
+        using var gate = await db.WriteGateAsync(ct); // SQLite: queue in the process, not in the driver's busy-wait
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Comments.Where(c => c.Id == commentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Upvotes, c => c.Upvotes), ct);
         if (direction == VoteDirection.Clear)
