@@ -50,7 +50,20 @@ public sealed class NotificationsModel(BroadsheetDb db, TimeProvider clock) : Pa
         return RedirectToPage();
     }
 
-    /// <summary>The header's count: an indexed count of one reader's unread rows.</summary>
-    public static Task<int> UnreadAsync(BroadsheetDb db, int userId, CancellationToken ct = default) =>
-        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+    /// <summary>
+    /// The header's count: an indexed count of one reader's unread rows. The error page shares the
+    /// layout and must render while the database is down, so a failure shows no count, not an error.
+    /// </summary>
+    public static async Task<int> UnreadAsync(BroadsheetDb db, int userId, ILogger log, CancellationToken ct = default)
+    {
+        try
+        {
+            return await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "Unread notifications could not be counted for user {UserId}", userId);
+            return 0;
+        }
+    }
 }
