@@ -28,6 +28,13 @@ public class Article
     public Author Author { get; set; } = null!;
     public List<Tag> Tags { get; set; } = [];
 
+    /// <summary>File name under Media:Directory (server-generated, never the uploader's); null when the story has no picture.</summary>
+    public string? ImagePath { get; set; }
+    public string ImageAlt { get; set; } = "";
+    public string ImageCaption { get; set; } = "";
+    public int? ImageWidth { get; set; }
+    public int? ImageHeight { get; set; }
+
     // Counters are denormalised for the hot read path. Each is recomputed from its source rows
     // (ArticleVotes, visible Comments) or added to in batches (ArticleDailyViews), never guessed.
     public long ViewCount { get; set; }
@@ -60,6 +67,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         a.HasIndex(x => x.Slug).IsUnique();
         a.Property(x => x.Standfirst).HasMaxLength(1000);
         a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        a.Property(x => x.ImagePath).HasMaxLength(200);
+        a.Property(x => x.ImageAlt).HasMaxLength(300);
+        a.Property(x => x.ImageCaption).HasMaxLength(500);
         // Every list is "live, newest first", optionally within one category or author. The
         // lists walk these indexes backwards and stop at the page size; an index led by Status
         // would make SQLite sort every live article to serve "latest".

@@ -27,6 +27,8 @@ public sealed class Comment
     public long? ParentId { get; set; }
     /// <summary>Null once the author deletes their account: the comment stays, by "deleted user".</summary>
     public int? UserId { get; set; }
+    /// <summary>The name a commenter without an account gave (comments imported from WordPress); null for readers' comments.</summary>
+    public string? GuestName { get; set; }
     public string BodyMarkdown { get; set; } = "";
     public string BodyHtml { get; set; } = "";
     public CommentStatus Status { get; set; }
@@ -44,6 +46,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     {
         c.ToTable("Comments");
         c.Property(x => x.BodyMarkdown).HasMaxLength(Comment.MaxLength);
+        c.Property(x => x.GuestName).HasMaxLength(100);
         c.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
         // A thread loads by article; the moderation queue by status.
         c.HasIndex(x => new { x.ArticleId, x.CreatedAt });

@@ -34,6 +34,9 @@ public abstract class BroadsheetDb(DbContextOptions options)
     public DbSet<CommentVote> CommentVotes => Set<CommentVote>();
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Redirect> Redirects => Set<Redirect>();
+    public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
+    public DbSet<Import.ImportedItem> ImportedItems => Set<Import.ImportedItem>();
 
     /// <summary>PostgreSQL keeps Data Protection keys here, shared by every instance (SQLite: data/keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

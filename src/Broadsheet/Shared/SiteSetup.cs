@@ -33,6 +33,7 @@ public static class SiteSetup
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
                 ctx.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
         });
+        app.UseMedia();
         app.UseRouting();
         // Before the output cache: it must know who is signed in, and never caches their pages.
         app.UseAuthentication();
