@@ -1,4 +1,5 @@
 using Broadsheet.Accounts;
+using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Data;
@@ -20,6 +21,7 @@ builder.Services
     .AddRanking()
     .AddViews()
     .AddComments(builder.Configuration)
+    .AddApi(builder.Configuration)
     .AddOperations(builder.Environment);
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.MapArticleFragments();
 app.MapSearchFragments();
 app.MapAccountExport();
 app.MapVotes();
+app.MapApi();
 app.MapSite();
 await app.RunAsync();
 return 0;

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Broadsheet.Api;
+
+/// <summary>Every Content API error is application/problem+json with a sentence in "detail".</summary>
+public static class ApiProblems
+{
+    public static ProblemHttpResult BadRequest(string detail) => Make(StatusCodes.Status400BadRequest, "Bad request", detail);
+
+    public static ProblemHttpResult NotFound(string detail) => Make(StatusCodes.Status404NotFound, "Not found", detail);
+
+    public static ProblemHttpResult Unauthorized(string detail) => Make(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
+
+    public static ProblemHttpResult TooManyRequests(int seconds) =>
+        Make(StatusCodes.Status429TooManyRequests, "Too many requests", $"Too many requests. Try again in {seconds} seconds.");
+
+    public static ProblemHttpResult MethodNotAllowed() =>
+        Make(StatusCodes.Status405MethodNotAllowed, "Method not allowed", "The Content API is read-only: use GET.");
+
+    private static ProblemHttpResult Make(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: $"https://httpstatuses.io/{status}");
+}
