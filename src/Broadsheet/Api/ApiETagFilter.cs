@@ -18,6 +18,7 @@ public sealed class ApiETagFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
+        if (result is INestedHttpResult nested) result = nested.Result; // Results<Ok<T>, ProblemHttpResult>
         if (result is not (IValueHttpResult { Value: { } value } and IStatusCodeHttpResult { StatusCode: 200 })) return result;
 
         var http = context.HttpContext;

@@ -23,7 +23,7 @@ public sealed class ApiKeys(BroadsheetDb db, TimeProvider clock)
         .ToListAsync(ct);
 
     /// <summary>Stores a new key's hash and returns the key itself, which is never stored or shown again.</summary>
-    public async Task<string> CreateAsync(string name, int createdBy, CancellationToken ct)
+    public async Task<string> CreateAsync(string name, int? createdBy, CancellationToken ct)
     {
         // A prefix collision (36^8 of them) is astronomically unlikely; the UNIQUE index would refuse it loudly.
         var (key, prefix) = ApiKeyFormat.Generate();

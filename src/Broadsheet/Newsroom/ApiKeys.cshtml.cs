@@ -1,0 +1,70 @@
+using Broadsheet.Accounts;
+using Broadsheet.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Broadsheet.Newsroom;
+
+/// <summary>
+/// /newsroom/api-keys: admins list, create and revoke Content API keys. The role is checked here,
+/// on the server, for every request (GET and POST); signed-out visitors are sent to sign in.
+/// A new key is shown once, in the answer to the POST that made it: only its hash is kept.
+/// </summary>
+[Authorize]
+[ResponseCache(NoStore = true)]
+public sealed class ApiKeysModel(ApiKeys keys) : PageModel
+{
+    public IReadOnlyList<ApiKeyRow> Keys { get; private set; } = [];
+    public bool Allowed { get; private set; } = true;
+    public string? Message { get; private set; }
+    public string? Problem { get; private set; }
+    public string? NewKey { get; private set; }
+    public string Name { get; private set; } = "";
+
+    private bool IsAdmin => User.IsInRole(Roles.Admin);
+
+    public async Task<IActionResult> OnGetAsync(string? revoked, CancellationToken ct)
+    {
+        if (!IsAdmin) return NotAllowed();
+        if (revoked is not null) Message = $"The key {revoked} is revoked: requests with it now get 401.";
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
+    {
+        if (!IsAdmin) return NotAllowed();
+        Name = (name ?? "").Trim();
+        if (Name.Length is 0 or > Api.ApiKeys.NameMax)
+        {
+            Problem = $"Give the key a name of 1 to {Api.ApiKeys.NameMax} characters, such as the site or app that will use it.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await ShowAsync(ct);
+        }
+        NewKey = await keys.CreateAsync(Name, User.UserId()!.Value, ct);
+        Name = "";
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
+    {
+        if (!IsAdmin) return NotAllowed();
+        if (!await keys.RevokeAsync(id, ct)) return NotFound();
+        var prefix = (await keys.ListAsync(ct)).First(k => k.Id == id).Prefix;
+        return RedirectToPage(new { revoked = prefix });
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        Keys = await keys.ListAsync(ct);
+        return Page();
+    }
+
+    private PageResult NotAllowed()
+    {
+        Allowed = false;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status403Forbidden;
+        return page;
+    }
+}
