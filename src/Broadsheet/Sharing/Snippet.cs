@@ -16,8 +16,9 @@ public static class Snippet
         if (clean.Length <= max) return clean;
         var cut = clean[..(max - 1)];
         var space = cut.LastIndexOf(' ');
-        // One long word: cutting it is better than an empty headline.
-        if (space > max / 2) cut = cut[..space];
+        // Back to the last whole word, unless the cut already falls between words; one very
+        // long word is cut mid-way rather than leaving next to nothing.
+        if (clean[max - 1] != ' ' && space > max / 2) cut = cut[..space];
         return cut.TrimEnd(' ', ',', ';', ':', '-', '–', '—') + "…";
     }
 }
