@@ -18,5 +18,6 @@ public static class ApiProblems
         Make(StatusCodes.Status405MethodNotAllowed, "Method not allowed", "The Content API is read-only: use GET.");
 
     private static ProblemHttpResult Make(int status, string title, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: $"https://httpstatuses.io/{status}");
+        // "type" is left to ASP.NET Core, which names the RFC 9110 section for the status.
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
 }

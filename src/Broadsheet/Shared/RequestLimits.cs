@@ -26,6 +26,9 @@ public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimePr
         // Comments: per client IP (a newsroom's office shares one), and per account wherever it posts from.
         ["comment"] = new(30, 600),
         ["comment-user"] = new(10, 600),
+        // Content API: per key (a static-site build fetches many pages in a burst), and failed keys per IP.
+        ["api"] = new(600, 60),
+        ["api-auth"] = new(30, 60),
     };
 
     public LimitPolicy PolicyFor(string name)

@@ -10,6 +10,15 @@ public sealed class SiteOptions
     public string? BaseUrl { get; set; }
 
     public List<SocialLink> Social { get; set; } = [];
+
+    /// <summary>The site's logo for link previews and search engines: a site path or an absolute URL.</summary>
+    public string Logo { get; set; } = "/favicon.svg";
+
+    /// <summary>The site's X (Twitter) handle for twitter:site, such as "@broadsheet"; empty leaves it out.</summary>
+    public string? Twitter { get; set; }
+
+    /// <summary>The pages' language (BCP 47, such as "en" or "en-GB"): &lt;html lang&gt; and JSON-LD inLanguage.</summary>
+    public string Language { get; set; } = "en";
 }
 
 public sealed class SocialLink

@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace Broadsheet.Tests.Api;
 
-/// <summary>The app with one CORS origin allowed and the API's limits lifted (every test calls from 127.0.0.1).</summary>
+/// <summary>The app with one CORS origin allowed (BroadsheetApp lifts the API's limits, as it does every limit).</summary>
 public class ApiApp : BroadsheetApp
 {
     public const string AllowedOrigin = "https://static.example.test";
@@ -14,8 +14,6 @@ public class ApiApp : BroadsheetApp
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
     [
         new("Api:Cors:Origins:0", AllowedOrigin),
-        new($"RateLimits:{ApiKeyFilter.KeyPolicy}:Permits", "100000"),
-        new($"RateLimits:{ApiKeyFilter.FailurePolicy}:Permits", "100000"),
     ];
 }
 

@@ -94,7 +94,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(Folder, "keys"));
         builder.UseSetting("Accounts:AnnounceSetup", "false");
         // Rate limits have their own tests; elsewhere every request comes from 127.0.0.1.
-        foreach (var policy in new[] { "sign-in", "sign-up", "reset", "sign-in-link", "vote", "vote-user", "comment", "comment-user" })
+        foreach (var policy in new[] { "sign-in", "sign-up", "reset", "sign-in-link", "vote", "vote-user", "comment", "comment-user", "api", "api-auth" })
             builder.UseSetting($"RateLimits:{policy}:Permits", "100000");
         builder.ConfigureLogging(l => l.AddProvider(Logs).AddFilter<TestLogs>("Broadsheet", LogLevel.Information));
         foreach (var (key, value) in inheritedSettings ?? Settings) builder.UseSetting(key, value);

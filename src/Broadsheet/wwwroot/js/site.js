@@ -204,3 +204,49 @@
     if (target) target.scrollIntoView();
   });
 })();
+
+// Sharing a story. Without JavaScript the share block is plain links and a read-only field
+// holding the story's link. Here: "Copy link" (where the Clipboard API is available: a secure
+// context) copies it and says so in the block's live region; "Share…" appears only where the
+// device has a share sheet (navigator.share) and hands it the headline, standfirst and link.
+(function () {
+  "use strict";
+  var blocks = document.querySelectorAll("[data-share]");
+  for (var i = 0; i < blocks.length; i++) enhance(blocks[i]);
+
+  function enhance(block) {
+    var field = block.querySelector(".share-url");
+    var copy = block.querySelector(".share-copy-button");
+    var native = block.querySelector(".share-native");
+    var status = block.querySelector(".share-status");
+    if (!field || !status) return;
+
+    function say(text) {
+      // Clear first, so saying the same words again is announced again.
+      status.textContent = "";
+      setTimeout(function () { status.textContent = text; }, 50);
+    }
+
+    // One click selects the whole link, ready for Ctrl+C, where no button can copy it.
+    field.addEventListener("focus", function () { field.select(); });
+
+    if (copy && navigator.clipboard && typeof navigator.clipboard.writeText === "function") {
+      copy.hidden = false;
+      copy.addEventListener("click", function () {
+        navigator.clipboard.writeText(field.value).then(
+          function () { say("Link copied"); },
+          function () { field.focus(); say("Press Ctrl+C (or ⌘C) to copy the selected link"); });
+      });
+    }
+
+    if (native && typeof navigator.share === "function") {
+      native.hidden = false;
+      native.addEventListener("click", function () {
+        var data = { title: native.dataset.title, url: native.dataset.url };
+        if (native.dataset.text) data.text = native.dataset.text;
+        // Rejected when the reader closes the sheet (AbortError): nothing to report.
+        navigator.share(data).catch(function () { });
+      });
+    }
+  }
+})();

@@ -1,0 +1,122 @@
+using Broadsheet.Articles;
+using Broadsheet.Shared;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+
+namespace Broadsheet.Sharing;
+
+/// <summary>
+/// schema.org descriptions for search engines, written into <c>&lt;script type="application/ld+json"&gt;</c>.
+/// Browsers do not run that script type, so the CSP (script-src 'self') does not apply to it; what
+/// matters is that no text can end the element early, hence <see cref="Serialize"/>.
+/// </summary>
+public static class JsonLd
+{
+    // JavaScriptEncoder.Create always escapes the HTML-sensitive characters (<, >, &, ', "), so
+    // "</script>" in a headline comes out as "\u003C/script\u003E"; letters of every script stay readable.
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public static string Serialize(JsonObject node) => node.ToJsonString(Options);
+
+    /// <summary>ISO 8601 with an explicit offset (always +00:00: every stored time is UTC), to the second.</summary>
+    public static string Date(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>A story edited before it went live (scheduled) was not modified before it was published.</summary>
+    public static DateTime ModifiedOf(Article a) => a.PublishedAt is { } p && p > a.UpdatedAt ? p : a.UpdatedAt;
+
+    public static JsonObject Organization(SiteOptions site, string baseUrl) => new()
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "Organization",
+        ["name"] = site.Name,
+        ["url"] = baseUrl + "/",
+        ["logo"] = Logo(site, baseUrl),
+        ["sameAs"] = new JsonArray([.. site.Social.Where(s => !string.IsNullOrWhiteSpace(s.Url)).Select(s => (JsonNode)s.Url)]),
+    };
+
+    /// <summary>Lets a search engine offer a search box that lands on our own /search.</summary>
+    public static JsonObject WebSite(SiteOptions site, string baseUrl) => new()
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "WebSite",
+        ["name"] = site.Name,
+        ["url"] = baseUrl + "/",
+        ["inLanguage"] = site.Language,
+        ["potentialAction"] = new JsonObject
+        {
+            ["@type"] = "SearchAction",
+            ["target"] = baseUrl + "/search?q={search_term_string}",
+            ["query-input"] = "required name=search_term_string",
+        },
+    };
+
+    public static JsonObject NewsArticle(Article a, SiteOptions site, string baseUrl, string canonicalUrl, string description)
+    {
+        var node = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["headline"] = Snippet.Shorten(a.Title, Snippet.HeadlineLength),
+            ["description"] = description,
+            ["datePublished"] = Date(a.PublishedAt ?? a.UpdatedAt),
+            ["dateModified"] = Date(ModifiedOf(a)),
+            ["author"] = new JsonObject
+            {
+                ["@type"] = "Person",
+                ["name"] = a.Author.DisplayName,
+                ["url"] = PublicUrl.Absolute(baseUrl, $"/author/{a.Author.Slug}"),
+            },
+            ["publisher"] = new JsonObject
+            {
+                ["@type"] = "Organization",
+                ["name"] = site.Name,
+                ["url"] = baseUrl + "/",
+                ["logo"] = Logo(site, baseUrl),
+            },
+            ["articleSection"] = a.Category.Name,
+            ["keywords"] = new JsonArray([.. a.Tags.OrderBy(t => t.Name).Select(t => (JsonNode)t.Name)]),
+            ["mainEntityOfPage"] = new JsonObject { ["@type"] = "WebPage", ["@id"] = canonicalUrl },
+            ["url"] = canonicalUrl,
+            ["inLanguage"] = site.Language,
+            ["wordCount"] = ReadingTime.CountWords(a.BodyText),
+            ["timeRequired"] = $"PT{a.ReadingMinutes}M",
+        };
+        if (Media.UrlOf(a) is { } image)
+        {
+            var picture = new JsonObject { ["@type"] = "ImageObject", ["url"] = PublicUrl.Absolute(baseUrl, image) };
+            if (a.ImageWidth is int w && a.ImageHeight is int h) { picture["width"] = w; picture["height"] = h; }
+            if (!string.IsNullOrWhiteSpace(a.ImageCaption)) picture["caption"] = a.ImageCaption;
+            node["image"] = picture;
+        }
+        return node;
+    }
+
+    /// <summary>Home → section → story, as search results show the trail.</summary>
+    public static JsonObject Breadcrumbs(Article a, string baseUrl, string canonicalUrl) => new()
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "BreadcrumbList",
+        ["itemListElement"] = new JsonArray(
+            Crumb(1, "Home", baseUrl + "/"),
+            Crumb(2, a.Category.Name, PublicUrl.Absolute(baseUrl, $"/category/{a.Category.Slug}")),
+            Crumb(3, a.Title, canonicalUrl)),
+    };
+
+    private static JsonObject Crumb(int position, string name, string url) => new()
+    {
+        ["@type"] = "ListItem",
+        ["position"] = position,
+        ["name"] = name,
+        ["item"] = url,
+    };
+
+    private static JsonObject Logo(SiteOptions site, string baseUrl) =>
+        new() { ["@type"] = "ImageObject", ["url"] = PublicUrl.Absolute(baseUrl, site.Logo) };
+}
