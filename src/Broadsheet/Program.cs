@@ -3,6 +3,7 @@ using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Demo;
+using Broadsheet.Feeds;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -20,6 +21,7 @@ builder.Services
     .AddRanking()
     .AddViews()
     .AddComments(builder.Configuration)
+    .AddFeeds(builder.Configuration)
     .AddOperations(builder.Environment);
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.MapArticleFragments();
 app.MapSearchFragments();
 app.MapAccountExport();
 app.MapVotes();
+app.MapFeeds();
 app.MapSite();
 await app.RunAsync();
 return 0;
