@@ -4,6 +4,7 @@ using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Demo;
+using Broadsheet.Feeds;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -22,6 +23,7 @@ builder.Services
     .AddViews()
     .AddComments(builder.Configuration)
     .AddApi(builder.Configuration)
+    .AddFeeds(builder.Configuration)
     .AddOperations(builder.Environment);
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ app.MapSearchFragments();
 app.MapAccountExport();
 app.MapVotes();
 app.MapApi();
+app.MapFeeds();
 app.MapSite();
 await app.RunAsync();
 return 0;

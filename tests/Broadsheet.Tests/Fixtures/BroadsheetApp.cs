@@ -49,6 +49,9 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Mailbox Mailbox => new(Path.Combine(Folder, "mail"));
 
+    /// <summary>Media:Directory: the app's pictures, in its own folder (never the source tree's data/media).</summary>
+    public string MediaFolder => Path.Combine(Folder, "media");
+
     /// <summary>Everything the app logged under Broadsheet.*, Information and up.</summary>
     public TestLogs Logs { get; } = new();
 
@@ -92,6 +95,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Email:Directory", Path.Combine(Folder, "mail"));
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(Folder, "keys"));
+        builder.UseSetting("Media:Directory", MediaFolder);
         builder.UseSetting("Accounts:AnnounceSetup", "false");
         // Rate limits have their own tests; elsewhere every request comes from 127.0.0.1.
         foreach (var policy in new[] { "sign-in", "sign-up", "reset", "sign-in-link", "vote", "vote-user", "comment", "comment-user", "api", "api-auth" })
