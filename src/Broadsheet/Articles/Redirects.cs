@@ -1,6 +1,7 @@
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
 
 namespace Broadsheet.Articles;
 
@@ -31,14 +32,29 @@ public static class Redirects
             if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null) return; // the 404 page itself
             var candidates = Candidates(context.Request.Path.Value ?? "");
             if (candidates.Length == 0) return;
+            if (await FindAsync(context, candidates) is not { } to) return;
+            response.StatusCode = StatusCodes.Status301MovedPermanently;
+            response.Headers.Location = to + context.Request.QueryString;
+        });
+        return app;
+    }
+
+    private static async Task<string?> FindAsync(HttpContext context, string[] candidates)
+    {
+        try
+        {
             var db = context.RequestServices.GetRequiredService<BroadsheetDb>();
             var found = await db.Redirects.AsNoTracking().Where(r => candidates.Contains(r.FromPath))
                 .Select(r => new { r.FromPath, r.ToPath }).ToListAsync(context.RequestAborted);
             // The exact path wins over its trailing-slash twin.
-            if (found.OrderBy(r => r.FromPath == candidates[0] ? 0 : 1).FirstOrDefault() is not { } hit) return;
-            response.StatusCode = StatusCodes.Status301MovedPermanently;
-            response.Headers.Location = hit.ToPath + context.Request.QueryString;
-        });
-        return app;
+            return found.OrderBy(r => r.FromPath == candidates[0] ? 0 : 1).FirstOrDefault()?.ToPath;
+        }
+        catch (DbException ex)
+        {
+            // With the database down, the reader still gets the 404 page rather than an error.
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Redirects).FullName!)
+                .LogWarning(ex, "Redirect lookup failed for {Path}", context.Request.Path);
+            return null;
+        }
     }
 }

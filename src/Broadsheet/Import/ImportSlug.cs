@@ -10,6 +10,14 @@ namespace Broadsheet.Import;
 /// </summary>
 public static class ImportSlug
 {
+    // Declared before Latin: static fields initialise in order.
+    private static readonly (string Letters, string Ascii)[] Accented =
+    [
+        ("àáâãäåāăąǎ", "a"), ("çćĉċč", "c"), ("ďḍ", "d"), ("èéêëēĕėęěẹ", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
+        ("ìíîïĩīĭįǐ", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀ", "l"), ("ñńņňŉ", "n"), ("òóôõöōŏőǒọ", "o"),
+        ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"), ("ùúûüũūŭůűųǔ", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
+    ];
+
     private static readonly Dictionary<char, string> Latin = BuildTable();
 
     public static string From(string wordpressSlug, string fallback, int maxLength = 80)
@@ -42,13 +50,6 @@ public static class ImportSlug
             yield return slug[..Math.Min(slug.Length, maxLength - suffix.Length)].TrimEnd('-') + suffix;
         }
     }
-
-    private static readonly (string Letters, string Ascii)[] Accented =
-    [
-        ("àáâãäåāăąǎ", "a"), ("çćĉċč", "c"), ("ďḍ", "d"), ("èéêëēĕėęěẹ", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
-        ("ìíîïĩīĭįǐ", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀ", "l"), ("ñńņňŉ", "n"), ("òóôõöōŏőǒọ", "o"),
-        ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"), ("ùúûüũūŭůűųǔ", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
-    ];
 
     private static Dictionary<char, string> BuildTable()
     {
