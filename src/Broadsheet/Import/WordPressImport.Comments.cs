@@ -18,7 +18,7 @@ public sealed partial class WordPressImport
 
     private async Task CommentsAsync(Article article, WxrPost post, CancellationToken ct)
     {
-        var ours = new Dictionary<string, long>();
+        var ours = new Dictionary<string, Comment>();
         foreach (var c in ParentsFirst(post.Comments))
         {
             if (CommentStatusOf(c.Approved, c.Type) is not { } status)
@@ -37,7 +37,12 @@ public sealed partial class WordPressImport
             long? parent = null;
             if (c.ParentId is { Length: > 0 } p && p != "0")
             {
-                if (ours.TryGetValue(p, out var found)) parent = found;
+                if (ours.TryGetValue(p, out var found))
+                {
+                    // A reply needs its parent's id: save only then, so a thread costs one save per level, not per comment.
+                    if (found.Id == 0) await db.SaveChangesAsync(ct);
+                    parent = found.Id;
+                }
                 else summary.Warn($"comment {c.Id} answers comment {p}, which was not imported: it starts its own thread.");
             }
 
@@ -55,10 +60,16 @@ public sealed partial class WordPressImport
             comment.BodyHtml = CommentMarkdown.ToSafeHtml(markdown);
             comment.Status = status;
             comment.CreatedAt = c.Date ?? article.PublishedAt ?? now;
-            await db.SaveChangesAsync(ct);
-            map.Record("comment", c.Id, comment.Id);
-            ours[c.Id] = comment.Id;
+            ours[c.Id] = comment;
         }
+        await db.SaveChangesAsync(ct);
+        foreach (var (wordpressId, comment) in ours)
+        {
+            map.Record("comment", wordpressId, comment.Id);
+            // Nothing refers to a saved comment again: letting go keeps the change tracker small on big sites.
+            db.Entry(comment).State = EntityState.Detached;
+        }
+        await db.SaveChangesAsync(ct);
         await CommentCounts.RecountAsync(db, article.Id, ct);
     }
 

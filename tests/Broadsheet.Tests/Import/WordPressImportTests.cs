@@ -1,7 +1,9 @@
 using Broadsheet.Articles;
 using Broadsheet.Comments;
+using Broadsheet.Import;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 using System.Net;
 using System.Text;
@@ -191,6 +193,30 @@ public sealed class WordPressImportTests(ImportedSite site) : IClassFixture<Impo
         site.MediaFileCount.ShouldBe(files);
         var wall = await site.WithDbAsync(db => db.Articles.SingleAsync(a => a.Slug == "harbour-wall-repairs"));
         wall.BodyText.ShouldBe("The repair crew starts on Tuesday, a day late.");
+    }
+
+    [Fact]
+    public async Task An_import_that_fails_after_writing_a_picture_rolls_back_and_removes_the_file()
+    {
+        var before = await CountsAsync();
+        var files = site.MediaFileCount;
+        // Another site's export, so the first post is new and its picture is written before the failure.
+        var export = Path.Combine(site.Folder, "other-site.xml");
+        await File.WriteAllTextAsync(export, WordPressExport.Xml.Replace(WordPressExport.Site, "https://other.example"));
+        using var stop = new CancellationTokenSource();
+        var afterFirstPost = new Progress(n => { if (n == 1) stop.Cancel(); });
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var import = ActivatorUtilities.CreateInstance<WordPressImport>(scope.ServiceProvider);
+        await Should.ThrowAsync<OperationCanceledException>(() => import.RunAsync(WxrFile.Load(export), site.Uploads, afterFirstPost, stop.Token));
+
+        (await CountsAsync()).ShouldBe(before);
+        site.MediaFileCount.ShouldBe(files);
+    }
+
+    private sealed class Progress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     public static TheoryData<string, string, int> BadFiles => new()
