@@ -14,9 +14,12 @@ public sealed partial class WordPressImport
     /// <summary>
     /// publish → Published, future → Scheduled, draft/pending → Draft, private → Draft (only its
     /// author could read it on WordPress, so it must not go public here); trash, auto-draft → skipped.
+    /// A password-protected post is a Draft too: we have no passwords on stories, and publishing
+    /// it would show everyone what only the password's holders could read.
     /// </summary>
-    public static ArticleStatus? StatusOf(string wordpressStatus) => wordpressStatus switch
+    public static ArticleStatus? StatusOf(string wordpressStatus, bool passwordProtected = false) => wordpressStatus switch
     {
+        "publish" or "future" when passwordProtected => ArticleStatus.Draft,
         "publish" => ArticleStatus.Published,
         "future" => ArticleStatus.Scheduled,
         "draft" or "pending" or "private" => ArticleStatus.Draft,
@@ -25,11 +28,13 @@ public sealed partial class WordPressImport
 
     private async Task PostAsync(WxrPost post, string? uploads, string media, CancellationToken ct)
     {
-        if (StatusOf(post.Status) is not { } status)
+        if (StatusOf(post.Status, post.PasswordProtected) is not { } status)
         {
             summary.Skipped("posts");
             return;
         }
+        if (post.PasswordProtected && post.Status is "publish" or "future")
+            summary.Warn($"post {post.Id} is password-protected on WordPress: imported as a draft.");
         var article = map.Find("post", post.Id) is { } id
             ? await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == (int)id, ct)
             : null;

@@ -25,7 +25,11 @@ public sealed partial class WordPressImport
             if (category is null)
             {
                 var position = (await db.Categories.MaxAsync(c => (int?)c.Position, ct) ?? 0) + 1;
-                category = db.Categories.Add(new Category { Name = name, Slug = slug, Position = position }).Entity;
+                category = db.Categories.Add(new Category
+                {
+                    Name = name, Slug = slug, Position = position,
+                    Description = ImportMap.Fit(WordPressHtml.TextOf(term.Description), 500),
+                }).Entity;
                 summary.Created("categories");
                 await db.SaveChangesAsync(ct);
             }

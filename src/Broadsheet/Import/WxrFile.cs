@@ -7,7 +7,7 @@ namespace Broadsheet.Import;
 public sealed record WxrAuthor(string Id, string Login, string Email, string DisplayName);
 
 /// <summary>A category or tag. Slug is WordPress's nicename as written (it may be percent-encoded).</summary>
-public sealed record WxrTerm(string Taxonomy, string Slug, string Name, string ParentSlug, string Id = "");
+public sealed record WxrTerm(string Taxonomy, string Slug, string Name, string ParentSlug, string Id = "", string Description = "");
 
 public sealed record WxrComment(string Id, string ParentId, string Author, DateTime? Date, string Content,
     string Approved, string Type, string UserId);
@@ -15,7 +15,7 @@ public sealed record WxrComment(string Id, string ParentId, string Author, DateT
 public sealed record WxrAttachment(string Id, string Url, string Caption, string Alt);
 
 public sealed record WxrPost(string Id, string Title, string Link, string Slug, string Creator, string Content,
-    string Excerpt, DateTime? Date, DateTime? Modified, string Status, bool CommentsClosed,
+    string Excerpt, DateTime? Date, DateTime? Modified, string Status, bool PasswordProtected, bool CommentsClosed,
     IReadOnlyList<WxrTerm> Terms, IReadOnlyDictionary<string, string> Meta, IReadOnlyList<WxrComment> Comments);
 
 /// <summary>
@@ -78,7 +78,7 @@ public sealed class WxrFile
                 Required(name, a, wp + "author_id"), Required(name, a, wp + "author_login"),
                 Text(a.Element(wp + "author_email")), Text(a.Element(wp + "author_display_name"))))],
             Categories = [.. channel.Elements(wp + "category").Select(c => new WxrTerm("category",
-                Required(name, c, wp + "category_nicename"), Text(c.Element(wp + "cat_name")), Text(c.Element(wp + "category_parent")), Text(c.Element(wp + "term_id"))))],
+                Required(name, c, wp + "category_nicename"), Text(c.Element(wp + "cat_name")), Text(c.Element(wp + "category_parent")), Text(c.Element(wp + "term_id")), Text(c.Element(wp + "category_description"))))],
             Tags = [.. channel.Elements(wp + "tag").Select(t => new WxrTerm("post_tag",
                 Required(name, t, wp + "tag_slug"), Text(t.Element(wp + "tag_name")), "", Text(t.Element(wp + "term_id"))))],
             Posts = [],
@@ -121,6 +121,7 @@ public sealed class WxrFile
         Date(item.Element(wp + "post_date_gmt")) ?? Date(item.Element(wp + "post_date")),
         Date(item.Element(wp + "post_modified_gmt")),
         Required(name, item, wp + "status"),
+        Text(item.Element(wp + "post_password")).Length > 0,
         Text(item.Element(wp + "comment_status")) == "closed",
         [.. item.Elements("category").Select(c => new WxrTerm((string?)c.Attribute("domain") ?? "", (string?)c.Attribute("nicename") ?? "", c.Value.Trim(), ""))
             .Where(t => t.Slug.Length > 0)],

@@ -46,15 +46,17 @@ public sealed class ImportRulesTests
     }
 
     [Theory]
-    [InlineData("publish", ArticleStatus.Published)]
-    [InlineData("future", ArticleStatus.Scheduled)]
-    [InlineData("draft", ArticleStatus.Draft)]
-    [InlineData("pending", ArticleStatus.Draft)]
-    [InlineData("private", ArticleStatus.Draft)]
-    [InlineData("trash", null)]
-    [InlineData("auto-draft", null)]
-    public void WordPress_statuses_map_to_ours(string wordpress, ArticleStatus? expected) =>
-        WordPressImport.StatusOf(wordpress).ShouldBe(expected);
+    [InlineData("publish", false, ArticleStatus.Published)]
+    [InlineData("future", false, ArticleStatus.Scheduled)]
+    [InlineData("draft", false, ArticleStatus.Draft)]
+    [InlineData("pending", false, ArticleStatus.Draft)]
+    [InlineData("private", false, ArticleStatus.Draft)]
+    [InlineData("publish", true, ArticleStatus.Draft)]
+    [InlineData("future", true, ArticleStatus.Draft)]
+    [InlineData("trash", false, null)]
+    [InlineData("auto-draft", false, null)]
+    public void WordPress_statuses_map_to_ours(string wordpress, bool passwordProtected, ArticleStatus? expected) =>
+        WordPressImport.StatusOf(wordpress, passwordProtected).ShouldBe(expected);
 
     [Theory]
     [InlineData("1", "comment", CommentStatus.Visible)]

@@ -28,6 +28,7 @@ public sealed class WordPressImportTests(ImportedSite site) : IClassFixture<Impo
         fares.PublishedAt.ShouldBe(new DateTime(2024, 5, 14, 8, 30, 0, DateTimeKind.Utc));
         fares.Standfirst.ShouldBe("Island families get a second year without rises.");
         fares.Category.Name.ShouldBe("Harbour Council"); // the nested category, first listed, is the section
+        stories.Single(a => a.Slug == "harbour-wall-repairs").Category.Description.ShouldBe("Town, quay & islands");
         fares.Tags.Select(t => t.Slug).Order().ShouldBe(["ferries", "novosti", "transport"]); // the second category became a tag
         fares.Author.DisplayName.ShouldBe("Mara Quinlan");
         fares.CommentsClosed.ShouldBeFalse();
