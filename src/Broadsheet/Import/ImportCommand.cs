@@ -1,5 +1,6 @@
 using Broadsheet.Shared;
 using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
 using System.Diagnostics;
 
 namespace Broadsheet.Import;
@@ -34,7 +35,7 @@ public static class ImportCommand
         var import = ActivatorUtilities.CreateInstance<WordPressImport>(services);
         ImportSummary summary;
         try { summary = await import.RunAsync(file, uploads, progress, CancellationToken.None); }
-        catch (Exception ex) when (ex is DbUpdateException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DbUpdateException or DbException or IOException or UnauthorizedAccessException)
         {
             // Rolled back and picture files removed by the import: the site is as it was.
             return Fail($"Import failed, nothing was changed: {(ex.InnerException ?? ex).Message}", 1);

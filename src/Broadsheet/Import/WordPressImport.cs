@@ -51,7 +51,11 @@ public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> u
         }
         catch
         {
-            foreach (var f in writtenFiles) File.Delete(f);
+            foreach (var f in writtenFiles)
+            {
+                try { File.Delete(f); }
+                catch (IOException) { } // the original failure is the one to report
+            }
             throw;
         }
         foreach (var (type, n) in file.OtherItems) summary.Warn($"{n} item(s) of type '{type}' are not posts and were left out.");
