@@ -17,6 +17,9 @@ public static class ArticleBody
     public static string ToSafeHtml(string markdown) =>
         Sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline));
 
+    /// <summary>HTML from elsewhere (a WordPress import) through the same allow-list as our own bodies.</summary>
+    public static string SanitizeHtml(string html) => Sanitizer.Sanitize(html ?? "");
+
     /// <summary>The words without markup: what search indexes and quotes back in snippets.</summary>
     public static string ToPlainText(string markdown) =>
         Markdown.ToPlainText(markdown ?? "", Pipeline).Trim();

@@ -25,7 +25,7 @@ public sealed class Comment
     public long Id { get; set; }
     public int ArticleId { get; set; }
     public long? ParentId { get; set; }
-    /// <summary>Null once the author deletes their account: the comment stays, by "deleted user".</summary>
+    /// <summary>Null once the author deletes their account (the comment stays, by "deleted user"), and for imported guests (see GuestName).</summary>
     public int? UserId { get; set; }
     /// <summary>The name a commenter without an account gave (comments imported from WordPress); null for readers' comments.</summary>
     public string? GuestName { get; set; }

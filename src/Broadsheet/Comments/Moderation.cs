@@ -31,7 +31,7 @@ public sealed class Moderation(BroadsheetDb db, ReplyNotifier notifier, TimeProv
             join u in db.Users on c.UserId equals u.Id into authors
             from u in authors.DefaultIfEmpty()
             orderby c.CreatedAt, c.Id
-            select new { c.Id, a.Slug, a.Title, Name = u == null ? null : u.DisplayName, c.BodyHtml, c.Status, c.CreatedAt })
+            select new { c.Id, a.Slug, a.Title, Name = u == null ? c.GuestName : u.DisplayName, c.BodyHtml, c.Status, c.CreatedAt })
             .Take(QueueSize).ToListAsync(ct);
         long[] ids = [.. rows.Select(r => r.Id)];
         var reasons = (await db.CommentReports.AsNoTracking().Where(r => r.ResolvedAt == null && ids.Contains(r.CommentId))

@@ -38,7 +38,7 @@ public sealed class NotificationsModel(BroadsheetDb db, TimeProvider clock) : Pa
             join u in db.Users on c.UserId equals u.Id into repliers
             from u in repliers.DefaultIfEmpty()
             orderby n.CreatedAt descending, n.Id descending
-            select new NotificationItem(c.Id, u == null ? AccountDeletion.DeletedName : u.DisplayName, a.Slug, a.Title, c.BodyHtml, n.CreatedAt, n.ReadAt == null))
+            select new NotificationItem(c.Id, u == null ? c.GuestName ?? AccountDeletion.DeletedName : u.DisplayName, a.Slug, a.Title, c.BodyHtml, n.CreatedAt, n.ReadAt == null))
             .Take(Shown).ToListAsync(ct);
         return Page();
     }

@@ -47,7 +47,7 @@ public static class ThreadQuery
             from c in comments.AsNoTracking()
             join u in db.Users on c.UserId equals u.Id into authors
             from u in authors.DefaultIfEmpty()
-            select new { c, Name = u == null ? null : u.DisplayName, Handle = u == null ? null : u.UserName };
+            select new { c, Name = u == null ? c.GuestName : u.DisplayName, Handle = u == null ? null : u.UserName };
         if (viewerId is not int viewer)
             return rows.Select(x => new ThreadRow(x.c.Id, x.c.ParentId, x.c.UserId, x.Name, x.Handle, x.c.Status,
                 x.c.Status == CommentStatus.Visible ? x.c.BodyHtml : "",

@@ -13,11 +13,12 @@ namespace Broadsheet.Shared;
 ///   seed --articles N [--days D] add N generated articles (benchmark-sized data)
 ///   search reindex               rebuild the full-text search index
 ///   users create --email E --password P --role admin|editor|author|reader [--name N]
+///   import wordpress FILE.xml [--uploads DIR]   bring in a WordPress export (Import/)
 /// Anything else starts the web server.
 /// </summary>
 public static class Cli
 {
-    public static readonly string[] Commands = ["migrate", "seed", "search", "users"];
+    public static readonly string[] Commands = ["migrate", "seed", "search", "users", "import"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -69,12 +70,15 @@ public static class Cli
             case "users":
                 await DatabaseStartup.MigrateAsync(db);
                 return await UserCommands.RunAsync(scope.ServiceProvider, args);
+            case "import":
+                await DatabaseStartup.MigrateAsync(db);
+                return await Import.ImportCommand.RunAsync(scope.ServiceProvider, args);
             default:
                 return 2;
         }
     }
 
-    private static string Bar(int done, int total)
+    internal static string Bar(int done, int total)
     {
         var filled = total == 0 ? 30 : (int)(30L * done / total);
         return "[" + new string('#', filled) + new string('.', 30 - filled) + "]";
@@ -89,7 +93,7 @@ public static class Cli
     }
 
     // Progress<T> would post to the thread pool, so lines could print out of order or after "Done".
-    private sealed class ConsoleProgress(Action<int> report) : IProgress<int>
+    internal sealed class ConsoleProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);
     }

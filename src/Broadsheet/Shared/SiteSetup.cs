@@ -25,6 +25,7 @@ public static class SiteSetup
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        Articles.Redirects.UseRedirects(app); // inside the 404 page's re-execute: an unknown old path still gets it
         app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Broadsheet.Shared;
@@ -12,9 +11,8 @@ public static class Slug
     {
         var sb = new StringBuilder(text.Length);
         var pendingHyphen = false;
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
+        foreach (var ch in Transliteration.ToAscii(text))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
             var c = char.ToLowerInvariant(ch);
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {

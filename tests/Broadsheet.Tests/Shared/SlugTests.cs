@@ -8,6 +8,8 @@ public sealed class SlugTests
     [InlineData("Council backs new tram line", "council-backs-new-tram-line")]
     [InlineData("  Minister's   plan: 2027 budget!  ", "ministers-plan-2027-budget")]
     [InlineData("Café owners welcome São Paulo deal", "cafe-owners-welcome-sao-paulo-deal")]
+    [InlineData("Vasić and Ødegaard in Łódź", "vasic-and-odegaard-in-lodz")]
+    [InlineData("Новости дня", "novosti-dnya")]
     [InlineData("---", "")]
     [InlineData("A/B testing & you", "a-b-testing-you")]
     public void From_makes_lower_case_hyphenated_ascii(string title, string expected) =>

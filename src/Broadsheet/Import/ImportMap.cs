@@ -1,0 +1,51 @@
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Broadsheet.Import;
+
+/// <summary>
+/// This source's ImportedItems, loaded once: which local row each WordPress item became on an
+/// earlier run. Recording goes through the same context, so it commits or rolls back with the rest.
+/// </summary>
+internal sealed class ImportMap
+{
+    private readonly BroadsheetDb db;
+    private readonly DateTime now;
+    private readonly Dictionary<(string Kind, string Id), ImportedItem> items;
+
+    private ImportMap(BroadsheetDb db, string source, DateTime now, Dictionary<(string, string), ImportedItem> items) =>
+        (this.db, Source, this.now, this.items) = (db, source, now, items);
+
+    public string Source { get; }
+
+    public static async Task<ImportMap> LoadAsync(BroadsheetDb db, string siteUrl, DateTime now, CancellationToken ct)
+    {
+        var source = Fit("wordpress:" + siteUrl, 300);
+        var rows = await db.ImportedItems.Where(i => i.Source == source).ToListAsync(ct);
+        return new ImportMap(db, source, now, rows.ToDictionary(i => (i.Kind, i.ExternalId)));
+    }
+
+    public long? Find(string kind, string externalId) =>
+        items.TryGetValue((kind, Key(externalId)), out var item) ? item.LocalId : null;
+
+    public void Record(string kind, string externalId, long localId)
+    {
+        var key = Key(externalId);
+        if (!items.TryGetValue((kind, key), out var item))
+        {
+            item = new ImportedItem { Source = Source, Kind = kind, ExternalId = key };
+            db.ImportedItems.Add(item);
+            items[(kind, key)] = item;
+        }
+        item.LocalId = localId;
+        item.ImportedAt = now;
+    }
+
+    /// <summary>Ids longer than the column (long percent-encoded slugs) keep a readable start and a hash of the whole.</summary>
+    private static string Key(string id) =>
+        id.Length <= 100 ? id : id[..60] + "~" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32];
+
+    public static string Fit(string text, int max) => text.Length <= max ? text : text[..max];
+}

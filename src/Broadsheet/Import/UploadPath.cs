@@ -1,0 +1,39 @@
+namespace Broadsheet.Import;
+
+/// <summary>
+/// Where an attachment's file is in a copy of wp-content/uploads. Only the part after
+/// "wp-content/uploads/" counts, read from the raw URL (a parsed URI would already have
+/// folded "../" away), percent-decoded, and refused when it climbs out, is absolute or
+/// would resolve outside the folder.
+/// </summary>
+public static class UploadPath
+{
+    private const string Marker = "wp-content/uploads/";
+
+    /// <summary>The file's full path under the uploads folder, or null with the reason.</summary>
+    public static string? Resolve(string attachmentUrl, string uploadsFolder, out string error)
+    {
+        error = "";
+        var at = attachmentUrl.IndexOf(Marker, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) { error = $"'{attachmentUrl}' is not under wp-content/uploads/"; return null; }
+        var relative = attachmentUrl[(at + Marker.Length)..];
+        var end = relative.IndexOfAny(['?', '#']);
+        if (end >= 0) relative = relative[..end];
+        relative = ImportSlug.Decode(relative).Replace('\\', '/');
+        var segments = relative.Split('/');
+        if (relative.Length == 0 || relative.StartsWith('/') || Path.IsPathRooted(relative) || relative.Contains('\0')
+            || segments.Any(s => s is ".." or "." or ""))
+        {
+            error = $"'{attachmentUrl}' does not name a file inside the uploads folder";
+            return null;
+        }
+        var root = Path.GetFullPath(uploadsFolder);
+        var full = Path.GetFullPath(Path.Combine(root, Path.Combine(segments)));
+        if (!full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            error = $"'{attachmentUrl}' resolves outside the uploads folder";
+            return null;
+        }
+        return full;
+    }
+}

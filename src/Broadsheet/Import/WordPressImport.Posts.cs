@@ -1,0 +1,147 @@
+using Broadsheet.Articles;
+using Broadsheet.Comments;
+using Broadsheet.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Import;
+
+/// <summary>Posts become articles, with their picture, their old permalink's redirect and their comments.</summary>
+public sealed partial class WordPressImport
+{
+    /// <summary>A featured picture larger than this is not read (a real photo is a few megabytes).</summary>
+    public const long MaxPictureBytes = 40 * 1024 * 1024;
+
+    /// <summary>
+    /// publish → Published, future → Scheduled, draft/pending → Draft, private → Draft (only its
+    /// author could read it on WordPress, so it must not go public here); trash, auto-draft → skipped.
+    /// A password-protected post is a Draft too: we have no passwords on stories, and publishing
+    /// it would show everyone what only the password's holders could read.
+    /// </summary>
+    public static ArticleStatus? StatusOf(string wordpressStatus, bool passwordProtected = false) => wordpressStatus switch
+    {
+        "publish" or "future" when passwordProtected => ArticleStatus.Draft,
+        "publish" => ArticleStatus.Published,
+        "future" => ArticleStatus.Scheduled,
+        "draft" or "pending" or "private" => ArticleStatus.Draft,
+        _ => null,
+    };
+
+    private async Task PostAsync(WxrPost post, string? uploads, string media, CancellationToken ct)
+    {
+        if (StatusOf(post.Status, post.PasswordProtected) is not { } status)
+        {
+            summary.Skipped("posts");
+            return;
+        }
+        if (post.PasswordProtected && post.Status is "publish" or "future")
+            summary.Warn($"post {post.Id} is password-protected on WordPress: imported as a draft.");
+        var article = map.Find("post", post.Id) is { } id
+            ? await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == (int)id, ct)
+            : null;
+        var title = ImportMap.Fit(WordPressHtml.TextOf(post.Title) is { Length: > 0 } t ? t : $"Untitled story {post.Id}", 300);
+        if (article is null)
+        {
+            var slug = await FreeSlugAsync(ImportSlug.From(post.Slug.Length > 0 ? post.Slug : title, $"story-{post.Id}"), Slug.MaxLength,
+                s => db.Articles.AnyAsync(a => a.Slug == s, ct));
+            // Added to the context only once its section and byline are set (the term lookups save as they go).
+            article = new Article { Title = title, Slug = slug };
+            summary.Created("posts");
+        }
+        else summary.Updated("posts");
+
+        var body = WordPressHtml.ToArticleBody(post.Content);
+        article.Title = title;
+        article.Standfirst = ImportMap.Fit(WordPressHtml.TextOf(post.Excerpt), 1000);
+        (article.BodyMarkdown, article.BodyHtml, article.BodyText, article.ReadingMinutes) = (body.Markdown, body.Html, body.Text, body.ReadingMinutes);
+        article.Status = status;
+        if (status != ArticleStatus.Draft && post.Date is null) summary.Warn($"post {post.Id} has no date: dated now.");
+        article.PublishedAt = status == ArticleStatus.Draft ? null : post.Date ?? now;
+        article.UpdatedAt = post.Modified ?? post.Date ?? now;
+        article.CommentsClosed = post.CommentsClosed;
+        await TermsAsync(article, post, ct);
+        article.AuthorId = (await BylineAsync(post.Creator, ct)).Id;
+        var picture = await PictureAsync(article, post, uploads, media, ct);
+        if (article.Id == 0) db.Articles.Add(article);
+        await db.SaveChangesAsync(ct);
+        map.Record("post", post.Id, article.Id);
+        if (picture is not null) map.Record("image", picture, article.Id);
+        articleIds.Add(article.Id);
+
+        if (Uri.TryCreate(post.Link, UriKind.Absolute, out var link))
+            await RedirectAsync(Uri.UnescapeDataString(link.AbsolutePath), $"/articles/{article.Slug}", ct);
+        await CommentsAsync(article, post, ct);
+    }
+
+    /// <summary>The primary category (Yoast's choice when set, else the first) is the section; the other categories and the tags are tags.</summary>
+    private async Task TermsAsync(Article article, WxrPost post, CancellationToken ct)
+    {
+        var categories = post.Terms.Where(t => t.Taxonomy == "category").ToList();
+        var primaryId = post.Meta.GetValueOrDefault("_yoast_wpseo_primary_category", "");
+        var primary = file.Categories.FirstOrDefault(c => c.Id.Length > 0 && c.Id == primaryId && categories.Any(p => p.Slug == c.Slug)) is { } chosen
+            ? categories.First(p => p.Slug == chosen.Slug)
+            : categories.FirstOrDefault();
+        article.CategoryId = (primary is null ? await UncategorizedAsync(ct) : await CategoryAsync(primary, ct)).Id;
+        article.Tags.Clear();
+        foreach (var term in post.Terms.Where(t => t != primary && t.Taxonomy is "category" or "post_tag"))
+        {
+            var tag = await TagAsync(term, term.Taxonomy, ct);
+            if (!article.Tags.Contains(tag)) article.Tags.Add(tag);
+        }
+    }
+
+    /// <summary>A post by a login the export does not list still gets a byline (without an account).</summary>
+    private async Task<Author> BylineAsync(string login, CancellationToken ct)
+    {
+        login = login.Length > 0 ? login : "unknown";
+        if (bylinesByLogin.TryGetValue(login, out var byline)) return byline;
+        summary.Warn($"posts by '{login}', who is not among the export's authors, get a byline without an account.");
+        await AuthorsAsync([new WxrAuthor($"login:{login}", login, "", login)], ct);
+        return bylinesByLogin[login];
+    }
+
+    /// <summary>Stores the featured picture; returns its attachment id when a new file was written.</summary>
+    private async Task<string?> PictureAsync(Article article, WxrPost post, string? uploads, string media, CancellationToken ct)
+    {
+        if (post.Meta.GetValueOrDefault("_thumbnail_id", "") is not { Length: > 0 } thumbnail || thumbnail == "0") return null;
+        if (!file.Attachments.TryGetValue(thumbnail, out var attachment))
+        {
+            return Skip($"post {post.Id}: its featured image (attachment {thumbnail}) is not in the export.");
+        }
+        article.ImageAlt = ImportMap.Fit(attachment.Alt, 300);
+        article.ImageCaption = ImportMap.Fit(WordPressHtml.TextOf(attachment.Caption), 500);
+        // Already brought in for this story on an earlier run: the file stays, the words are refreshed.
+        if (article.ImagePath is not null && map.Find("image", attachment.Id) == article.Id)
+        {
+            summary.Updated("images");
+            return null;
+        }
+        if (uploads is null)
+        {
+            return Skip($"post {post.Id}: featured image not imported (give --uploads DIR, a copy of wp-content/uploads).");
+        }
+        if (UploadPath.Resolve(attachment.Url, uploads, out var refused) is not { } path)
+        {
+            return Skip($"post {post.Id}: featured image refused: {refused}.");
+        }
+        if (!File.Exists(path) || new FileInfo(path).Length > MaxPictureBytes)
+        {
+            return Skip($"post {post.Id}: featured image {path} is missing or larger than {MaxPictureBytes / 1024 / 1024} MB.");
+        }
+        if (Pictures.Clean(await File.ReadAllBytesAsync(path, ct), out var damaged) is not { } picture)
+        {
+            return Skip($"post {post.Id}: featured image {path} refused: {damaged}.");
+        }
+        var name = await Pictures.SaveAsync(picture, media, ct);
+        writtenFiles.Add(Path.Combine(media, name));
+        (article.ImagePath, article.ImageWidth, article.ImageHeight) = (name, picture.Width, picture.Height);
+        summary.Created("images");
+        return attachment.Id;
+    }
+
+    private string? Skip(string warning)
+    {
+        summary.Skipped("images");
+        summary.Warn(warning);
+        return null;
+    }
+}

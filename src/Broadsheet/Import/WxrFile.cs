@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Broadsheet.Import;
+
+public sealed record WxrAuthor(string Id, string Login, string Email, string DisplayName);
+
+/// <summary>A category or tag. Slug is WordPress's nicename as written (it may be percent-encoded).</summary>
+public sealed record WxrTerm(string Taxonomy, string Slug, string Name, string ParentSlug, string Id = "", string Description = "");
+
+public sealed record WxrComment(string Id, string ParentId, string Author, DateTime? Date, string Content,
+    string Approved, string Type, string UserId);
+
+public sealed record WxrAttachment(string Id, string Url, string Caption, string Alt);
+
+public sealed record WxrPost(string Id, string Title, string Link, string Slug, string Creator, string Content,
+    string Excerpt, DateTime? Date, DateTime? Modified, string Status, bool PasswordProtected, bool CommentsClosed,
+    IReadOnlyList<WxrTerm> Terms, IReadOnlyDictionary<string, string> Meta, IReadOnlyList<WxrComment> Comments);
+
+/// <summary>
+/// A WordPress eXtended RSS export (WXR 1.0–1.2), read and checked as a whole before anything
+/// is written, so a bad file changes nothing. Errors name the line and column.
+/// </summary>
+public sealed class WxrFile
+{
+    private const string WpPrefix = "http://wordpress.org/export/";
+    private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
+    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
+
+    public required string SiteUrl { get; init; }
+    public required List<WxrAuthor> Authors { get; init; }
+    public required List<WxrTerm> Categories { get; init; }
+    public required List<WxrTerm> Tags { get; init; }
+    public required List<WxrPost> Posts { get; init; }
+    public required Dictionary<string, WxrAttachment> Attachments { get; init; }
+    /// <summary>Items that are neither posts nor attachments (pages, menu items, revisions...), by type.</summary>
+    public required Dictionary<string, int> OtherItems { get; init; }
+
+    /// <summary>The path the old site lived under ("" at the root, "/news" in a subfolder).</summary>
+    public string SitePath => Uri.TryCreate(SiteUrl, UriKind.Absolute, out var u) ? u.AbsolutePath.TrimEnd('/') : "";
+
+    public static WxrFile Load(string path)
+    {
+        XDocument doc;
+        try
+        {
+            // No DTDs: an export never has one, and refusing them shuts out entity expansion attacks.
+            using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex)
+        {
+            throw new WxrException($"{Path.GetFileName(path)} is not well-formed XML at line {ex.LineNumber}, column {ex.LinePosition}: {ex.Message}");
+        }
+        return Parse(doc, Path.GetFileName(path));
+    }
+
+    private static WxrFile Parse(XDocument doc, string name)
+    {
+        var root = doc.Root!;
+        if (root.Name != "rss") throw Error(name, root, $"the root element is <{root.Name.LocalName}>, not <rss>: this is not a WordPress export");
+        var channel = root.Element("channel") ?? throw Error(name, root, "<rss> has no <channel>");
+        var wp = (XNamespace?)root.Attributes().Where(a => a.IsNamespaceDeclaration && a.Value.StartsWith(WpPrefix, StringComparison.Ordinal) && a.Value.Count(c => c == '/') == 5)
+            .Select(a => a.Value).FirstOrDefault()
+            ?? throw Error(name, root, $"no WordPress export namespace ({WpPrefix}1.2/): this is an RSS feed, not a WXR export");
+        if (channel.Element(wp + "wxr_version") is null) throw Error(name, channel, "<channel> has no <wp:wxr_version>");
+        // The home URL: where permalinks and archives lived (base_site_url is where WordPress is installed).
+        var site = Text(channel.Element("link")) is { Length: > 0 } link ? link
+            : Text(channel.Element(wp + "base_blog_url")) is { Length: > 0 } blog ? blog
+            : Text(channel.Element(wp + "base_site_url"));
+        if (site.Length == 0) throw Error(name, channel, "<channel> has no <link> or <wp:base_site_url>");
+
+        var file = new WxrFile
+        {
+            SiteUrl = site.TrimEnd('/'),
+            Authors = [.. channel.Elements(wp + "author").Select(a => new WxrAuthor(
+                Required(name, a, wp + "author_id"), Required(name, a, wp + "author_login"),
+                Text(a.Element(wp + "author_email")), Text(a.Element(wp + "author_display_name"))))],
+            Categories = [.. channel.Elements(wp + "category").Select(c => new WxrTerm("category",
+                Required(name, c, wp + "category_nicename"), Text(c.Element(wp + "cat_name")), Text(c.Element(wp + "category_parent")), Text(c.Element(wp + "term_id")), Text(c.Element(wp + "category_description"))))],
+            Tags = [.. channel.Elements(wp + "tag").Select(t => new WxrTerm("post_tag",
+                Required(name, t, wp + "tag_slug"), Text(t.Element(wp + "tag_name")), "", Text(t.Element(wp + "term_id"))))],
+            Posts = [],
+            Attachments = [],
+            OtherItems = [],
+        };
+        foreach (var item in channel.Elements("item"))
+        {
+            var id = Required(name, item, wp + "post_id");
+            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _)) throw Error(name, item, $"<wp:post_id> '{id}' is not a number");
+            var type = Required(name, item, wp + "post_type");
+            var meta = item.Elements(wp + "postmeta")
+                .Select(m => (Key: Text(m.Element(wp + "meta_key")), Value: Text(m.Element(wp + "meta_value"))))
+                .Where(m => m.Key.Length > 0).GroupBy(m => m.Key).ToDictionary(g => g.Key, g => g.First().Value);
+            switch (type)
+            {
+                case "attachment":
+                    file.Attachments[id] = new WxrAttachment(id, Text(item.Element(wp + "attachment_url")),
+                        Text(item.Element(Excerpt(item))), meta.GetValueOrDefault("_wp_attachment_image_alt", ""));
+                    break;
+                case "post":
+                    file.Posts.Add(ReadPost(name, item, wp, id, meta));
+                    break;
+                default:
+                    file.OtherItems[type] = file.OtherItems.GetValueOrDefault(type) + 1;
+                    break;
+            }
+        }
+        return file;
+    }
+
+    private static WxrPost ReadPost(string name, XElement item, XNamespace wp, string id, Dictionary<string, string> meta) => new(
+        id,
+        Text(item.Element("title")),
+        Text(item.Element("link")),
+        Text(item.Element(wp + "post_name")),
+        Text(item.Element(Dc + "creator")),
+        Text(item.Element(Content + "encoded")),
+        Text(item.Element(Excerpt(item))),
+        Date(item.Element(wp + "post_date_gmt")) ?? Date(item.Element(wp + "post_date")),
+        Date(item.Element(wp + "post_modified_gmt")),
+        Required(name, item, wp + "status"),
+        Text(item.Element(wp + "post_password")).Length > 0,
+        Text(item.Element(wp + "comment_status")) == "closed",
+        [.. item.Elements("category").Select(c => new WxrTerm((string?)c.Attribute("domain") ?? "", (string?)c.Attribute("nicename") ?? "", c.Value.Trim(), ""))
+            .Where(t => t.Slug.Length > 0)],
+        meta,
+        [.. item.Elements(wp + "comment").Select(c => new WxrComment(
+            Required(name, c, wp + "comment_id"),
+            Text(c.Element(wp + "comment_parent")),
+            Text(c.Element(wp + "comment_author")),
+            Date(c.Element(wp + "comment_date_gmt")) ?? Date(c.Element(wp + "comment_date")),
+            Text(c.Element(wp + "comment_content")),
+            Text(c.Element(wp + "comment_approved")),
+            Text(c.Element(wp + "comment_type")),
+            Text(c.Element(wp + "comment_user_id"))))]);
+
+    // The excerpt namespace follows the export version (…/export/1.2/excerpt/).
+    private static XName Excerpt(XElement item) =>
+        item.Elements().FirstOrDefault(e => e.Name.LocalName == "encoded" && e.Name.NamespaceName.EndsWith("/excerpt/", StringComparison.Ordinal))?.Name
+        ?? XName.Get("encoded", "urn:none");
+
+    private static string Text(XElement? e) => e?.Value.Trim() ?? "";
+
+    private static string Required(string file, XElement parent, XName child) =>
+        parent.Element(child) is { } e && e.Value.Trim() is { Length: > 0 } value
+            ? value
+            : throw Error(file, parent, $"<{parent.Name.LocalName}> has no <{Prefixed(child)}>");
+
+    private static string Prefixed(XName n) => n.NamespaceName.StartsWith(WpPrefix, StringComparison.Ordinal) ? "wp:" + n.LocalName : n.LocalName;
+
+    // WordPress writes "0000-00-00 00:00:00" for dates it never set (a draft's GMT date).
+    private static DateTime? Date(XElement? e) =>
+        DateTime.TryParseExact(Text(e), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+
+    private static WxrException Error(string file, XObject at, string message)
+    {
+        var line = (IXmlLineInfo)at;
+        return new WxrException($"{file} line {line.LineNumber}, column {line.LinePosition}: {message}.");
+    }
+}
+
+/// <summary>The export cannot be imported; the message says where and why.</summary>
+public sealed class WxrException(string message) : Exception(message);

@@ -1,0 +1,82 @@
+using SkiaSharp;
+
+namespace Broadsheet.Shared;
+
+/// <summary>A picture that decoded, drawn upright and encoded afresh: pixels only, no metadata.</summary>
+public sealed record CleanPicture(byte[] Bytes, string Extension, int Width, int Height);
+
+/// <summary>
+/// Pictures from outside (an import, later the newsroom's uploads) are only ever stored after
+/// a full decode and a fresh encode: a file that does not decode is refused whatever its name
+/// says, and the new file carries no EXIF, GPS position, comments or colour-profile payloads.
+/// The EXIF orientation is applied to the pixels first, so the picture does not turn sideways
+/// when the tag that rotated it is dropped. Pictures with transparency stay PNG; the rest become JPEG.
+/// </summary>
+public static class Pictures
+{
+    /// <summary>Refuse decompression bombs before allocating: 50 megapixels is a large camera's full frame.</summary>
+    public const long MaxPixels = 50_000_000;
+    public const int JpegQuality = 88;
+
+    /// <summary>The cleaned picture, or null with the reason when the bytes are not a picture we take.</summary>
+    public static CleanPicture? Clean(byte[] data, out string error)
+    {
+        error = "";
+        using var codec = SKCodec.Create(new SKMemoryStream(data));
+        if (codec is null) { error = "not a picture (it does not decode as JPEG, PNG, GIF or WebP)"; return null; }
+        var info = codec.Info;
+        if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > MaxPixels)
+        {
+            error = $"{info.Width}×{info.Height} pixels is more than {MaxPixels / 1_000_000} megapixels";
+            return null;
+        }
+        var opaque = info.AlphaType == SKAlphaType.Opaque;
+        using var decoded = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul));
+        var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            error = $"the picture is damaged ({result})";
+            return null;
+        }
+        using var upright = Upright(decoded, codec.EncodedOrigin);
+        using var image = SKImage.FromBitmap(upright);
+        using var encoded = image.Encode(opaque ? SKEncodedImageFormat.Jpeg : SKEncodedImageFormat.Png, JpegQuality);
+        if (encoded is null) { error = "the picture could not be re-encoded"; return null; }
+        return new CleanPicture(encoded.ToArray(), opaque ? ".jpg" : ".png", upright.Width, upright.Height);
+    }
+
+    /// <summary>Writes the picture under a new server-made name in the folder; returns the name.</summary>
+    public static async Task<string> SaveAsync(CleanPicture picture, string folder, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(folder);
+        var name = Guid.NewGuid().ToString("N") + picture.Extension;
+        await using var file = new FileStream(Path.Combine(folder, name), FileMode.CreateNew, FileAccess.Write);
+        await file.WriteAsync(picture.Bytes, ct);
+        return name;
+    }
+
+    private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
+    {
+        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var (w, h) = swap ? (source.Height, source.Width) : (source.Width, source.Height);
+        var target = new SKBitmap(new SKImageInfo(w, h, source.ColorType, source.AlphaType));
+        using var canvas = new SKCanvas(target);
+        canvas.SetMatrix(OriginMatrix(origin, source.Width, source.Height));
+        using var image = SKImage.FromBitmap(source);
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest)); // whole pixels moved, none blended
+        return target;
+    }
+
+    // The transform that takes stored pixels to upright ones, for each of EXIF's eight orientations.
+    private static SKMatrix OriginMatrix(SKEncodedOrigin origin, int w, int h) => origin switch
+    {
+        SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+        SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+        SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+        SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
+        SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
+        _ => SKMatrix.Identity,
+    };
+}
