@@ -26,32 +26,15 @@ public static class ApiEndpoints
     }
 
     private static async Task<Results<Ok<ArticleList>, ProblemHttpResult>> ArticlesAsync(
-        ApiContent content,
-        [Description("Section slug")] string? category,
-        [Description("Tag slug")] string? tag,
-        [Description("Author (byline) slug")] string? author,
-        [Description("Published at or after: a date (2026-03-01, from its start) or a date-time with offset")] string? from,
-        [Description("Published up to: a date (2026-03-01, to its end) or a date-time with offset")] string? to,
-        [Description("Page number, from 1")] string? page,
-        [Description("Items per page, 1 to 100 (default 15)")] string? limit,
+        ApiContent content, [AsParameters] FilterParameters filters,
         [Description("Comma-separated article fields to return, e.g. title,slug,publishedAt")] string? fields,
         [Description("html: add each article's body")] string? include,
         CancellationToken ct)
     {
-        string?[] problems =
-        [
-            ApiParameters.Paging(page, limit, ApiParameters.DefaultLimit, out var p, out var l),
-            ApiParameters.Dates(from, to, out var fromDate, out var toDate),
-            ApiParameters.Fields(fields, include, ApiParameters.ListFields, out var chosen),
-            ApiParameters.SlugFilter("category", category, out var categorySlug),
-            ApiParameters.SlugFilter("tag", tag, out var tagSlug),
-            ApiParameters.SlugFilter("author", author, out var authorSlug),
-        ];
-        if (problems.FirstOrDefault(x => x is not null) is { } problem) return ApiProblems.BadRequest(problem);
-        var (c, t, a, unknown) = await content.ResolveAsync(categorySlug, tagSlug, authorSlug, ct);
-        if (unknown is not null) return ApiProblems.BadRequest(unknown);
-
-        var (items, total) = await content.ArticlesAsync(new ArticleFilter(c, t, a, fromDate, toDate), (p - 1) * l, l, chosen.Contains("html"), ct);
+        var fieldProblem = ApiParameters.Fields(fields, include, ApiParameters.ListFields, out var chosen);
+        var (filter, p, l, problem) = await filters.ResolveAsync(content, fieldProblem, ct);
+        if (problem is not null) return ApiProblems.BadRequest(problem);
+        var (items, total) = await content.ArticlesAsync(filter, (p - 1) * l, l, chosen.Contains("html"), ct);
         return TypedResults.Ok(new ArticleList(items, new ListMeta(Pagination.Of(p, l, total)), chosen));
     }
 
@@ -89,33 +72,18 @@ public static class ApiEndpoints
     private static async Task<Results<Ok<SearchList>, ProblemHttpResult>> SearchAsync(
         ApiContent content, ArticleSearch search,
         [Description("What to look for (up to 200 characters)")] string? q,
-        [Description("Section slug")] string? category,
-        [Description("Tag slug")] string? tag,
-        [Description("Author (byline) slug")] string? author,
-        [Description("Published at or after (date or date-time)")] string? from,
-        [Description("Published up to (date or date-time)")] string? to,
+        [AsParameters] FilterParameters filters,
         [Description("relevance (default) or newest")] string? sort,
-        [Description("Page number, from 1")] string? page,
-        [Description("Items per page, 1 to 100 (default 15)")] string? limit,
         CancellationToken ct)
     {
         var parsed = SearchQuery.Parse(q);
-        string?[] problems =
-        [
-            parsed.IsEmpty ? "q must contain at least one word to look for." : null,
-            ApiParameters.Paging(page, limit, ApiParameters.DefaultLimit, out var p, out var l),
-            ApiParameters.Dates(from, to, out var fromDate, out var toDate),
-            sort is null or "" or "relevance" or "newest" ? null : "sort must be relevance or newest.",
-            ApiParameters.SlugFilter("category", category, out var categorySlug),
-            ApiParameters.SlugFilter("tag", tag, out var tagSlug),
-            ApiParameters.SlugFilter("author", author, out var authorSlug),
-        ];
-        if (problems.FirstOrDefault(x => x is not null) is { } problem) return ApiProblems.BadRequest(problem);
-        var (c, t, a, unknown) = await content.ResolveAsync(categorySlug, tagSlug, authorSlug, ct);
-        if (unknown is not null) return ApiProblems.BadRequest(unknown);
+        var queryProblem = parsed.IsEmpty ? "q must contain at least one word to look for."
+            : sort is null or "" or "relevance" or "newest" ? null : "sort must be relevance or newest.";
+        var (f, p, l, problem) = await filters.ResolveAsync(content, queryProblem, ct);
+        if (problem is not null) return ApiProblems.BadRequest(problem);
 
-        var filters = new SearchFilters(c, a, t, fromDate, toDate);
-        var found = await search.FindAsync(parsed, filters, sort == "newest" ? SearchSort.Newest : SearchSort.Relevance, (p - 1) * l, l, ct);
+        var found = await search.FindAsync(parsed, new SearchFilters(f.CategoryId, f.AuthorId, f.TagId, f.From, f.To),
+            sort == "newest" ? SearchSort.Newest : SearchSort.Relevance, (p - 1) * l, l, ct);
         var articles = (await content.ArticlesByIdAsync(found.Results.Select(r => r.Card.Id).ToList(), ct)).ToDictionary(x => x.Id);
         var hits = found.Results.Where(r => articles.ContainsKey(r.Card.Id)).Select(r => new ApiSearchHit(articles[r.Card.Id], r.SnippetHtml)).ToList();
         return TypedResults.Ok(new SearchList(hits, new ListMeta(Pagination.Of(p, l, found.Total))));
