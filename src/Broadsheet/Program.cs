@@ -5,6 +5,7 @@ using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
+using Broadsheet.Newsroom;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -24,6 +25,7 @@ builder.Services
     .AddComments(builder.Configuration)
     .AddApi(builder.Configuration)
     .AddFeeds(builder.Configuration)
+    .AddNewsroom()
     .AddOperations(builder.Environment);
 
 var app = builder.Build();

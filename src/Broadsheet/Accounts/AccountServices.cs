@@ -57,7 +57,6 @@ public static class AccountServices
             o.SlidingExpiration = true;
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
-            o.AccessDeniedPath = "/error/403";
             o.ReturnUrlParameter = "returnUrl";
             // An htmx request (a Follow click after the session ended) gets a full-page
             // navigation to sign-in, not the sign-in page swapped into a button.
@@ -69,6 +68,12 @@ public static class AccountServices
                     ctx.Response.Headers["HX-Redirect"] = ctx.RedirectUri;
                 }
                 else ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
+            // Signed in without the role: a 403 page at the same address, not a redirect away from it.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
         });

@@ -45,6 +45,16 @@ public class Article
     /// <summary><see cref="Ranking.Hotness"/>, stored so "Trending" is an index walk; refreshed when votes, comments or views land.</summary>
     public double Hotness { get; set; }
 
+    /// <summary>Overrides for search engines and link previews; null uses the title and standfirst.</summary>
+    public string? SeoTitle { get; set; }
+    public string? SeoDescription { get; set; }
+
+    /// <summary>While in the future, the story sits in the site-wide breaking-news bar.</summary>
+    public DateTime? BreakingUntil { get; set; }
+
+    /// <summary>When an author last submitted the draft for an editor's review; null when not waiting.</summary>
+    public DateTime? SubmittedAt { get; set; }
+
     /// <summary>Set by the newsroom; comments also close by themselves after Comments:CloseAfterDays.</summary>
     public bool CommentsClosed { get; set; }
 
@@ -70,6 +80,11 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         a.Property(x => x.ImagePath).HasMaxLength(200);
         a.Property(x => x.ImageAlt).HasMaxLength(300);
         a.Property(x => x.ImageCaption).HasMaxLength(500);
+        a.Property(x => x.SeoTitle).HasMaxLength(300);
+        a.Property(x => x.SeoDescription).HasMaxLength(500);
+        a.HasIndex(x => x.BreakingUntil);
+        // The scheduler and the newsroom's lists find articles by status and time.
+        a.HasIndex(x => new { x.Status, x.PublishedAt });
         // Every list is "live, newest first", optionally within one category or author. The
         // lists walk these indexes backwards and stop at the page size; an index led by Status
         // would make SQLite sort every live article to serve "latest".

@@ -37,6 +37,12 @@ public abstract class BroadsheetDb(DbContextOptions options)
     public DbSet<Redirect> Redirects => Set<Redirect>();
     public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
     public DbSet<Import.ImportedItem> ImportedItems => Set<Import.ImportedItem>();
+    public DbSet<Newsroom.AuditEntry> AuditLog => Set<Newsroom.AuditEntry>();
+    public DbSet<Newsroom.ArticleRevision> ArticleRevisions => Set<Newsroom.ArticleRevision>();
+    public DbSet<Newsroom.PreviewLink> PreviewLinks => Set<Newsroom.PreviewLink>();
+    public DbSet<Newsroom.MediaImage> MediaImages => Set<Newsroom.MediaImage>();
+    public DbSet<Newsroom.SiteSetting> SiteSettings => Set<Newsroom.SiteSetting>();
+    public DbSet<ReferrerDaily> ReferrerDaily => Set<ReferrerDaily>();
 
     /// <summary>PostgreSQL keeps Data Protection keys here, shared by every instance (SQLite: data/keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
