@@ -27,5 +27,7 @@ public static class NewsroomAccess
         return services;
     }
 
+    public static bool IsStaff(this System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Author) || user.IsEditor();
+
     public static bool IsEditor(this System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
 }
