@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Broadsheet.Views;
 
 namespace Broadsheet.Tests.Newsroom.Analytics;
@@ -22,4 +23,23 @@ public sealed class ReferrerDomainTests
     [InlineData("https://news.site.test/", null)]
     public void Only_another_sites_domain_is_kept(string? referer, string? expected) =>
         ReferrerDomain.From(referer, "broadsheet.test", "news.site.test").ShouldBe(expected);
+}
+
+public sealed class ReferrerBufferTests
+{
+    [Fact]
+    public void A_reader_keeps_the_first_referrer_and_distinct_domains_are_capped_per_flush()
+    {
+        var buffer = new ViewBuffer(new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Views:ReferrerDomainLimit", "2")]).Build());
+        var day = new DateOnly(2026, 11, 28);
+        buffer.TryAdd(new("a", day, "r1", "one.example")).ShouldBeTrue();
+        buffer.TryAdd(new("a", day, "r1", "two.example")).ShouldBeFalse(); // the same reader: one view, first referrer
+        buffer.TryAdd(new("a", day, "r2", "two.example")).ShouldBeTrue();
+        buffer.TryAdd(new("a", day, "r3", "three.example")).ShouldBeTrue(); // counted, but past the cap
+        buffer.TryAdd(new("b", day, "r4", "one.example")).ShouldBeTrue();
+        buffer.Drain().OrderBy(v => v.Reader).Select(v => v.Referrer).ShouldBe(["one.example", "two.example", null, "one.example"]);
+        buffer.TryAdd(new("a", day, "r5", "three.example")).ShouldBeTrue();
+        buffer.Drain().Single().Referrer.ShouldBe("three.example"); // a new flush, a new allowance
+    }
 }
