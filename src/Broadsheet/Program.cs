@@ -6,6 +6,8 @@ using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
 using Broadsheet.Newsroom;
+using Broadsheet.Newsroom.Analytics;
+using Broadsheet.Newsroom.Dashboard;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -26,6 +28,8 @@ builder.Services
     .AddApi(builder.Configuration)
     .AddFeeds(builder.Configuration)
     .AddNewsroom()
+    .AddNewsroomDashboard()
+    .AddNewsroomAnalytics()
     .AddOperations(builder.Environment);
 
 var app = builder.Build();

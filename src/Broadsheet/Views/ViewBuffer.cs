@@ -1,6 +1,15 @@
 namespace Broadsheet.Views;
 
-public readonly record struct PendingView(string Slug, DateOnly Day, string Reader);
+/// <summary>
+/// One reader's view of one article on one day. <see cref="Referrer"/> rides along (the referring
+/// domain of the first counted request, or null): it is not part of the identity, so a reader
+/// who arrives twice from two sites is still one view.
+/// </summary>
+public readonly record struct PendingView(string Slug, DateOnly Day, string Reader, string? Referrer = null)
+{
+    public bool Equals(PendingView other) => Slug == other.Slug && Day == other.Day && Reader == other.Reader;
+    public override int GetHashCode() => HashCode.Combine(Slug, Day, Reader);
+}
 
 /// <summary>
 /// Counted views waiting for the next flush. Requests only touch memory here; the flusher
@@ -8,12 +17,16 @@ public readonly record struct PendingView(string Slug, DateOnly Day, string Read
 /// row. Both are bounded: past <c>Views:BufferLimit</c> new views are dropped (and counted),
 /// so memory stays flat under a flood and a kill -9 loses at most one interval of views.
 /// One short lock guards both sets: a lock-free swap could let a view land in a set the
-/// flusher has already taken, and be lost.
+/// flusher has already taken, and be lost. Referring domains are capped too
+/// (<c>Views:ReferrerDomainLimit</c> distinct ones per flush, each kept once): past the cap a
+/// view still counts, without its referrer.
 /// </summary>
 public sealed class ViewBuffer(IConfiguration config)
 {
     private readonly int limit = Math.Max(1, config.GetValue("Views:BufferLimit", 100_000));
+    private readonly int domainLimit = Math.Max(0, config.GetValue("Views:ReferrerDomainLimit", 1000));
     private readonly Lock sync = new();
+    private HashSet<string> domains = new(StringComparer.Ordinal);
     private HashSet<PendingView> pending = [];
     private HashSet<PendingView> seen = [];
     private long dropped;
@@ -32,7 +45,7 @@ public sealed class ViewBuffer(IConfiguration config)
             // The dedupe set only needs today; past its bound it starts afresh (the database dedupes anyway).
             if (seen.Count >= limit * 4) seen = [];
             seen.Add(view);
-            return pending.Add(view);
+            return pending.Add(view with { Referrer = Domain(view.Referrer) });
         }
     }
 
@@ -43,8 +56,19 @@ public sealed class ViewBuffer(IConfiguration config)
         {
             var taken = pending;
             pending = [];
+            domains = new(StringComparer.Ordinal);
             return taken;
         }
+    }
+
+    /// <summary>The one shared copy of a domain, or null once this flush has its fill of distinct domains. Call under the lock.</summary>
+    private string? Domain(string? domain)
+    {
+        if (domain is null) return null;
+        if (domains.TryGetValue(domain, out var known)) return known;
+        if (domains.Count >= domainLimit) return null;
+        domains.Add(domain);
+        return domain;
     }
 
     /// <summary>Puts back views whose flush failed, as far as the bound allows.</summary>

@@ -1,10 +1,13 @@
 using Broadsheet.Accounts;
+using Broadsheet.Shared;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Views;
 
 /// <summary>
 /// Counts article views. Runs before the output cache, so a page served from the cache is
-/// counted like a rendered one; the request only adds to the in-memory buffer.
+/// counted like a rendered one; the request only adds to the in-memory buffer. A counted view
+/// carries its referring domain (see <see cref="ReferrerDomain"/>), never the URL or the reader.
 /// </summary>
 public static class ViewCounting
 {
@@ -32,8 +35,16 @@ public static class ViewCounting
             ? ReaderKey.ForUser(id)
             : ReaderKey.ForAnonymous(await http.RequestServices.GetRequiredService<DailySalts>().TodayAsync(http.RequestAborted),
                 http.Connection.RemoteIpAddress?.ToString() ?? "", request.Headers.UserAgent.ToString());
-        http.RequestServices.GetRequiredService<ViewBuffer>().TryAdd(new PendingView(slug, day, reader));
+        http.RequestServices.GetRequiredService<ViewBuffer>().TryAdd(new PendingView(slug, day, reader, Referrer(http)));
     });
+
+    /// <summary>The referring domain, if another site sent the reader; our own host (as asked, or as configured) is not a referrer.</summary>
+    private static string? Referrer(HttpContext http)
+    {
+        var baseUrl = http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.BaseUrl;
+        var configured = Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) ? b.IdnHost : null;
+        return ReferrerDomain.From(http.Request.Headers.Referer, http.Request.Host.Host, configured);
+    }
 
     /// <summary>"/articles/{slug}" exactly (not its fragments), else null.</summary>
     public static string? ArticleSlug(PathString path)
@@ -41,6 +52,6 @@ public static class ViewCounting
         var value = path.Value;
         if (value is null || !value.StartsWith("/articles/", StringComparison.Ordinal)) return null;
         var slug = value["/articles/".Length..];
-        return Shared.Slug.IsValid(slug) ? slug : null;
+        return Slug.IsValid(slug) ? slug : null;
     }
 }

@@ -9,7 +9,7 @@ namespace Broadsheet.Views;
 /// Writes buffered views about once a second. Each flush, in one transaction: inserts the
 /// (article, day, reader) rows that are new (ON CONFLICT DO NOTHING ... RETURNING gives back only
 /// those, which is the dedupe across instances), then adds their number to the article's total
-/// and to its per-day row. Additive updates, so N instances can flush side by side. A failed
+/// and to its per-day row, and the counted views' referring domains to ReferrerDaily. Additive updates, so N instances can flush side by side. A failed
 /// flush puts its views back for the next tick; stopping the host flushes what is left.
 /// </summary>
 public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config,
@@ -69,14 +69,22 @@ public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, 
         string[] slugs = [.. views.Select(v => v.Slug).Distinct()];
         var ids = await db.Articles.Where(a => slugs.Contains(a.Slug)).Select(a => new { a.Slug, a.Id }).ToDictionaryAsync(a => a.Slug, a => a.Id, ct);
         var rows = views.Where(v => ids.ContainsKey(v.Slug)).Select(v => (ArticleId: ids[v.Slug], v.Day, v.Reader)).ToList();
+        var referrers = views.Where(v => v.Referrer is not null && ids.ContainsKey(v.Slug))
+            .ToDictionary(v => (ids[v.Slug], v.Day, v.Reader), v => v.Referrer!);
 
         var added = new Dictionary<(int ArticleId, DateOnly Day), long>();
+        var referred = new Dictionary<(int ArticleId, DateOnly Day, string Domain), long>();
         using (await db.WriteGateAsync(ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             foreach (var chunk in rows.Chunk(RowsPerStatement))
                 foreach (var row in await InsertNewViewersAsync(db, chunk, ct))
+                {
                     added[(row.ArticleId, row.Day)] = added.GetValueOrDefault((row.ArticleId, row.Day)) + 1;
+                    // Only a view that counted (a new viewer row) counts for its referrer.
+                    if (referrers.GetValueOrDefault((row.ArticleId, row.Day, row.Reader)) is { } domain)
+                        referred[(row.ArticleId, row.Day, domain)] = referred.GetValueOrDefault((row.ArticleId, row.Day, domain)) + 1;
+                }
             foreach (var ((articleId, day), n) in added)
             {
                 await db.Database.ExecuteSqlRawAsync("""UPDATE "Articles" SET "ViewCount" = "ViewCount" + {0} WHERE "Id" = {1}""", [n, articleId], ct);
@@ -86,6 +94,8 @@ public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, 
                     ON CONFLICT ("ArticleId", "Day") DO UPDATE SET "Views" = "ArticleDailyViews"."Views" + excluded."Views"
                     """, [articleId, day, n], ct);
             }
+            foreach (var chunk in referred.Chunk(RowsPerStatement))
+                await AddReferrersAsync(db, chunk, ct);
             await tx.CommitAsync(ct);
         }
 
@@ -105,8 +115,24 @@ public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, 
             sql.Append($"({{{3 * i}}}, {{{3 * i + 1}}}, {{{3 * i + 2}}})");
             (args[3 * i], args[3 * i + 1], args[3 * i + 2]) = (chunk[i].ArticleId, chunk[i].Day, chunk[i].Reader);
         }
-        sql.Append(""" ON CONFLICT DO NOTHING RETURNING "ArticleId", "Day" """);
+        sql.Append(""" ON CONFLICT DO NOTHING RETURNING "ArticleId", "Day", "Reader" """);
         return db.Database.SqlQueryRaw<NewViewer>(sql.ToString(), args).AsAsyncEnumerable().ToListAsync(ct).AsTask();
+    }
+
+    /// <summary>Adds referred views per (article, day, domain); keys are unique within a chunk, as PostgreSQL's ON CONFLICT DO UPDATE requires.</summary>
+    private static Task AddReferrersAsync(BroadsheetDb db, KeyValuePair<(int ArticleId, DateOnly Day, string Domain), long>[] chunk, CancellationToken ct)
+    {
+        var sql = new StringBuilder("""INSERT INTO "ReferrerDaily" ("ArticleId", "Day", "Domain", "Views") VALUES """);
+        var args = new object[chunk.Length * 4];
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            sql.Append($"({{{4 * i}}}, {{{4 * i + 1}}}, {{{4 * i + 2}}}, {{{4 * i + 3}}})");
+            var ((articleId, day, domain), n) = chunk[i];
+            (args[4 * i], args[4 * i + 1], args[4 * i + 2], args[4 * i + 3]) = (articleId, day, domain, n);
+        }
+        sql.Append(""" ON CONFLICT ("ArticleId", "Day", "Domain") DO UPDATE SET "Views" = "ReferrerDaily"."Views" + excluded."Views" """);
+        return db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
     }
 
     /// <summary>Once a day: yesterday's "who was counted" rows are no longer needed, and would only link readers to reading.</summary>
@@ -121,4 +147,4 @@ public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, 
 }
 
 /// <summary>A row the flush inserted (RETURNING gives back only new ones).</summary>
-public sealed record NewViewer(int ArticleId, DateOnly Day);
+public sealed record NewViewer(int ArticleId, DateOnly Day, string Reader);

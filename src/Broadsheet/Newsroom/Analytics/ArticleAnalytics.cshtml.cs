@@ -1,0 +1,41 @@
+using Broadsheet.Accounts;
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Newsroom.Analytics;
+
+public sealed record ArticleSummary(int Id, string Title, string Slug, ArticleStatus Status, string AuthorName, int? AuthorUserId,
+    long Views, int Points, int Comments);
+
+/// <summary>
+/// /newsroom/articles/{id}/analytics: one story's last 30 days. Editors and admins see any story;
+/// an author only their own (Author.UserId), checked here on the server: anyone else's is a 403.
+/// </summary>
+[Authorize(Policy = NewsroomAccess.Staff)]
+[ResponseCache(NoStore = true)]
+public sealed class ArticleAnalyticsModel(BroadsheetDb db, AnalyticsQueries queries, TimeProvider clock) : PageModel
+{
+    public ArticleSummary Article { get; private set; } = null!;
+    public DailyCharts Charts { get; private set; } = null!;
+    public ReferrerLists Referrers { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new ArticleSummary(a.Id, a.Title, a.Slug, a.Status, a.Author.DisplayName, a.Author.UserId,
+                a.ViewCount, a.Upvotes - a.Downvotes, a.CommentCount))
+            .SingleOrDefaultAsync(ct);
+        if (article is null) return NotFound();
+        if (!User.IsEditor() && (article.AuthorUserId is null || article.AuthorUserId != User.UserId())) return Forbid();
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Article = article;
+        Charts = await queries.ChartsAsync(id, today, ct);
+        Referrers = await ReferrerLists.LoadAsync(queries, id, today, ct);
+        return Page();
+    }
+}

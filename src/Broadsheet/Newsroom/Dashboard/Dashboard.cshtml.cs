@@ -1,0 +1,21 @@
+using Broadsheet.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Broadsheet.Newsroom.Dashboard;
+
+/// <summary>/newsroom: an author's own drafts, scheduled and recent stories; an editor's view of everyone's, with the review list and the moderation queue.</summary>
+[Authorize(Policy = NewsroomAccess.Staff)]
+[ResponseCache(NoStore = true)]
+public sealed class DashboardModel(DashboardQueries queries) : PageModel
+{
+    public DashboardLists Lists { get; private set; } = null!;
+    public bool Editor { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Editor = User.IsEditor();
+        Lists = await queries.ForAsync(User.UserId()!.Value, Editor, ct);
+    }
+}
