@@ -6,6 +6,7 @@ using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
 using Broadsheet.Newsroom;
+using Broadsheet.Newsroom.Media;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -26,6 +27,7 @@ builder.Services
     .AddApi(builder.Configuration)
     .AddFeeds(builder.Configuration)
     .AddNewsroom()
+    .AddMediaLibrary(builder.Configuration)
     .AddOperations(builder.Environment);
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ await app.PrepareDatabaseAsync();
 await FirstAdmin.AnnounceIfNeededAsync(app);
 app.UseSite();
 app.MapOperations();
+app.MapMediaLibrary();
 app.MapArticleFragments();
 app.MapSearchFragments();
 app.MapAccountExport();
