@@ -29,9 +29,9 @@ public sealed class LibraryModel(MediaLibrary library, IOptions<MediaOptions> op
     public bool CanDelete => User.IsEditor();
     private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
-    public async Task<IActionResult> OnGetAsync(string? page, string? returnUrl, string? uploaded, string? deleted, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageNumber, string? returnUrl, string? uploaded, string? deleted, CancellationToken ct)
     {
-        if (!Shared.Paging.TryParse(page, out var number)) return BadRequest();
+        if (!Shared.Paging.TryParse(pageNumber, out var number)) return BadRequest();
         PageNumber = number;
         ReturnUrl = Local(returnUrl);
         if (uploaded is not null) Notice = $"Uploaded {uploaded}.";
