@@ -87,5 +87,4 @@ public sealed class MediaLibrary(BroadsheetDb db, IOptions<MediaOptions> options
     private IEnumerable<string> FilesOf(MediaImage image) =>
         [Path.Combine(Folder, image.FileName),
          .. image.VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(w => Path.Combine(Folder, $"{image.Stem}-{w}.{image.Extension}"))];
-
 }

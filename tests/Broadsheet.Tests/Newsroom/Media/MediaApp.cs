@@ -22,7 +22,7 @@ public sealed class MediaApp : BroadsheetApp
         string alt = "A ferry leaving the harbour at dawn", string action = "/newsroom/media", bool htmx = false, bool token = true)
     {
         var (shown, page) = await session.GetPageAsync("/newsroom/media");
-        ((int)shown.StatusCode).ShouldBe(200, page.Body?.TextContent[..Math.Min(600, page.Body.TextContent.Length)]);
+        ((int)shown.StatusCode).ShouldBe(200);
         using var form = new MultipartFormDataContent();
         if (token) form.Add(new StringContent(page.QuerySelector("form.media-upload input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken");
         form.Add(new StringContent(alt), "alt");
