@@ -8,6 +8,7 @@ using Broadsheet.Feeds;
 using Broadsheet.Newsroom;
 using Broadsheet.Newsroom.Analytics;
 using Broadsheet.Newsroom.Dashboard;
+using Broadsheet.Newsroom.Media;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -30,6 +31,7 @@ builder.Services
     .AddNewsroom()
     .AddNewsroomDashboard()
     .AddNewsroomAnalytics()
+    .AddMediaLibrary(builder.Configuration)
     .AddOperations(builder.Environment);
 
 var app = builder.Build();
@@ -39,6 +41,7 @@ await app.PrepareDatabaseAsync();
 await FirstAdmin.AnnounceIfNeededAsync(app);
 app.UseSite();
 app.MapOperations();
+app.MapMediaLibrary();
 app.MapArticleFragments();
 app.MapSearchFragments();
 app.MapAccountExport();

@@ -8,7 +8,8 @@ namespace Broadsheet.Articles;
 public sealed record ArticleCard(
     int Id, string Title, string Slug, string Standfirst, DateTime PublishedAt,
     string CategoryName, string CategorySlug, string AuthorName, string AuthorSlug,
-    int ReadingMinutes, long ViewCount, int CommentCount);
+    int ReadingMinutes, long ViewCount, int CommentCount,
+    string? ImagePath, int? ImageWidth, int? ImageHeight);
 
 /// <summary>The reader-side queries. Readers only ever see what is live: published, or scheduled and due.</summary>
 public static class ArticleQueries
@@ -24,7 +25,8 @@ public static class ArticleQueries
     public static readonly Expression<Func<Article, ArticleCard>> Card = a => new ArticleCard(
         a.Id, a.Title, a.Slug, a.Standfirst, a.PublishedAt!.Value,
         a.Category.Name, a.Category.Slug, a.Author.DisplayName, a.Author.Slug,
-        a.ReadingMinutes, a.ViewCount, a.CommentCount);
+        a.ReadingMinutes, a.ViewCount, a.CommentCount,
+        a.ImagePath, a.ImageWidth, a.ImageHeight);
 
     public static Task<List<ArticleCard>> CardsAsync(this IQueryable<Article> articles, int skip, int take, CancellationToken ct = default) =>
         articles.Skip(skip).Take(take).Select(Card).ToListAsync(ct);

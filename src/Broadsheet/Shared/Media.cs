@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Broadsheet.Articles;
 using Microsoft.Extensions.FileProviders;
 
@@ -41,4 +42,33 @@ public static class Media
         });
         return app;
     }
+}
+
+/// <summary>
+/// The srcset of a stored picture, derived from the files by naming ("{stem}-{width}.{ext}" for
+/// each configured Media:Widths narrower than the original) so reader pages and cards need no
+/// extra query. Which copies exist is learnt from the disk once per picture: names are never
+/// reused, and a picture is only deleted when no article shows it. Imported pictures have no
+/// copies and get a plain src.
+/// </summary>
+public sealed class MediaVariants(IConfiguration config, IWebHostEnvironment env)
+{
+    private readonly ConcurrentDictionary<string, string?> known = new(StringComparer.Ordinal);
+    private readonly string folder = Media.DirectoryOf(config, env);
+    private readonly int[] widths = config.GetSection("Media:Widths").Get<int[]>() is { Length: > 0 } w ? w : Broadsheet.Newsroom.Media.MediaOptions.DefaultWidths;
+
+    /// <summary>"/media/x-320.jpg 320w, ..., /media/x.jpg 2000w", or null when there are no smaller copies.</summary>
+    public string? SrcSet(string? imagePath, int? width)
+    {
+        if (imagePath is null || width is not > 0) return null;
+        return known.GetOrAdd(imagePath, path =>
+        {
+            var (stem, ext) = (Path.GetFileNameWithoutExtension(path), Path.GetExtension(path));
+            var copies = widths.Where(w => w < width && File.Exists(Path.Combine(folder, $"{stem}-{w}{ext}"))).Distinct().Order()
+                .Select(w => $"{Media.UrlPrefix}/{stem}-{w}{ext} {w}w").ToList();
+            return copies.Count == 0 ? null : string.Join(", ", [.. copies, $"{Media.UrlPrefix}/{path} {width}w"]);
+        });
+    }
+
+    public string? SrcSet(Article a) => SrcSet(a.ImagePath, a.ImageWidth);
 }

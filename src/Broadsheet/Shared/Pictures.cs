@@ -14,20 +14,37 @@ public sealed record CleanPicture(byte[] Bytes, string Extension, int Width, int
 /// </summary>
 public static class Pictures
 {
-    /// <summary>Refuse decompression bombs before allocating: 50 megapixels is a large camera's full frame.</summary>
+    /// <summary>Refuse decompression bombs before allocating: 50 megapixels is a large camera's full frame (uploads: Media:MaxPixels).</summary>
     public const long MaxPixels = 50_000_000;
     public const int JpegQuality = 88;
 
     /// <summary>The cleaned picture, or null with the reason when the bytes are not a picture we take.</summary>
     public static CleanPicture? Clean(byte[] data, out string error)
     {
+        using var upright = Decode(data, MaxPixels, out _, out error);
+        if (upright is null) return null;
+        var opaque = upright.AlphaType == SKAlphaType.Opaque;
+        var bytes = Encode(upright, opaque ? SKEncodedImageFormat.Jpeg : SKEncodedImageFormat.Png);
+        if (bytes is null) { error = "the picture could not be re-encoded"; return null; }
+        return new CleanPicture(bytes, opaque ? ".jpg" : ".png", upright.Width, upright.Height);
+    }
+
+    /// <summary>
+    /// Decodes the first frame and turns it upright, or returns null with the reason. The size is
+    /// read from the header and checked against <paramref name="maxPixels"/> before any pixel
+    /// memory is allocated, so a small file that claims a huge canvas costs nothing.
+    /// </summary>
+    public static SKBitmap? Decode(byte[] data, long maxPixels, out SKEncodedImageFormat format, out string error)
+    {
         error = "";
+        format = default;
         using var codec = SKCodec.Create(new SKMemoryStream(data));
         if (codec is null) { error = "not a picture (it does not decode as JPEG, PNG, GIF or WebP)"; return null; }
+        format = codec.EncodedFormat;
         var info = codec.Info;
-        if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > MaxPixels)
+        if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > maxPixels)
         {
-            error = $"{info.Width}×{info.Height} pixels is more than {MaxPixels / 1_000_000} megapixels";
+            error = $"{info.Width}×{info.Height} pixels is more than {maxPixels / 1_000_000.0:0.#} megapixels";
             return null;
         }
         var opaque = info.AlphaType == SKAlphaType.Opaque;
@@ -38,11 +55,24 @@ public static class Pictures
             error = $"the picture is damaged ({result})";
             return null;
         }
-        using var upright = Upright(decoded, codec.EncodedOrigin);
-        using var image = SKImage.FromBitmap(upright);
-        using var encoded = image.Encode(opaque ? SKEncodedImageFormat.Jpeg : SKEncodedImageFormat.Png, JpegQuality);
-        if (encoded is null) { error = "the picture could not be re-encoded"; return null; }
-        return new CleanPicture(encoded.ToArray(), opaque ? ".jpg" : ".png", upright.Width, upright.Height);
+        return Upright(decoded, codec.EncodedOrigin);
+    }
+
+    /// <summary>Fresh bytes in the given format: pixels only, no metadata. Null if the encoder fails.</summary>
+    public static byte[]? Encode(SKBitmap bitmap, SKEncodedImageFormat format, int quality = JpegQuality)
+    {
+        using var image = SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(format, quality);
+        return encoded?.ToArray();
+    }
+
+    /// <summary>A smaller copy <paramref name="width"/> pixels wide, the height in proportion.</summary>
+    public static SKBitmap Resize(SKBitmap source, int width)
+    {
+        var height = Math.Max(1, (int)Math.Round((double)source.Height * width / source.Width));
+        // Mitchell's cubic filter: sharp enough for text in screenshots, without the ringing of Lanczos.
+        return source.Resize(new SKImageInfo(width, height, source.ColorType, source.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell))
+            ?? throw new InvalidOperationException($"Could not resize a {source.Width}×{source.Height} picture to {width} wide.");
     }
 
     /// <summary>Writes the picture under a new server-made name in the folder; returns the name.</summary>

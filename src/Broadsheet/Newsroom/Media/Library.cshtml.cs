@@ -1,0 +1,89 @@
+using Broadsheet.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Newsroom.Media;
+
+/// <summary>
+/// /newsroom/media: the library of uploaded pictures, newest first, and the upload form.
+/// Staff upload; editors delete a picture no article uses. Without JavaScript each POST
+/// redirects back (to a local returnUrl when the article editor sent the author here); with
+/// htmx the library is swapped in place and a refusal shows inline (422).
+/// </summary>
+[Authorize(Policy = NewsroomAccess.Staff)]
+[ResponseCache(NoStore = true)]
+public sealed class LibraryModel(MediaLibrary library, IOptions<MediaOptions> options) : PageModel
+{
+    public const int AltMax = 300;
+
+    public IReadOnlyList<MediaRow> Rows { get; private set; } = [];
+    public int PageNumber { get; private set; } = 1;
+    public bool More { get; private set; }
+    public string? Problem { get; private set; }
+    public string? Notice { get; private set; }
+    public string Alt { get; private set; } = "";
+    public string? ReturnUrl { get; private set; }
+    public MediaOptions Options => options.Value;
+    public bool CanDelete => User.IsEditor();
+    private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageNumber, string? returnUrl, string? uploaded, string? deleted, CancellationToken ct)
+    {
+        if (!Shared.Paging.TryParse(pageNumber, out var number)) return BadRequest();
+        PageNumber = number;
+        ReturnUrl = Local(returnUrl);
+        if (uploaded is not null) Notice = $"Uploaded {uploaded}.";
+        if (deleted is not null) Notice = $"Deleted {deleted}.";
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? alt, string? returnUrl, CancellationToken ct)
+    {
+        ReturnUrl = Local(returnUrl);
+        Alt = (alt ?? "").Trim();
+        if (file is null) return await RefuseAsync("Choose a picture file to upload (JPEG, PNG, WebP or GIF).", ct);
+        if (Alt.Length is 0 or > AltMax)
+            return await RefuseAsync($"Describe the picture in 1 to {AltMax} characters (alt text), for readers who cannot see it.", ct);
+        if (file.Length > Options.MaxUploadBytes) return await RefuseAsync(MediaUpload.TooLarge(Options), ct, StatusCodes.Status413PayloadTooLarge);
+
+        var data = new byte[file.Length];
+        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(data, ct);
+        var picture = MediaUpload.Prepare(data, file.FileName, Options, out var error);
+        if (picture is null) return await RefuseAsync(error, ct);
+
+        var image = await library.StoreAsync(picture, Alt, User.UserId(), ct);
+        if (!IsHtmx) return ReturnUrl is { } back ? LocalRedirect(back) : RedirectToPage(new { uploaded = image.FileName });
+        Alt = "";
+        Notice = $"Uploaded {image.FileName}.";
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        if (!CanDelete) return Forbid();
+        var outcome = await library.DeleteAsync(id, User, ct);
+        if (!outcome.Found) return NotFound();
+        if (outcome.UsedBy.Count > 0)
+            return await RefuseAsync($"This picture is still shown on {string.Join("; ", outcome.UsedBy.Select(t => $"\"{t}\""))}. Choose another picture for those articles first.", ct);
+        if (!IsHtmx) return RedirectToPage(new { deleted = $"picture {id}" });
+        Notice = $"Deleted picture {id}.";
+        return await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> RefuseAsync(string problem, CancellationToken ct, int status = StatusCodes.Status422UnprocessableEntity)
+    {
+        Problem = problem;
+        Response.StatusCode = status;
+        return await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        (Rows, More) = await library.PageAsync(PageNumber, ct);
+        return IsHtmx ? Partial("_Library", this) : Page();
+    }
+
+    private static string? Local(string? url) => url is null ? null : Accounts.LocalPath.OrHome(url) is var path && path != "/" ? path : null;
+}

@@ -1,0 +1,26 @@
+namespace Broadsheet.Newsroom.Media;
+
+/// <summary>The "Media" configuration section (Media:Directory is read by Shared/Media).</summary>
+public sealed class MediaOptions
+{
+    /// <summary>The largest upload in bytes; the request body limit for the upload is this plus room for the form.</summary>
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The largest canvas a picture may declare, checked from its header before decoding.</summary>
+    public long MaxPixels { get; set; } = Shared.Pictures.MaxPixels;
+
+    /// <summary>Widths of the responsive copies; only those narrower than the original are made.</summary>
+    /// <remarks>Nullable so configuration replaces the defaults rather than appending to them.</remarks>
+    public int[]? Widths { get; set; }
+
+    public static readonly int[] DefaultWidths = [320, 640, 1024, 1600];
+
+    public int[] EffectiveWidths => Widths is { Length: > 0 } w ? w : DefaultWidths;
+
+    public int PageSize { get; set; } = 24;
+
+    /// <summary>Multipart boundaries, the alt text and the token: what a form adds around the file.</summary>
+    public const long FormOverhead = 64 * 1024;
+
+    public static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
+}
