@@ -15,7 +15,7 @@ public sealed class AuditModel(AuditQuery query) : PageModel
     public int PageNumber { get; private set; } = 1;
     public bool More { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? action, string? target, string? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "action")] string? action, string? target, [FromQuery(Name = "page")] string? page, CancellationToken ct)
     {
         if (!Paging.TryParse(page, out var n) || AuditFilter.TryParse(action, target) is not { } filter) return BadRequest();
         (Filter, PageNumber) = (filter, n);

@@ -15,7 +15,7 @@ public sealed class UsersModel(PeopleDirectory directory) : PageModel
     public int PageNumber { get; private set; } = 1;
     public bool More { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? q, string? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? q, [FromQuery(Name = "page")] string? page, CancellationToken ct)
     {
         if (!Paging.TryParse(page, out var n) || (q?.Length ?? 0) > PeopleDirectory.QueryMax) return BadRequest();
         (Query, PageNumber) = (q?.Trim() ?? "", n);
