@@ -16,7 +16,7 @@ public sealed class BanModel(PeopleDirectory directory, PeopleActions actions, T
     public string Reason { get; private set; } = "";
     public string? ReturnUrl { get; private set; }
 
-    public Task<IActionResult> OnGetAsync(int id, string? done, string? returnUrl, CancellationToken ct)
+    public Task<IActionResult> OnGetAsync([FromRoute] int id, string? done, string? returnUrl, CancellationToken ct)
     {
         ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
         Message = done switch { "ban" => "Banned from commenting and voting.", "unban" => "Ban lifted: they can comment and vote again.", _ => null };
@@ -24,7 +24,7 @@ public sealed class BanModel(PeopleDirectory directory, PeopleActions actions, T
         return ShowAsync(id, ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, string? length, string? until, string? reason, string? returnUrl, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, string? length, string? until, string? reason, string? returnUrl, CancellationToken ct)
     {
         (Length, Until, Reason, ReturnUrl) = (length ?? "until", until ?? "", reason ?? "", Url.IsLocalUrl(returnUrl) ? returnUrl : null);
         if (!PeopleRules.TryParseUntil(length, until, clock.GetUtcNow().UtcDateTime, out var end, out var badDate)) return await RefuseAsync(id, badDate!, ct);
@@ -32,6 +32,6 @@ public sealed class BanModel(PeopleDirectory directory, PeopleActions actions, T
         return await AfterAsync(await actions.BanAsync(User, id, end, cleaned, ct), id, "ban", ct, ReturnUrl);
     }
 
-    public async Task<IActionResult> OnPostUnbanAsync(int id, string? returnUrl, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostUnbanAsync([FromRoute] int id, string? returnUrl, CancellationToken ct) =>
         await AfterAsync(await actions.UnbanAsync(User, id, ct), id, "unban", ct, Url.IsLocalUrl(returnUrl) ? returnUrl : null);
 }
