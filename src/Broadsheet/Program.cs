@@ -9,6 +9,7 @@ using Broadsheet.Newsroom;
 using Broadsheet.Newsroom.Analytics;
 using Broadsheet.Newsroom.Dashboard;
 using Broadsheet.Newsroom.Media;
+using Broadsheet.Newsroom.People;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -32,6 +33,7 @@ builder.Services
     .AddNewsroomDashboard()
     .AddNewsroomAnalytics()
     .AddMediaLibrary(builder.Configuration)
+    .AddPeople()
     .AddOperations(builder.Environment);
 
 var app = builder.Build();

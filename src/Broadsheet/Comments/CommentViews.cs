@@ -8,7 +8,7 @@ namespace Broadsheet.Comments;
 /// What the viewer may do in this thread: signed in or not, banned, the thread closed. Decided
 /// once per request on the server; the buttons only mirror it, every action checks again.
 /// </summary>
-public sealed record CommentContext(ArticleRef Article, int? ViewerId, DateTime? BannedUntil, bool Closed, DateTime Now)
+public sealed record CommentContext(ArticleRef Article, int? ViewerId, DateTime? BannedUntil, bool Closed, DateTime Now, string? BanReason = null)
 {
     public bool SignedIn => ViewerId is not null;
     public bool Banned => BannedUntil is { } until && until > Now;
@@ -16,7 +16,7 @@ public sealed record CommentContext(ArticleRef Article, int? ViewerId, DateTime?
     public bool MayWrite => SignedIn && !Banned && !Closed;
 
     /// <summary>Instead of the form, when there is none to give.</summary>
-    public string? Gate => !SignedIn ? null : Closed ? Refusal.Closed.Message : Banned ? Refusal.Banned(BannedUntil!.Value).Message : null;
+    public string? Gate => !SignedIn ? null : Closed ? Refusal.Closed.Message : Banned ? Refusal.Banned(BannedUntil!.Value, BanReason).Message : null;
 
     public CommentItem For(CommentNode node) => new(node, this);
 
@@ -25,7 +25,7 @@ public sealed record CommentContext(ArticleRef Article, int? ViewerId, DateTime?
         var viewer = user.UserId();
         var standing = viewer is int id ? await Standing.OfAsync(db, id, ct) : null;
         var closed = CommentRules.IsClosed(article.CommentsClosed, article.PublishedAt, now, closeAfterDays);
-        return new CommentContext(article, standing is null ? null : viewer, standing?.BannedUntil, closed, now);
+        return new CommentContext(article, standing is null ? null : viewer, standing?.BannedUntil, closed, now, standing?.BanReason);
     }
 }
 

@@ -24,7 +24,7 @@ public sealed class CommentVoting(BroadsheetDb db, TimeProvider clock)
         if (comment.UserId == userId) return (null, Refusal.Forbidden("You cannot vote on your own comment."));
         var standing = await Standing.OfAsync(db, userId, ct);
         if (standing is null) return (null, Refusal.Forbidden("Sign in again to vote."));
-        if (standing.IsBanned(now)) return (null, Refusal.Banned(standing.BannedUntil!.Value));
+        if (standing.IsBanned(now)) return (null, Refusal.Banned(standing.BannedUntil!.Value, standing.BanReason));
 
         using var gate = await db.WriteGateAsync(ct); // SQLite: queue in the process, not in the driver's busy-wait
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -8,12 +8,12 @@ namespace Broadsheet.Comments;
 public sealed record Actor(int UserId, bool IsModerator);
 
 /// <summary>What the comment rules need to know of a reader's account.</summary>
-public sealed record Standing(DateTime JoinedAt, DateTime? BannedUntil)
+public sealed record Standing(DateTime JoinedAt, DateTime? BannedUntil, string? BanReason = null)
 {
     public bool IsBanned(DateTime now) => BannedUntil is { } until && until > now;
 
     public static Task<Standing?> OfAsync(BroadsheetDb db, int userId, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new Standing(u.JoinedAt, u.BannedUntil)).FirstOrDefaultAsync(ct);
+        db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new Standing(u.JoinedAt, u.BannedUntil, u.BanReason)).FirstOrDefaultAsync(ct);
 }
 
 /// <summary>Posting, editing and deleting comments, each check in the order a reader would want to hear it.</summary>
@@ -33,7 +33,7 @@ public sealed class CommentWriter(BroadsheetDb db, IOptionsMonitor<CommentOption
         if (CommentRules.CheckText(body) is { } bad) return (null, Refusal.Invalid(bad));
         var standing = await Standing.OfAsync(db, actor.UserId, ct);
         if (standing is null) return (null, Refusal.Forbidden("Sign in again to comment."));
-        if (standing.IsBanned(now)) return (null, Refusal.Banned(standing.BannedUntil!.Value));
+        if (standing.IsBanned(now)) return (null, Refusal.Banned(standing.BannedUntil!.Value, standing.BanReason));
         if (CommentRules.IsClosed(article.CommentsClosed, article.PublishedAt, now, settings.CloseAfterDays)) return (null, Refusal.Closed);
         if (parentId is long pid)
         {
@@ -86,7 +86,7 @@ public sealed class CommentWriter(BroadsheetDb db, IOptionsMonitor<CommentOption
         if (!CommentRules.CanEdit(comment.Status, comment.UserId, actor.UserId, comment.CreatedAt, now)) return (null, EditWindowPassed);
         var standing = await Standing.OfAsync(db, actor.UserId, ct);
         if (standing is null) return (null, Refusal.Forbidden("Sign in again to edit."));
-        if (standing.IsBanned(now)) return (null, Refusal.Banned(standing.BannedUntil!.Value));
+        if (standing.IsBanned(now)) return (null, Refusal.Banned(standing.BannedUntil!.Value, standing.BanReason));
         var article = await ThreadQuery.LiveArticleAsync(db, comment.ArticleId, now, ct);
         if (article is null) return (null, Refusal.Gone());
         if (CommentRules.IsClosed(article.CommentsClosed, article.PublishedAt, now, settings.CloseAfterDays)) return (null, Refusal.Closed);

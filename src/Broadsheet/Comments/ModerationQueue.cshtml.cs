@@ -47,7 +47,7 @@ public sealed class ModerationQueueModel(Moderation moderation) : PageModel
             Items = await moderation.QueueAsync(ct);
             return Page();
         }
-        var changed = await moderation.ApplyAsync(action, chosen, User.UserId()!.Value, ct);
+        var changed = await moderation.ApplyAsync(action, chosen, User, ct);
         return RedirectToPage(new { done = changed, act = action.ToString().ToLowerInvariant() });
     }
 

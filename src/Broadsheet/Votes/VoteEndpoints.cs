@@ -51,7 +51,9 @@ public static class VoteEndpoints
 
         switch (await votes.CastAsync(userId, articleId.Value, d, ct))
         {
-            case VoteOutcome.Banned: return Problem(http, 403, "Your account cannot vote at the moment.");
+            case VoteOutcome.Banned:
+                var reason = await db.Users.Where(u => u.Id == userId).Select(u => u.BanReason).FirstOrDefaultAsync(ct);
+                return Problem(http, 403, "Your account cannot vote at the moment." + (string.IsNullOrWhiteSpace(reason) ? "" : $" Reason: {reason}"));
             case VoteOutcome.TooNewToDownvote: return Problem(http, 403, $"New accounts can downvote after {votes.DownvoteMinAccountAge.TotalHours:0} hours.");
         }
         if (!http.Request.Headers.ContainsKey("HX-Request")) return Results.Redirect($"/articles/{slug}#votes");
