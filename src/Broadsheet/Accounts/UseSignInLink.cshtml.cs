@@ -12,6 +12,7 @@ namespace Broadsheet.Accounts;
 public sealed class UseSignInLinkModel(OneTimeTokens tokens, UserManager<User> users, SignInManager<User> signIn,
     ILogger<UseSignInLinkModel> log) : AccountPageModel
 {
+    public const string Locked = "This account is locked, so it cannot sign in. If you think that is a mistake, reply to the newsroom.";
     public const string BadLink = "This sign-in link is not valid: it has expired or has already been used. Ask for a new one.";
 
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
@@ -35,6 +36,13 @@ public sealed class UseSignInLinkModel(OneTimeTokens tokens, UserManager<User> u
         {
             log.LogWarning("Sign-in link refused from {Client}: unknown, used or expired", Client);
             ModelState.AddModelError("", BadLink);
+            return Invalid();
+        }
+        // A link proves the mailbox, not the right to sign in: a locked account stays out.
+        if (await users.IsLockedOutAsync(user))
+        {
+            log.LogWarning("Sign-in link refused for locked-out user {UserId} from {Client}", user.Id, Client);
+            ModelState.AddModelError("", Locked);
             return Invalid();
         }
         // The link proved the mailbox: that confirms the address too.

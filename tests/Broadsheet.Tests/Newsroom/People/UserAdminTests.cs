@@ -117,6 +117,13 @@ public sealed class UserAdminTests(PeopleApp app) : IClassFixture<PeopleApp>
         using var retry = app.Reader();
         var (refused, _) = await retry.SignInAsync(target.Email!);
         ((int)refused.StatusCode).ShouldNotBe(302);
+        // Nor does a mailed sign-in link let them back in.
+        using var byLink = app.Reader();
+        await byLink.SubmitAsync("/account/sign-in-link", "/account/sign-in-link", new Dictionary<string, string> { ["Input.Email"] = target.Email! });
+        var (linkRefused, linkPage) = await byLink.SubmitAsync(app.Mailbox.LatestLink(target.Email!), "/account/link", new Dictionary<string, string>());
+        ((int)linkRefused.StatusCode).ShouldBe(422);
+        linkPage.QuerySelector(".form-errors")!.TextContent.ShouldContain(Broadsheet.Accounts.UseSignInLinkModel.Locked);
+        byLink.Cookies.ShouldNotContainKey(Broadsheet.Accounts.AccountServices.AuthCookie);
         (await admin.GetPageAsync(PeopleForms.UserPage(target.Id))).Page.QuerySelector(".person-standing")!.TextContent.Trim().ShouldBe("locked");
 
         ((int)(await admin.UserActionAsync(target.Id, "Unlock")).Response.StatusCode).ShouldBe(302);
