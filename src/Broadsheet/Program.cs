@@ -6,6 +6,7 @@ using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
 using Broadsheet.Newsroom;
+using Broadsheet.Newsroom.Articles;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -26,6 +27,7 @@ builder.Services
     .AddApi(builder.Configuration)
     .AddFeeds(builder.Configuration)
     .AddNewsroom()
+    .AddNewsroomArticles()
     .AddOperations(builder.Environment);
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ app.MapAccountExport();
 app.MapVotes();
 app.MapApi();
 app.MapFeeds();
+app.MapNewsroomArticles();
 app.MapSite();
 await app.RunAsync();
 return 0;
