@@ -262,6 +262,8 @@
   form.addEventListener("change", changed);
   form.addEventListener("submit", function () { submitting = true; });
   form.addEventListener("htmx:beforeRequest", function (e) {
+    // Once the form is on its way, a late autosave or preview would only race it (and be aborted).
+    if (submitting) { e.preventDefault(); return; }
     if (e.detail.elt === form) e.detail.requestConfig.sentChanges = changes;
   });
   form.addEventListener("htmx:afterRequest", function (e) {

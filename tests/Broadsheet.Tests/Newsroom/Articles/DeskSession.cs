@@ -71,6 +71,21 @@ public static class DeskSession
         return new Uri(page.QuerySelector("#new-preview-link")!.GetAttribute("value")!).AbsolutePath;
     }
 
+    /// <summary>
+    /// Reads until <paramref name="done"/> holds (or ten seconds pass), for work the app does on its
+    /// own task (the scheduler, the view flusher); returns the last read for the test to assert on.
+    /// </summary>
+    public static async Task<T> SettledAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var value = await read();
+        for (var i = 0; i < 100 && !done(value); i++)
+        {
+            await Task.Delay(100);
+            value = await read();
+        }
+        return value;
+    }
+
     public static Task<Article> StoredAsync(this BroadsheetApp app, int id) =>
         app.WithDbAsync(db => db.Articles.AsNoTracking().Include(a => a.Author).Include(a => a.Tags).SingleAsync(a => a.Id == id));
 

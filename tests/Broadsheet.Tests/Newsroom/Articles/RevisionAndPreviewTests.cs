@@ -78,12 +78,7 @@ public sealed class RevisionAndPreviewTests(BroadsheetApp app) : IClassFixture<B
         using var reader = app.Reader();
         reader.Http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (Windows NT 10.0) Chrome/140.0");
         ((int)(await reader.GetPageAsync($"/articles/{(await app.StoredAsync(id)).Slug}")).Response.StatusCode).ShouldBe(200);
-        long views = 0;
-        for (var i = 0; i < 100 && views == 0; i++)
-        {
-            await Task.Delay(100);
-            views = (await app.StoredAsync(id)).ViewCount;
-        }
+        var views = await DeskSession.SettledAsync(async () => (await app.StoredAsync(id)).ViewCount, v => v > 0);
         views.ShouldBe(1);
 
         var (revoked, _) = await editor.PressAsync(DeskSession.Edit(id), $"/newsroom/articles/{id}/edit?handler=RevokeLink");

@@ -20,17 +20,9 @@ public sealed class SchedulerTests(FakeClockApp app) : IClassFixture<FakeClockAp
         return id;
     }
 
-    private async Task<ArticleStatus> StatusOnceSettledAsync(int id)
-    {
-        // The scheduler runs on its own task; wait (boundedly) for it to have had its turn.
-        var status = ArticleStatus.Scheduled;
-        for (var i = 0; i < 100 && status == ArticleStatus.Scheduled; i++)
-        {
-            status = (await app.StoredAsync(id)).Status;
-            if (status == ArticleStatus.Scheduled) await Task.Delay(100);
-        }
-        return status;
-    }
+    // The scheduler runs on its own task; wait (boundedly) for it to have had its turn.
+    private Task<ArticleStatus> StatusOnceSettledAsync(int id) =>
+        DeskSession.SettledAsync(async () => (await app.StoredAsync(id)).Status, s => s != ArticleStatus.Scheduled);
 
     [Fact]
     public async Task A_scheduled_article_goes_live_at_its_time_and_the_scheduler_marks_it_published_once()
