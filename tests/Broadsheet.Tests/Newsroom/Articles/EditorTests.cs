@@ -274,4 +274,58 @@ public sealed class EditorTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
         ((int)response.StatusCode).ShouldBe(200);
         list.QuerySelectorAll("#tag-suggestions option").Select(o => o.GetAttribute("value")).ShouldBe([$"Harbour, {word} Ferries", $"Harbour, {word} Festival"]);
     }
+
+    [Fact]
+    public async Task Readers_are_refused_every_editor_endpoint_signed_out_visitors_are_sent_to_sign_in_and_forms_need_their_token()
+    {
+        var article = await app.ArticleAsync();
+        var (reader, _) = await app.SignedInReaderAsync();
+        using var _r = reader;
+        using var visitor = app.Reader();
+        var form = new Dictionary<string, string> { ["Input.Title"] = "Anything", ["Input.Body"] = "Text" };
+        foreach (var path in new[] { "/newsroom/articles", DeskSession.New, DeskSession.Edit(article.Id), $"/newsroom/articles/{article.Id}/revisions", "/newsroom/tags/suggest?q=a" })
+        {
+            ((int)(await reader.GetPageAsync(path)).Response.StatusCode).ShouldBe(403, path);
+            var (away, _) = await visitor.GetPageAsync(path);
+            ((int)away.StatusCode).ShouldBe(302, path);
+            away.Headers.Location!.OriginalString.ShouldContain("/account/sign-in");
+        }
+        foreach (var path in new[] { $"{DeskSession.Edit(article.Id)}?handler=Save", $"{DeskSession.Edit(article.Id)}?handler=Unpublish", "/newsroom/articles/preview", $"/newsroom/articles/{article.Id}/autosave" })
+            ((int)(await reader.PostAsync(path, form)).Response.StatusCode).ShouldBeOneOf([400, 403], path);
+        (await app.StoredAsync(article.Id)).Status.ShouldBe(ArticleStatus.Published);
+
+        // An editor's own POST without the form's antiforgery token is refused too.
+        var (editor, _) = await app.SignedInReaderAsync(Roles.Editor);
+        using var _e = editor;
+        var values = DeskSession.FormValues((await editor.GetPageAsync(DeskSession.Edit(article.Id))).Page);
+        values.Remove("__RequestVerificationToken");
+        ((int)(await editor.PostAsync($"{DeskSession.Edit(article.Id)}?handler=Unpublish", values)).Response.StatusCode).ShouldBe(400);
+        ((int)(await editor.PostAsync($"/newsroom/articles/{article.Id}/autosave", values)).Response.StatusCode).ShouldBe(400);
+        (await app.StoredAsync(article.Id)).Status.ShouldBe(ArticleStatus.Published);
+    }
+
+    [Fact]
+    public async Task SEO_overrides_replace_the_headline_and_standfirst_in_the_public_page_head()
+    {
+        var article = await app.ArticleAsync();
+        var (editor, _) = await app.SignedInReaderAsync(Roles.Editor);
+        using var _ = editor;
+        using var anonymous = app.Reader();
+        (await anonymous.GetPageAsync($"/articles/{article.Slug}")).Page.Title.ShouldStartWith(article.Title);
+
+        var (saved, _) = await editor.ActAsync(DeskSession.Edit(article.Id), "Save", new Dictionary<string, string?>
+        {
+            ["Input.SeoTitle"] = "Ferry times change from Monday", ["Input.SeoDescription"] = "What changes for commuters, sailing by sailing.",
+        });
+        ((int)saved.StatusCode).ShouldBe(302);
+        var (_, page) = await anonymous.GetPageAsync($"/articles/{article.Slug}");
+        page.Title.ShouldStartWith("Ferry times change from Monday | ");
+        page.QuerySelector("meta[name=description]")!.GetAttribute("content").ShouldBe("What changes for commuters, sailing by sailing.");
+        page.QuerySelector("meta[property='og:title']")!.GetAttribute("content").ShouldBe("Ferry times change from Monday");
+        page.QuerySelector("#story-title")!.TextContent.ShouldBe(article.Title); // the headline on the page stays the newsroom's
+
+        var (tooLong, tooLongPage) = await editor.ActAsync(DeskSession.Edit(article.Id), "Save", new Dictionary<string, string?> { ["Input.SeoTitle"] = new string('x', 71) });
+        ((int)tooLong.StatusCode).ShouldBe(422);
+        tooLongPage.Problems().ShouldContain("70 characters");
+    }
 }
