@@ -109,7 +109,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
 
     private async Task SetTagsAsync(Article a, List<string> names, CancellationToken ct)
     {
-        var slugs = names.Select(n => Slug.From(n, 100)).ToList();
+        var slugs = names.Select(ArticleInput.TagSlug).ToList();
         var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(ct);
         a.Tags.Clear();
         for (var i = 0; i < names.Count; i++)
@@ -196,12 +196,13 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
     {
         var from = $"/articles/{oldSlug}";
         var to = $"/articles/{newSlug}";
-        foreach (var r in await db.Redirects.Where(r => r.ToPath == from || r.FromPath == from || r.FromPath == to).ToListAsync(ct))
+        var existing = await db.Redirects.Where(r => r.ToPath == from || r.FromPath == from || r.FromPath == to).ToListAsync(ct);
+        foreach (var r in existing)
         {
-            if (r.FromPath == to || r.FromPath == from) db.Redirects.Remove(r); // the new address is a page again; the old one is re-made below
-            else r.ToPath = to;
+            if (r.FromPath == to) db.Redirects.Remove(r); // the new address is a page again
+            else r.ToPath = to; // older addresses, and a stale row for the old one, now lead straight here
         }
-        db.Redirects.Add(new Redirect { FromPath = from, ToPath = to, CreatedAt = Now });
+        if (!existing.Any(r => r.FromPath == from)) db.Redirects.Add(new Redirect { FromPath = from, ToPath = to, CreatedAt = Now });
     }
 
     /// <summary>Applies a revision's text and fields to the article (the caller saves it as "restore").</summary>

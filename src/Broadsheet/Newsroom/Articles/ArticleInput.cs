@@ -57,8 +57,11 @@ public sealed class ArticleInput
     /// <summary>The tag names typed, trimmed, one per slug, in the order given.</summary>
     public static List<string> TagNames(string? raw) =>
         [.. (raw ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(t => Shared.Slug.From(t).Length > 0)
-            .DistinctBy(t => Shared.Slug.From(t))];
+            .Where(t => TagSlug(t).Length > 0)
+            .DistinctBy(TagSlug)];
+
+    /// <summary>A tag's slug: the same rule wherever a typed name is matched to a stored tag.</summary>
+    public static string TagSlug(string name) => Shared.Slug.From(name, 100);
 
     public static DateTime? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
 }

@@ -75,7 +75,7 @@ public static class EditorEndpoints
         var typed = raw[(comma + 1)..].Trim();
         var before = comma < 0 ? "" : raw[..(comma + 1)].TrimEnd() + " ";
         var html = new StringBuilder("<datalist id=\"tag-suggestions\">");
-        if (Shared.Slug.From(typed, 100) is { Length: > 0 } stem)
+        if (ArticleInput.TagSlug(typed) is { Length: > 0 } stem)
         {
             var names = await db.Tags.AsNoTracking().Where(t => t.Slug.StartsWith(stem)).OrderBy(t => t.Slug).Take(10).Select(t => t.Name).ToListAsync(ct);
             foreach (var name in names) html.Append($"<option value=\"{Escape(before + name)}\">{Escape(name)}</option>");

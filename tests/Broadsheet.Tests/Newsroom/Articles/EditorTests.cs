@@ -147,6 +147,14 @@ public sealed class EditorTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
         }
         ((int)(await anonymous.GetPageAsync($"/articles/{third}")).Response.StatusCode).ShouldBe(200);
 
+        // Back to the first name: that address is the page again, and the others lead to it.
+        await editor.ActAsync(DeskSession.Edit(id), "Save", new Dictionary<string, string?> { ["Input.Slug"] = first });
+        ((int)(await anonymous.GetPageAsync($"/articles/{first}")).Response.StatusCode).ShouldBe(200);
+        (await app.WithDbAsync(db => db.Redirects.Where(r => r.ToPath.StartsWith($"/articles/{first}") || r.FromPath.StartsWith($"/articles/{first}"))
+            .OrderBy(r => r.FromPath).Select(r => r.FromPath + " > " + r.ToPath).ToListAsync()))
+            .ShouldBe([$"/articles/{third} > /articles/{first}", $"/articles/{second} > /articles/{first}"], ignoreOrder: true);
+        third = first;
+
         var (unpublished, _) = await editor.ActAsync(DeskSession.Edit(id), "Unpublish");
         ((int)unpublished.StatusCode).ShouldBe(302);
         (await app.StoredAsync(id)).Status.ShouldBe(ArticleStatus.Unpublished);
@@ -154,7 +162,7 @@ public sealed class EditorTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
 
         (await app.AuditAsync(id)).Select(a => a.Split(' ')[0]).ShouldBe(["article.submit", "article.publish", "article.unpublish"]);
         (await app.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == id).OrderBy(r => r.Id).Select(r => r.Reason).ToListAsync()))
-            .ShouldBe(["save", "submit", "publish", "save", "save", "unpublish"]);
+            .ShouldBe(["save", "submit", "publish", "save", "save", "save", "unpublish"]);
     }
 
     [Fact]
