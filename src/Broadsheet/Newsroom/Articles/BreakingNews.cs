@@ -11,7 +11,7 @@ public sealed record BreakingStory(string Title, string Slug, DateTime Until);
 /// still ahead. Read at most once per Newsroom:BreakingSeconds (default 5) per instance, so the
 /// bar costs every page nothing; the end time is checked on every render, so it goes on time.
 /// </summary>
-public sealed class BreakingNews(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config)
+public sealed class BreakingNews(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<BreakingNews> log)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private BreakingStory? story;
@@ -29,16 +29,30 @@ public sealed class BreakingNews(IServiceScopeFactory scopes, TimeProvider clock
             {
                 if (now - readAt >= Lifetime || now < readAt)
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-                    story = await db.Articles.AsNoTracking().Live(now).Where(a => a.BreakingUntil > now).Newest()
-                        .Select(a => new BreakingStory(a.Title, a.Slug, a.BreakingUntil!.Value)).FirstOrDefaultAsync(ct);
+                    story = await ReadAsync(now, ct);
                     readAt = now;
                 }
             }
             finally { gate.Release(); }
         }
         return story is { } s && s.Until > now ? s : null;
+    }
+
+    private async Task<BreakingStory?> ReadAsync(DateTime now, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+            return await db.Articles.AsNoTracking().Live(now).Where(a => a.BreakingUntil > now).Newest()
+                .Select(a => new BreakingStory(a.Title, a.Slug, a.BreakingUntil!.Value)).FirstOrDefaultAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Every page carries the bar: with the database away, pages (the error page too) still render, keeping the last story.
+            log.LogWarning(ex, "Reading the breaking-news story failed");
+            return story;
+        }
     }
 
     /// <summary>Forget what was read, after the newsroom changed a story.</summary>

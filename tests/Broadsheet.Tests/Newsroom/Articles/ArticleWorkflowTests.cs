@@ -33,6 +33,8 @@ public sealed class ArticleWorkflowTests
     [InlineData(DeskRole.Author, true, ArticleStatus.Draft, WorkflowAction.Publish, "Only an editor")]
     [InlineData(DeskRole.Author, true, ArticleStatus.Draft, WorkflowAction.Schedule, "Only an editor")]
     [InlineData(DeskRole.Author, true, ArticleStatus.Draft, WorkflowAction.Unpublish, "Only an editor")]
+    [InlineData(DeskRole.Author, true, ArticleStatus.Draft, WorkflowAction.Revert, "Only an editor")]
+    [InlineData(DeskRole.Author, false, ArticleStatus.Published, WorkflowAction.Save, "own articles")]
     [InlineData(DeskRole.Author, true, ArticleStatus.Published, WorkflowAction.Save, "no longer a draft")]
     [InlineData(DeskRole.Author, true, ArticleStatus.Scheduled, WorkflowAction.Save, "no longer a draft")]
     [InlineData(DeskRole.Author, true, ArticleStatus.Unpublished, WorkflowAction.Save, "no longer a draft")]
