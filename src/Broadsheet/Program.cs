@@ -10,6 +10,7 @@ using Broadsheet.Newsroom.Analytics;
 using Broadsheet.Newsroom.Dashboard;
 using Broadsheet.Newsroom.Media;
 using Broadsheet.Newsroom.People;
+using Broadsheet.Newsroom.Articles;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -34,6 +35,7 @@ builder.Services
     .AddNewsroomAnalytics()
     .AddMediaLibrary(builder.Configuration)
     .AddPeople()
+    .AddNewsroomArticles()
     .AddOperations(builder.Environment);
 
 var app = builder.Build();
@@ -50,6 +52,7 @@ app.MapAccountExport();
 app.MapVotes();
 app.MapApi();
 app.MapFeeds();
+app.MapNewsroomArticles();
 app.MapSite();
 await app.RunAsync();
 return 0;

@@ -17,8 +17,11 @@ public sealed record ArticleFacts(string Published, string Modified, string Sect
 /// </summary>
 public sealed record HeadMetadata(
     string SiteName, string FullTitle, string Title, string Description, string? CanonicalUrl, string OgType,
-    PreviewImage Image, bool LargeImage, string? TwitterSite, ArticleFacts? Facts, IReadOnlyList<string> JsonLdScripts)
+    PreviewImage Image, bool LargeImage, string? TwitterSite, ArticleFacts? Facts, IReadOnlyList<string> JsonLdScripts, bool NoIndex = false)
 {
+    /// <summary>ViewData key a page sets to true to ask search engines not to index it (secret previews).</summary>
+    public const string NoIndexKey = "Sharing.NoIndex";
+
     /// <summary>ViewData key under which an article page puts its <see cref="Articles.Article"/> (with category, author and tags loaded).</summary>
     public const string ArticleKey = "Sharing.Article";
 
@@ -27,9 +30,10 @@ public sealed record HeadMetadata(
     public static HeadMetadata From(ViewDataDictionary viewData, SiteOptions site, HttpRequest request)
     {
         var baseUrl = PublicUrl.BaseOf(site, request);
-        var title = viewData["Title"] as string;
         var article = viewData[ArticleKey] as Article;
-        var description = DescriptionOf(viewData["Description"] as string, article, site);
+        // The newsroom's SEO overrides win over the headline and standfirst for search engines and link previews.
+        var title = article?.SeoTitle is { Length: > 0 } seoTitle ? seoTitle : viewData["Title"] as string;
+        var description = DescriptionOf(article?.SeoDescription is { Length: > 0 } seo ? seo : viewData["Description"] as string, article, site);
         var canonical = CanonicalOf(viewData, baseUrl);
 
         var picture = article is not null && Media.UrlOf(article) is { } path
@@ -64,7 +68,8 @@ public sealed record HeadMetadata(
             picture is not null,
             TwitterHandle(site.Twitter),
             facts,
-            scripts);
+            scripts,
+            viewData[NoIndexKey] is true);
     }
 
     /// <summary>The page's own words; an article without a standfirst is described by its opening; else the tagline.</summary>

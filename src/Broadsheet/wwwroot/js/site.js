@@ -250,3 +250,28 @@
     }
   }
 })();
+
+// Newsroom editor: warn before leaving a form with changes that were neither saved nor autosaved.
+// Each change bumps a counter; an autosave that carried the latest change marks the form clean.
+(function () {
+  var form = document.querySelector("form[data-unsaved-warning]");
+  if (!form) return;
+  var changes = 0, saved = 0, submitting = false;
+  function changed() { changes++; }
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", function () { submitting = true; });
+  form.addEventListener("htmx:beforeRequest", function (e) {
+    // Once the form is on its way, a late autosave or preview would only race it (and be aborted).
+    if (submitting) { e.preventDefault(); return; }
+    if (e.detail.elt === form) e.detail.requestConfig.sentChanges = changes;
+  });
+  form.addEventListener("htmx:afterRequest", function (e) {
+    if (e.detail.elt === form && e.detail.successful) saved = Math.max(saved, e.detail.requestConfig.sentChanges || 0);
+  });
+  window.addEventListener("beforeunload", function (e) {
+    if (submitting || changes <= saved) return;
+    e.preventDefault();
+    e.returnValue = "";
+  });
+})();

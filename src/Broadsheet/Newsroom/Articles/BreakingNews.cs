@@ -1,0 +1,60 @@
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Newsroom.Articles;
+
+public sealed record BreakingStory(string Title, string Slug, DateTime Until);
+
+/// <summary>
+/// The story in the site-wide breaking-news bar: the newest live article whose BreakingUntil is
+/// still ahead. Read at most once per Newsroom:BreakingSeconds (default 5) per instance, so the
+/// bar costs every page nothing; the end time is checked on every render, so it goes on time.
+/// </summary>
+public sealed class BreakingNews(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<BreakingNews> log)
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private BreakingStory? story;
+    private DateTime readAt = DateTime.MinValue;
+
+    private TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, config.GetValue("Newsroom:BreakingSeconds", 5)));
+
+    public async Task<BreakingStory?> CurrentAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - readAt >= Lifetime || now < readAt)
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                if (now - readAt >= Lifetime || now < readAt)
+                {
+                    story = await ReadAsync(now, ct);
+                    readAt = now;
+                }
+            }
+            finally { gate.Release(); }
+        }
+        return story is { } s && s.Until > now ? s : null;
+    }
+
+    private async Task<BreakingStory?> ReadAsync(DateTime now, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+            return await db.Articles.AsNoTracking().Live(now).Where(a => a.BreakingUntil > now).Newest()
+                .Select(a => new BreakingStory(a.Title, a.Slug, a.BreakingUntil!.Value)).FirstOrDefaultAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Every page carries the bar: with the database away, pages (the error page too) still render, keeping the last story.
+            log.LogWarning(ex, "Reading the breaking-news story failed");
+            return story;
+        }
+    }
+
+    /// <summary>Forget what was read, after the newsroom changed a story.</summary>
+    public void Forget() => readAt = DateTime.MinValue;
+}

@@ -1,0 +1,85 @@
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
+using System.Net;
+using System.Text;
+
+namespace Broadsheet.Newsroom.Articles;
+
+/// <summary>The editor's htmx helpers: live preview, autosave and tag suggestions. Fragments, never whole pages.</summary>
+public static class EditorEndpoints
+{
+    public static void MapEditorEndpoints(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/newsroom").RequireAuthorization(NewsroomAccess.Staff);
+        staff.MapPost("/articles/preview", PreviewAsync);
+        staff.MapPost("/articles/{id:int}/autosave", AutosaveAsync);
+        staff.MapGet("/tags/suggest", SuggestAsync);
+    }
+
+    private static async Task<bool> ValidAsync(HttpContext http)
+    {
+        try
+        {
+            await http.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(http);
+            return true;
+        }
+        catch (AntiforgeryValidationException) { return false; }
+    }
+
+    private static IResult Fragment(string html, int status = 200) =>
+        Results.Text(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    private static string Escape(string s) => WebUtility.HtmlEncode(s);
+
+    /// <summary>The body through the public page's own pipeline (Markdown, then the sanitizer), in the story's markup.</summary>
+    private static async Task<IResult> PreviewAsync(HttpContext http, CancellationToken ct)
+    {
+        if (!await ValidAsync(http)) return Results.BadRequest();
+        var form = await http.Request.ReadFormAsync(ct);
+        var body = form["Input.Body"].ToString();
+        if (body.Length > ArticleInput.BodyMax) return Fragment("<p class=\"form-error\">The body is too long to preview.</p>", 422);
+        http.Response.Headers.CacheControl = "no-store";
+        return Fragment($"<div class=\"story-body\">{ArticleBody.ToSafeHtml(body)}</div>");
+    }
+
+    private static async Task<IResult> AutosaveAsync(int id, HttpContext http, ArticleDesk desk, CancellationToken ct)
+    {
+        if (!await ValidAsync(http)) return Results.BadRequest();
+        var input = EditorForm.Read(await http.Request.ReadFormAsync(ct));
+        var existing = id != 0 ? id : input.Id;
+        var article = existing is int known ? await desk.FindAsync(known, http.User, ct) : null;
+        if (existing is not null && article is null) return Results.NotFound();
+        if (article is not null && article.Status != ArticleStatus.Draft)
+            return Fragment("Autosave is off: this article is not a draft, so only Save changes it.", 409);
+        article ??= new Article { Title = "", Slug = "" };
+        var decision = ArticleWorkflow.Decide(ArticleDesk.RoleOf(http.User), article.Id == 0 || ArticleDesk.Owns(http.User, article), ArticleStatus.Draft, WorkflowAction.Save);
+        if (!decision.Allowed) return Fragment(Escape(decision.Refusal), 403);
+        var errors = await desk.ApplyAsync(article, input, http.User, ct);
+        if (errors.Count > 0) return Fragment($"Not saved yet: {Escape(errors[0])}", 422);
+        var created = article.Id == 0;
+        if (created) desk.Add(article);
+        if (!await desk.AutosaveAsync(article, http.User, ct)) return Fragment("Not saved yet: that slug was just taken.", 422);
+        var saved = $"Saved at <time datetime=\"{article.UpdatedAt:yyyy-MM-ddTHH:mm:ssZ}\">{article.UpdatedAt:HH:mm}</time> UTC";
+        // A new article's first autosave made it: later saves (and the Save button) must update it, not make another.
+        return Fragment(created ? saved + $"<input type=\"hidden\" id=\"article-id\" name=\"Input.Id\" value=\"{article.Id}\" hx-swap-oob=\"true\">" : saved);
+    }
+
+    /// <summary>Tags starting with the last comma-separated word typed, as a datalist whose options complete the whole field.</summary>
+    private static async Task<IResult> SuggestAsync(HttpContext http, BroadsheetDb db, CancellationToken ct)
+    {
+        var raw = (http.Request.Query["q"].FirstOrDefault() ?? http.Request.Query["Input.Tags"].FirstOrDefault() ?? "");
+        if (raw.Length > 2000) raw = raw[..2000];
+        var comma = raw.LastIndexOf(',');
+        var typed = raw[(comma + 1)..].Trim();
+        var before = comma < 0 ? "" : raw[..(comma + 1)].TrimEnd() + " ";
+        var html = new StringBuilder("<datalist id=\"tag-suggestions\">");
+        if (ArticleInput.TagSlug(typed) is { Length: > 0 } stem)
+        {
+            var names = await db.Tags.AsNoTracking().Where(t => t.Slug.StartsWith(stem)).OrderBy(t => t.Slug).Take(10).Select(t => t.Name).ToListAsync(ct);
+            foreach (var name in names) html.Append($"<option value=\"{Escape(before + name)}\">{Escape(name)}</option>");
+        }
+        return Fragment(html.Append("</datalist>").ToString());
+    }
+}

@@ -1,0 +1,45 @@
+using Broadsheet.Accounts;
+using Broadsheet.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace Broadsheet.Tests.Newsroom.Articles;
+
+/// <summary>An editor writes a story, watches the live preview follow the typing, publishes it and reads it as readers do.</summary>
+[Trait("Category", "Browser")]
+public sealed class EditorJourneyTests(BroadsheetApp app, ChromiumBrowser browser) : IClassFixture<BroadsheetApp>, IClassFixture<ChromiumBrowser>
+{
+    [Fact]
+    public async Task An_editor_writes_sees_the_live_preview_publishes_and_reads_the_story()
+    {
+        var section = await app.CategoryAsync();
+        var editor = await app.UserAsync(role: Roles.Editor, name: "Demelza Rowe");
+        var title = $"Lifeboat launch {Guid.NewGuid():N}"[..24];
+
+        var (page, errors) = await browser.OpenAsync(app.Address);
+        await page.GotoAsync("/account/sign-in?returnUrl=%2Fnewsroom%2Farticles%2Fnew");
+        await page.Locator("input[name='Input.Email']").FillAsync(editor.Email!);
+        await page.Locator("input[name='Input.Password']").FillAsync(TestReaders.Password);
+        await page.Locator(".account-page button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/newsroom/articles/new");
+
+        await page.Locator("#title").FillAsync(title);
+        await page.Locator("#category").SelectOptionAsync(section.Id.ToString());
+        await page.Locator("#standfirst").FillAsync("The new boat took to the water at dawn.");
+        await page.Locator("#body").FillAsync("## At the slipway\n\nThe crew cheered *loudly*.<script>alert('x')</script>");
+        var heading = page.Locator("#live-preview .story-body h2");
+        await heading.WaitForAsync();
+        (await heading.InnerTextAsync()).ShouldBe("At the slipway");
+        (await page.Locator("#live-preview .story-body em").InnerTextAsync()).ShouldBe("loudly");
+        (await page.Locator("#live-preview script").CountAsync()).ShouldBe(0);
+        await ChromiumBrowser.ScreenshotAsync(page, "editor-1-preview");
+
+        await page.Locator("button", new() { HasTextString = "Publish now" }).ClickAsync();
+        await page.Locator(".form-notice", new() { HasTextString = "Published" }).WaitForAsync();
+        await page.Locator("a", new() { HasTextString = "View live" }).ClickAsync();
+        await page.Locator("#story-title").WaitForAsync();
+        (await page.Locator("#story-title").InnerTextAsync()).ShouldBe(title);
+        (await page.Locator(".story-body em").InnerTextAsync()).ShouldBe("loudly");
+        await ChromiumBrowser.ScreenshotAsync(page, "editor-2-published");
+        errors.ShouldBeEmpty();
+    }
+}
