@@ -6,6 +6,7 @@ using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
 using Broadsheet.Newsroom;
+using Broadsheet.Newsroom.Site;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -26,6 +27,7 @@ builder.Services
     .AddApi(builder.Configuration)
     .AddFeeds(builder.Configuration)
     .AddNewsroom()
+    .AddSiteAdmin()
     .AddOperations(builder.Environment);
 
 var app = builder.Build();
