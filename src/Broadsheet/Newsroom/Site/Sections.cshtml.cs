@@ -28,9 +28,10 @@ public sealed class SectionsModel(BroadsheetDb db, SectionAdmin admin) : PageMod
     public string? Done { get; private set; }
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? q, string? page, string? done, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? q, string? done, CancellationToken ct)
     {
-        if (!Shared.Paging.TryParse(page, out var number)) return BadRequest();
+        // "page" is Razor Pages' own route value (the page's path), so the number is read from the query.
+        if (!Shared.Paging.TryParse(Request.Query["page"].FirstOrDefault(), out var number)) return BadRequest();
         Done = done is { Length: <= 300 } ? done : null;
         return await ShowAsync(q, number, ct);
     }
