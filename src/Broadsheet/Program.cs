@@ -11,6 +11,7 @@ using Broadsheet.Newsroom.Dashboard;
 using Broadsheet.Newsroom.Media;
 using Broadsheet.Newsroom.People;
 using Broadsheet.Newsroom.Articles;
+using Broadsheet.Newsroom.Site;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -36,6 +37,7 @@ builder.Services
     .AddMediaLibrary(builder.Configuration)
     .AddPeople()
     .AddNewsroomArticles()
+    .AddSiteAdmin()
     .AddOperations(builder.Environment);
 
 var app = builder.Build();

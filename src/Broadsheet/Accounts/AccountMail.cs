@@ -8,13 +8,13 @@ namespace Broadsheet.Accounts;
 /// The words of every account mail, and the absolute links in them. Links use Site:BaseUrl
 /// when it is set (it should be, in production, so a forged Host header cannot write the link).
 /// </summary>
-public sealed class AccountMail(IMailSender sender, IOptions<SiteOptions> site, IHttpContextAccessor http)
+public sealed class AccountMail(IMailSender sender, IOptionsMonitor<SiteOptions> site, IHttpContextAccessor http)
 {
-    private string SiteName => site.Value.Name;
+    private string SiteName => site.CurrentValue.Name;
 
     public string Absolute(string pathAndQuery)
     {
-        var configured = site.Value.BaseUrl;
+        var configured = site.CurrentValue.BaseUrl;
         if (!string.IsNullOrWhiteSpace(configured)) return configured.TrimEnd('/') + pathAndQuery;
         var request = http.HttpContext?.Request;
         return request is null ? pathAndQuery : $"{request.Scheme}://{request.Host}{pathAndQuery}";

@@ -40,7 +40,7 @@ public sealed class FirstAdmin(BroadsheetDb db, UserManager<User> users, OneTime
         var setup = scope.ServiceProvider.GetRequiredService<FirstAdmin>();
         if (!await setup.NeededAsync(app.Lifetime.ApplicationStopping)) return;
         var token = await setup.IssueLinkTokenAsync(app.Lifetime.ApplicationStopping);
-        var baseUrl = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.BaseUrl;
+        var baseUrl = app.Services.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue.BaseUrl;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var root = string.IsNullOrWhiteSpace(baseUrl) ? LocalAddress(app) : baseUrl.TrimEnd('/');

@@ -13,7 +13,7 @@ public sealed record ArticleFilter(int? CategoryId, int? TagId, int? AuthorId, D
 /// The Content API's reads. Only live articles ever leave here (<see cref="ArticleQueries.Live"/>),
 /// and links are absolute: Site:BaseUrl when set, else the request's own origin.
 /// </summary>
-public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, IOptions<SiteOptions> site, IHttpContextAccessor http)
+public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, IOptionsMonitor<SiteOptions> site, IHttpContextAccessor http)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -21,7 +21,7 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, IOptions<Sit
     {
         get
         {
-            if (site.Value.BaseUrl is { Length: > 0 } configured) return configured.TrimEnd('/');
+            if (site.CurrentValue.BaseUrl is { Length: > 0 } configured) return configured.TrimEnd('/');
             var request = http.HttpContext!.Request;
             return $"{request.Scheme}://{request.Host}";
         }

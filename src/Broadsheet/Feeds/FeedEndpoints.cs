@@ -13,9 +13,9 @@ public static class FeedEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         // Anonymous copies come from the page cache and leave it when content changes.
-        app.MapGet("/feed", (HttpContext http, IOptions<SiteOptions> site) => ServeAsync(http, FeedSource.Site(site.Value), rss: true))
+        app.MapGet("/feed", (HttpContext http, IOptionsMonitor<SiteOptions> site) => ServeAsync(http, FeedSource.Site(site.CurrentValue), rss: true))
             .CacheOutput(PageCache.Policy);
-        app.MapGet("/feed/atom", (HttpContext http, IOptions<SiteOptions> site) => ServeAsync(http, FeedSource.Site(site.Value), rss: false))
+        app.MapGet("/feed/atom", (HttpContext http, IOptionsMonitor<SiteOptions> site) => ServeAsync(http, FeedSource.Site(site.CurrentValue), rss: false))
             .CacheOutput(PageCache.Policy);
         foreach (var kind in FeedSource.Kinds)
         {
@@ -29,7 +29,7 @@ public static class FeedEndpoints
     private static async Task<IResult> ServeScopedAsync(HttpContext http, string kind, string slug, bool rss, CancellationToken ct)
     {
         var db = http.RequestServices.GetRequiredService<BroadsheetDb>();
-        var site = http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
+        var site = http.RequestServices.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue;
         var source = await FeedSource.FindAsync(db, site, kind, slug, ct);
         return source is null ? Results.NotFound() : await ServeAsync(http, source, rss);
     }
@@ -38,7 +38,7 @@ public static class FeedEndpoints
     {
         var services = http.RequestServices;
         var options = services.GetRequiredService<IOptions<FeedOptions>>().Value;
-        var site = services.GetRequiredService<IOptions<SiteOptions>>().Value;
+        var site = services.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue;
         var media = services.GetRequiredService<MediaFiles>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var items = await FeedItems.NewestAsync(services.GetRequiredService<BroadsheetDb>(), source, now, options.Items,

@@ -41,6 +41,6 @@ public static class Robots
         return text.ToString();
     }
 
-    public static IResult Serve(HttpRequest request, RobotsOptions options, IOptions<SiteOptions> site) =>
-        Results.Text(Compose(options, SiteAddress.BaseOf(request, site.Value)), "text/plain; charset=utf-8");
+    public static IResult Serve(HttpRequest request, RobotsOptions options, IOptionsMonitor<SiteOptions> site) =>
+        Results.Text(Compose(options, SiteAddress.BaseOf(request, site.CurrentValue)), "text/plain; charset=utf-8");
 }

@@ -31,7 +31,7 @@ public static class SitemapEndpoints
         db.Articles.AsNoTracking().Live(clock.GetUtcNow().UtcDateTime);
 
     private static async Task<IResult> IndexAsync(HttpContext http, BroadsheetDb db, IOptions<FeedOptions> options,
-        IOptions<SiteOptions> site, TimeProvider clock, CancellationToken ct)
+        IOptionsMonitor<SiteOptions> site, TimeProvider clock, CancellationToken ct)
     {
         var size = options.Value.SitemapPageSize;
         // One pass over two columns in page order: each page's newest change, no story loaded.
@@ -44,7 +44,7 @@ public static class SitemapEndpoints
             if (seen++ % size == 0) pages.Add(changed);
             else if (changed > pages[^1]) pages[^1] = changed;
         }
-        var baseUrl = SiteAddress.BaseOf(http.Request, site.Value);
+        var baseUrl = SiteAddress.BaseOf(http.Request, site.CurrentValue);
         return Results.Stream(async body =>
         {
             await using var x = SitemapXml.Open(body);
@@ -57,7 +57,7 @@ public static class SitemapEndpoints
     }
 
     private static async Task<IResult> ArticlesAsync(HttpContext http, string page, BroadsheetDb db, IOptions<FeedOptions> options,
-        IOptions<SiteOptions> site, TimeProvider clock, CancellationToken ct)
+        IOptionsMonitor<SiteOptions> site, TimeProvider clock, CancellationToken ct)
     {
         if (!SitemapPages.TryParse(page, out var number)) return Results.NotFound();
         var size = options.Value.SitemapPageSize;
@@ -69,7 +69,7 @@ public static class SitemapEndpoints
             await rows.DisposeAsync();
             return Results.NotFound();
         }
-        var baseUrl = SiteAddress.BaseOf(http.Request, site.Value);
+        var baseUrl = SiteAddress.BaseOf(http.Request, site.CurrentValue);
         return Results.Stream(async body =>
         {
             await using var _ = rows;
@@ -85,10 +85,10 @@ public static class SitemapEndpoints
         }, SitemapXml.ContentType);
     }
 
-    private static async Task<IResult> SectionsAsync(HttpContext http, BroadsheetDb db, IOptions<SiteOptions> site, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SectionsAsync(HttpContext http, BroadsheetDb db, IOptionsMonitor<SiteOptions> site, TimeProvider clock, CancellationToken ct)
     {
         var sections = await SitemapSections.ListAsync(db, LiveArticles(db, clock), ct);
-        var baseUrl = SiteAddress.BaseOf(http.Request, site.Value);
+        var baseUrl = SiteAddress.BaseOf(http.Request, site.CurrentValue);
         return Results.Stream(async body =>
         {
             await using var x = SitemapXml.Open(body);
@@ -100,13 +100,13 @@ public static class SitemapEndpoints
     }
 
     private static async Task<IResult> NewsAsync(HttpContext http, BroadsheetDb db, IOptions<FeedOptions> options,
-        IOptions<SiteOptions> site, TimeProvider clock, CancellationToken ct)
+        IOptionsMonitor<SiteOptions> site, TimeProvider clock, CancellationToken ct)
     {
         var since = clock.GetUtcNow().UtcDateTime - NewsWindow;
         var stories = await LiveArticles(db, clock).Where(a => a.PublishedAt >= since).Newest().Take(NewsLimit)
             .Select(a => new { a.Slug, a.Title, PublishedAt = a.PublishedAt!.Value }).ToListAsync(ct);
-        var baseUrl = SiteAddress.BaseOf(http.Request, site.Value);
-        var (name, language) = (site.Value.Name, options.Value.Language);
+        var baseUrl = SiteAddress.BaseOf(http.Request, site.CurrentValue);
+        var (name, language) = (site.CurrentValue.Name, options.Value.Language);
         return Results.Stream(async body =>
         {
             await using var x = SitemapXml.Open(body);

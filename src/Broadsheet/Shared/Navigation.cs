@@ -15,6 +15,9 @@ public sealed class Navigation(IServiceScopeFactory scopes, IMemoryCache cache, 
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>Drops this instance's copy after sections change here; other instances catch up within the lifetime.</summary>
+    public void Forget() => cache.Remove(nameof(Navigation));
+
     public async Task<IReadOnlyList<NavItem>> CategoriesAsync()
     {
         if (cache.TryGetValue(nameof(Navigation), out IReadOnlyList<NavItem>? items) && items is not null) return items;

@@ -21,6 +21,17 @@ public static class RelativeTime
     public static string Exact(DateTime whenUtc) =>
         whenUtc.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
+    /// <summary>The exact time in the site's time zone, with its offset from UTC so it is never ambiguous.</summary>
+    public static string Exact(DateTime whenUtc, TimeZoneInfo zone)
+    {
+        if (zone == TimeZoneInfo.Utc) return Exact(whenUtc);
+        var utc = DateTime.SpecifyKind(whenUtc, DateTimeKind.Utc);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
+        var offset = zone.GetUtcOffset(utc);
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        return local.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" UTC{sign}{offset:hh\\:mm}";
+    }
+
     public static string Iso(DateTime whenUtc) =>
         DateTime.SpecifyKind(whenUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

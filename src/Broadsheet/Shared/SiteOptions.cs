@@ -1,6 +1,6 @@
 namespace Broadsheet.Shared;
 
-/// <summary>The "Site" configuration section: the masthead and the footer's social links.</summary>
+/// <summary>The "Site" configuration section: the masthead, menu, time zone and the footer's social links.</summary>
 public sealed class SiteOptions
 {
     public string Name { get; set; } = "Broadsheet";
@@ -19,6 +19,23 @@ public sealed class SiteOptions
 
     /// <summary>The pages' language (BCP 47, such as "en" or "en-GB"): &lt;html lang&gt; and JSON-LD inLanguage.</summary>
     public string Language { get; set; } = "en";
+
+    /// <summary>IANA time zone id (such as "Europe/London") for the exact times shown to readers.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>The navigation menu; empty shows the sections in their order.</summary>
+    public List<MenuLink> Menu { get; set; } = [];
+
+    /// <summary>The time zone named by <see cref="TimeZone"/>, or UTC when it names none.</summary>
+    public TimeZoneInfo Zone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+}
+
+/// <summary>One navigation menu entry: a site path ("/latest") or an http(s) address.</summary>
+public sealed class MenuLink
+{
+    public string Label { get; set; } = "";
+    public string Url { get; set; } = "";
 }
 
 public sealed class SocialLink
