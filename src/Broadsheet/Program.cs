@@ -6,12 +6,6 @@ using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
 using Broadsheet.Newsroom;
-using Broadsheet.Newsroom.Analytics;
-using Broadsheet.Newsroom.Dashboard;
-using Broadsheet.Newsroom.Media;
-using Broadsheet.Newsroom.People;
-using Broadsheet.Newsroom.Articles;
-using Broadsheet.Newsroom.Site;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
 using Broadsheet.Shared;
@@ -31,13 +25,7 @@ builder.Services
     .AddComments(builder.Configuration)
     .AddApi(builder.Configuration)
     .AddFeeds(builder.Configuration)
-    .AddNewsroom()
-    .AddNewsroomDashboard()
-    .AddNewsroomAnalytics()
-    .AddMediaLibrary(builder.Configuration)
-    .AddPeople()
-    .AddNewsroomArticles()
-    .AddSiteAdmin()
+    .AddNewsroom(builder.Configuration)
     .AddOperations(builder.Environment);
 
 var app = builder.Build();
@@ -47,14 +35,13 @@ await app.PrepareDatabaseAsync();
 await FirstAdmin.AnnounceIfNeededAsync(app);
 app.UseSite();
 app.MapOperations();
-app.MapMediaLibrary();
 app.MapArticleFragments();
 app.MapSearchFragments();
 app.MapAccountExport();
 app.MapVotes();
 app.MapApi();
 app.MapFeeds();
-app.MapNewsroomArticles();
+app.MapNewsroom();
 app.MapSite();
 await app.RunAsync();
 return 0;

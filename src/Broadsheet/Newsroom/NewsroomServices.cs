@@ -1,12 +1,36 @@
+using Broadsheet.Newsroom.Analytics;
+using Broadsheet.Newsroom.Articles;
+using Broadsheet.Newsroom.Dashboard;
+using Broadsheet.Newsroom.Media;
+using Broadsheet.Newsroom.People;
+using Broadsheet.Newsroom.Site;
+
 namespace Broadsheet.Newsroom;
 
-/// <summary>The newsroom: access policies and the audit log (its pages register themselves as Razor Pages).</summary>
+/// <summary>
+/// The newsroom under /newsroom: access policies and the audit log, then each desk (articles,
+/// pictures, people, sections and settings, dashboard and analytics). Its pages register
+/// themselves as Razor Pages; the few endpoints and the upload guard are mapped here.
+/// </summary>
 public static class NewsroomServices
 {
-    public static IServiceCollection AddNewsroom(this IServiceCollection services)
+    public static IServiceCollection AddNewsroom(this IServiceCollection services, IConfiguration config)
     {
         services.AddNewsroomAccess();
         services.AddScoped<AuditLog>();
-        return services;
+        return services
+            .AddNewsroomArticles()
+            .AddMediaLibrary(config)
+            .AddPeople()
+            .AddSiteAdmin()
+            .AddNewsroomDashboard()
+            .AddNewsroomAnalytics();
+    }
+
+    public static WebApplication MapNewsroom(this WebApplication app)
+    {
+        app.MapMediaLibrary();
+        app.MapNewsroomArticles();
+        return app;
     }
 }
