@@ -42,6 +42,16 @@ public static class Backup
             Console.Error.WriteLine($"There is no database at {source}.");
             return 1;
         }
+        if (string.Equals(target, source, StringComparison.Ordinal) || target.StartsWith(source + "-", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine($"{target} is the live database; back it up to another file.");
+            return 1;
+        }
+        if (!Directory.Exists(Path.GetDirectoryName(target)))
+        {
+            Console.Error.WriteLine($"There is no folder {Path.GetDirectoryName(target)}; make it first.");
+            return 1;
+        }
         if (!force && (File.Exists(target) || Directory.Exists(keysTarget)))
         {
             Console.Error.WriteLine($"{target} (or {keysTarget}) already exists; pass --force to replace it.");

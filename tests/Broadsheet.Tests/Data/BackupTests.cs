@@ -107,6 +107,22 @@ public sealed class BackupTests(SqliteFileApp app) : IClassFixture<SqliteFileApp
         (await CountAsync(target, """SELECT COUNT(*) FROM "__EFMigrationsHistory" """)).ShouldBeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task The_live_database_itself_or_a_missing_folder_is_refused_even_with_force()
+    {
+        var size = new FileInfo(app.DatabaseFile).Length;
+
+        var (live, refusal) = await BackupAsync(app.DatabaseFile, "--force");
+        var (nowhere, missing) = await BackupAsync(Path.Combine(app.Folder, "no-such-folder", "b.db"));
+
+        live.ShouldBe(1);
+        refusal.ShouldContain("is the live database; back it up to another file");
+        new FileInfo(app.DatabaseFile).Length.ShouldBe(size);
+        (await ScalarAsync(app.DatabaseFile, "PRAGMA integrity_check")).ShouldBe("ok");
+        nowhere.ShouldBe(1);
+        missing.ShouldContain("make it first");
+    }
+
     [Theory]
     [InlineData()]
     [InlineData("--force")]
