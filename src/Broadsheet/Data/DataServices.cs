@@ -24,9 +24,7 @@ public static class DataServices
                 var file = SqliteBroadsheetDb.Register(services, connection, env.ContentRootPath);
                 // One box: a keys folder beside the database file (data/keys by default), so
                 // a restart keeps readers signed in. Back it up with the database.
-                var keys = config["DataProtection:KeysDirectory"] is { Length: > 0 } dir
-                    ? Path.GetFullPath(dir, env.ContentRootPath)
-                    : Path.Combine(Path.GetDirectoryName(file) is { Length: > 0 } folder ? folder : Path.Combine(env.ContentRootPath, "data"), "keys");
+                var keys = KeysFolder(config, env.ContentRootPath, file);
                 // The keys are stored unencrypted (there is no DPAPI on Linux): only the app's
                 // own user may read the folder.
                 if (!OperatingSystem.IsWindows() && !Directory.Exists(keys))
@@ -36,6 +34,12 @@ public static class DataServices
         }
         return services;
     }
+
+    /// <summary>The Data Protection keys folder on one box; `backup` copies it with the database.</summary>
+    public static string KeysFolder(IConfiguration config, string contentRoot, string databaseFile) =>
+        config["DataProtection:KeysDirectory"] is { Length: > 0 } dir
+            ? Path.GetFullPath(dir, contentRoot)
+            : Path.Combine(Path.GetDirectoryName(databaseFile) is { Length: > 0 } folder ? folder : Path.Combine(contentRoot, "data"), "keys");
 
     public static DatabaseProvider ProviderFrom(IConfiguration config)
     {

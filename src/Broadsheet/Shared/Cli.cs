@@ -14,17 +14,20 @@ namespace Broadsheet.Shared;
 ///   search reindex               rebuild the full-text search index
 ///   users create --email E --password P --role admin|editor|author|reader [--name N]
 ///   import wordpress FILE.xml [--uploads DIR]   bring in a WordPress export (Import/)
+///   backup FILE [--force]        consistent copy of the SQLite database and its keys (Data/Backup)
 /// Anything else starts the web server.
 /// </summary>
 public static class Cli
 {
-    public static readonly string[] Commands = ["migrate", "seed", "search", "users", "import"];
+    public static readonly string[] Commands = ["migrate", "seed", "search", "users", "import", "backup"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
     /// <summary>Runs the command named by args[0]; returns the process exit code.</summary>
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        // A backup only reads: it must not migrate or otherwise touch the live database first.
+        if (args[0] == "backup") return await Backup.RunAsync(app.Configuration, app.Environment, args);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         switch (args[0])
