@@ -50,7 +50,8 @@ public sealed class DatabaseOutageTests
             vote.Headers.Location.ShouldBeNull(); // not the redirect that means "counted"
 
             var health = await client.GetAsync("/health");
-            health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            ShouldBeAnOutage(health);
+            (await health.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
 
             server.Resume();
             var back = Stopwatch.StartNew();
