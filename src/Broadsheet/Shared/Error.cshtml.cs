@@ -30,7 +30,10 @@ public sealed class ErrorModel : PageModel
         Code = reexecuted && code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
         // A malformed request that only surfaced as an exception (a minimal-API form post with a
         // missing antiforgery token, an unreadable body) is the client's error, not ours.
-        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad) Code = bad.StatusCode;
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is BadHttpRequestException bad) Code = bad.StatusCode;
+        // The database is away: not our bug but an outage the reader can wait out.
+        if (DatabaseUnavailable.Is(error)) Code = StatusCodes.Status503ServiceUnavailable;
         (Heading, Message) = Code switch
         {
             400 => ("That request did not make sense", "Something in the address or the form was not in a shape we understand."),
@@ -43,6 +46,8 @@ public sealed class ErrorModel : PageModel
             _ => ("That did not work", "The request could not be completed."),
         };
         Response.StatusCode = Code;
+        if (Code == StatusCodes.Status503ServiceUnavailable)
+            DatabaseOutage.MarkUnavailable(Response, HttpContext.RequestServices.GetRequiredService<IConfiguration>());
         return Page();
     }
 }

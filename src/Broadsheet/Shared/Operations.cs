@@ -44,6 +44,14 @@ public static class Operations
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
+            // A load balancer or monitor gets the same hint as readers while the database is away.
+            ResponseWriter = (http, report) =>
+            {
+                if (report.Status == HealthStatus.Unhealthy)
+                    DatabaseOutage.MarkUnavailable(http.Response, http.RequestServices.GetRequiredService<IConfiguration>());
+                http.Response.ContentType = "text/plain";
+                return http.Response.WriteAsync(report.Status.ToString());
+            },
         }).DisableHttpMetrics();
         return app;
     }

@@ -16,6 +16,7 @@ public static class SiteSetup
         services.AddSingleton<Navigation>();
         services.AddSingleton(TimeProvider.System);
         services.AddPageCache(config);
+        services.AddExceptionHandler<DatabaseOutage>();
         services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, config));
         return services;
     }
@@ -23,7 +24,12 @@ public static class SiteSetup
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error/500");
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            // An outage is logged once, briefly, by DatabaseOutage; not as an error with a stack per request.
+            SuppressDiagnosticsCallback = c => DatabaseUnavailable.Is(c.Exception),
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         Articles.Redirects.UseRedirects(app); // inside the 404 page's re-execute: an unknown old path still gets it
         app.UseSecurityHeaders();

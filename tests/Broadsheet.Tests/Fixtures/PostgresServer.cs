@@ -15,6 +15,9 @@ public sealed class PostgresServer
 
     public static PostgresServer Shared => Instance.Value;
 
+    /// <summary>A cluster of the caller's own, for a test that stops and starts the server (the outage test).</summary>
+    public static PostgresServer StartOwn() => Start();
+
     private readonly string folder;
     private readonly string bin;
 
@@ -40,14 +43,21 @@ public sealed class PostgresServer
         if (IsRoot) Run("chown", "postgres:postgres", folder);
         var data = Path.Combine(folder, "data");
         server.RunPg("initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
-        server.RunPg("pg_ctl", "-D", data, "-w", "-t", "60", "-l", Path.Combine(folder, "server.log"), "-o",
-            $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
-            "start");
+        server.Resume();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }
 
-    private void Stop()
+    /// <summary>Starts the stopped server again on the same port and data; returns once it accepts connections.</summary>
+    public void Resume() =>
+        RunPg("pg_ctl", "-D", Path.Combine(folder, "data"), "-w", "-t", "60", "-l", Path.Combine(folder, "server.log"), "-o",
+            $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+            "start");
+
+    /// <summary>An operator's stop: sessions are ended and the server is down when this returns.</summary>
+    public void Halt() => RunPg("pg_ctl", "-D", Path.Combine(folder, "data"), "-m", "fast", "-w", "stop");
+
+    public void Stop()
     {
         try { RunPg("pg_ctl", "-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "stop"); }
         catch (InvalidOperationException) { /* already gone; still remove the folder */ }

@@ -144,7 +144,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
         {
             await db.SaveChangesAsync(ct); // a new article needs its id before the revision names it
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (!DatabaseUnavailable.Is(ex)) // an outage is a 503, not "slug taken"
         {
             return false;
         }
@@ -167,7 +167,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
     {
         a.UpdatedAt = Now;
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return false; }
+        catch (DbUpdateException ex) when (!DatabaseUnavailable.Is(ex)) { return false; }
         var last = await db.ArticleRevisions.Where(r => r.ArticleId == a.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         if (last is { Reason: "autosave" }) db.ArticleRevisions.Remove(last);
         AddRevision(a, user, "autosave");

@@ -59,7 +59,7 @@ public sealed partial class SectionAdmin(BroadsheetDb db, AuditLog audit, TimePr
         // The slug names the new row: its id does not exist until this same save.
         audit.Add(actor, Audit(kind, "create"), KindName(kind), wanted, $"Created the {Noun(kind)} \"{name}\" ({SectionPaths.Prefix(kind)}{wanted}).");
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return Taken(kind, wanted); } // another admin took the slug a moment ago (UNIQUE)
+        catch (DbUpdateException ex) when (!DatabaseUnavailable.Is(ex)) { return Taken(kind, wanted); } // another admin took the slug a moment ago (UNIQUE)
         await ChangedAsync(ct);
         return SectionResult.Ok($"Created the {Noun(kind)} \"{name}\" at {SectionPaths.Prefix(kind)}{wanted}.");
     }
