@@ -14,6 +14,23 @@ namespace Broadsheet.Articles;
 /// </summary>
 public static class Redirects
 {
+    /// <summary>
+    /// A page moved from <paramref name="from"/> to <paramref name="to"/> (a renamed slug): the old
+    /// address answers 301; redirects that led to the old address now lead straight to the new one
+    /// (no chains); a redirect away from the new address is dropped (it is a page again, so renaming
+    /// back cannot loop). Tracked changes only, saved by the caller's SaveChanges in its transaction.
+    /// </summary>
+    public static async Task MoveAsync(BroadsheetDb db, string from, string to, DateTime now, CancellationToken ct)
+    {
+        var existing = await db.Redirects.Where(r => r.ToPath == from || r.FromPath == from || r.FromPath == to).ToListAsync(ct);
+        foreach (var r in existing)
+        {
+            if (r.FromPath == to) db.Redirects.Remove(r);
+            else r.ToPath = to;
+        }
+        if (!existing.Any(r => r.FromPath == from)) db.Redirects.Add(new Redirect { FromPath = from, ToPath = to, CreatedAt = now });
+    }
+
     /// <summary>The paths to look up for a request path: as it came, then with its trailing slash added or removed.</summary>
     public static string[] Candidates(string path)
     {

@@ -138,7 +138,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
     public async Task<bool> CommitAsync(Article a, ClaimsPrincipal user, string reason, string auditAction, string? oldSlug, bool wasPublic, CancellationToken ct)
     {
         a.UpdatedAt = Now;
-        if (wasPublic && oldSlug is not null && oldSlug != a.Slug) await RedirectAsync(oldSlug, a.Slug, ct);
+        if (wasPublic && oldSlug is not null && oldSlug != a.Slug) await Redirects.MoveAsync(db, $"/articles/{oldSlug}", $"/articles/{a.Slug}", Now, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -192,19 +192,6 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
     });
 
     /// <summary>/articles/{old} answers 301 to the new address; older redirects to the old path move too, so there is never a chain.</summary>
-    private async Task RedirectAsync(string oldSlug, string newSlug, CancellationToken ct)
-    {
-        var from = $"/articles/{oldSlug}";
-        var to = $"/articles/{newSlug}";
-        var existing = await db.Redirects.Where(r => r.ToPath == from || r.FromPath == from || r.FromPath == to).ToListAsync(ct);
-        foreach (var r in existing)
-        {
-            if (r.FromPath == to) db.Redirects.Remove(r); // the new address is a page again
-            else r.ToPath = to; // older addresses, and a stale row for the old one, now lead straight here
-        }
-        if (!existing.Any(r => r.FromPath == from)) db.Redirects.Add(new Redirect { FromPath = from, ToPath = to, CreatedAt = Now });
-    }
-
     /// <summary>Applies a revision's text and fields to the article (the caller saves it as "restore").</summary>
     public async Task<List<string>> RestoreAsync(Article a, ArticleRevision r, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -135,20 +135,12 @@ public sealed partial class SectionAdmin(BroadsheetDb db, AuditLog audit, TimePr
         : await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != except, ct);
 
     /// <summary>
-    /// Old addresses answer 301 to the new ones. Redirects that pointed at the old addresses are
-    /// re-pointed (no chains), and any redirect from the new addresses is dropped: they are live again.
+    /// The section's page and feeds moved: each old address answers 301 to its new one (see <see cref="Redirects.MoveAsync"/>).
     /// </summary>
     private async Task MoveAddressesAsync(SectionKind kind, string oldSlug, string newSlug, CancellationToken ct)
     {
-        var moves = SectionPaths.Moves(kind, oldSlug, newSlug).ToList();
-        var involved = moves.SelectMany(m => new[] { m.From, m.To }).ToList();
-        await db.Redirects.Where(r => involved.Contains(r.FromPath)).ExecuteDeleteAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (from, to) in moves)
-        {
-            await db.Redirects.Where(r => r.ToPath == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.ToPath, to), ct);
-            db.Redirects.Add(new Redirect { FromPath = from, ToPath = to, CreatedAt = now });
-        }
+        foreach (var (from, to) in SectionPaths.Moves(kind, oldSlug, newSlug)) await Redirects.MoveAsync(db, from, to, now, ct);
     }
 
     private async Task ChangedAsync(CancellationToken ct)
