@@ -1,3 +1,4 @@
+using Broadsheet.Shared;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
@@ -47,7 +48,7 @@ public sealed class OneTimeTokens(BroadsheetDb db, TimeProvider clock)
 
     private static bool LooksValid(string? raw) => raw is { Length: 43 } && raw.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private static string HashOf(string raw) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(raw)));
+    private static string HashOf(string raw) => TokenHash.Of(raw);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,3 +1,4 @@
+using Broadsheet.Shared;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -36,7 +37,7 @@ public static class ApiKeyFormat
     }
 
     /// <summary>Lower-case hex SHA-256 of the whole key, as stored in ApiKeys.SecretHash.</summary>
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string Hash(string key) => TokenHash.Of(key);
 
     /// <summary>Compares the presented key's hash with the stored one in constant time.</summary>
     public static bool Matches(string key, string storedHash) =>

@@ -1,3 +1,4 @@
+using Broadsheet.Shared;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Data;
@@ -16,7 +17,7 @@ public sealed class PreviewLinks(BroadsheetDb db, TimeProvider clock, IConfigura
 {
     public int Days => Math.Clamp(config.GetValue("Newsroom:PreviewDays", 7), 1, 365);
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => TokenHash.Of(token);
 
     /// <summary>Makes a link and returns its token: the only time it exists outside the reader's address bar.</summary>
     public async Task<string> CreateAsync(int articleId, ClaimsPrincipal user, CancellationToken ct)
