@@ -12,13 +12,7 @@ public sealed class AccountMail(IMailSender sender, IOptionsMonitor<SiteOptions>
 {
     private string SiteName => site.CurrentValue.Name;
 
-    public string Absolute(string pathAndQuery)
-    {
-        var configured = site.CurrentValue.BaseUrl;
-        if (!string.IsNullOrWhiteSpace(configured)) return configured.TrimEnd('/') + pathAndQuery;
-        var request = http.HttpContext?.Request;
-        return request is null ? pathAndQuery : $"{request.Scheme}://{request.Host}{pathAndQuery}";
-    }
+    public string Absolute(string pathAndQuery) => site.CurrentValue.BaseFor(http.HttpContext?.Request) + pathAndQuery;
 
     public Task ConfirmEmailAsync(string to, string name, string link, CancellationToken ct) => SendAsync(to,
         $"Confirm your email for {SiteName}",

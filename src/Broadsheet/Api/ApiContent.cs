@@ -17,15 +17,7 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, IOptionsMoni
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private string BaseUrl
-    {
-        get
-        {
-            if (site.CurrentValue.BaseUrl is { Length: > 0 } configured) return configured.TrimEnd('/');
-            var request = http.HttpContext!.Request;
-            return $"{request.Scheme}://{request.Host}";
-        }
-    }
+    private string BaseUrl => site.CurrentValue.BaseFor(http.HttpContext?.Request);
 
     private IQueryable<Article> Live => db.Articles.AsNoTracking().Live(Now);
 

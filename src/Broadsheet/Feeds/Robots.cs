@@ -42,5 +42,5 @@ public static class Robots
     }
 
     public static IResult Serve(HttpRequest request, RobotsOptions options, IOptionsMonitor<SiteOptions> site) =>
-        Results.Text(Compose(options, SiteAddress.BaseOf(request, site.CurrentValue)), "text/plain; charset=utf-8");
+        Results.Text(Compose(options, site.CurrentValue.BaseFor(request)), "text/plain; charset=utf-8");
 }

@@ -44,7 +44,7 @@ public static class SitemapEndpoints
             if (seen++ % size == 0) pages.Add(changed);
             else if (changed > pages[^1]) pages[^1] = changed;
         }
-        var baseUrl = SiteAddress.BaseOf(http.Request, site.CurrentValue);
+        var baseUrl = site.CurrentValue.BaseFor(http.Request);
         return Results.Stream(async body =>
         {
             await using var x = SitemapXml.Open(body);
@@ -69,7 +69,7 @@ public static class SitemapEndpoints
             await rows.DisposeAsync();
             return Results.NotFound();
         }
-        var baseUrl = SiteAddress.BaseOf(http.Request, site.CurrentValue);
+        var baseUrl = site.CurrentValue.BaseFor(http.Request);
         return Results.Stream(async body =>
         {
             await using var _ = rows;
@@ -88,7 +88,7 @@ public static class SitemapEndpoints
     private static async Task<IResult> SectionsAsync(HttpContext http, BroadsheetDb db, IOptionsMonitor<SiteOptions> site, TimeProvider clock, CancellationToken ct)
     {
         var sections = await SitemapSections.ListAsync(db, LiveArticles(db, clock), ct);
-        var baseUrl = SiteAddress.BaseOf(http.Request, site.CurrentValue);
+        var baseUrl = site.CurrentValue.BaseFor(http.Request);
         return Results.Stream(async body =>
         {
             await using var x = SitemapXml.Open(body);
@@ -105,7 +105,7 @@ public static class SitemapEndpoints
         var since = clock.GetUtcNow().UtcDateTime - NewsWindow;
         var stories = await LiveArticles(db, clock).Where(a => a.PublishedAt >= since).Newest().Take(NewsLimit)
             .Select(a => new { a.Slug, a.Title, PublishedAt = a.PublishedAt!.Value }).ToListAsync(ct);
-        var baseUrl = SiteAddress.BaseOf(http.Request, site.CurrentValue);
+        var baseUrl = site.CurrentValue.BaseFor(http.Request);
         var (name, language) = (site.CurrentValue.Name, options.Value.Language);
         return Results.Stream(async body =>
         {

@@ -9,6 +9,16 @@ public sealed class SiteOptions
     /// <summary>Absolute base URL for canonical links when running behind a proxy; empty uses the request's host.</summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>
+    /// The origin for absolute links (feeds, sitemaps, canonical and share links, mail, the API):
+    /// Site:BaseUrl when set, so a proxy's internal host never leaks out; otherwise the request's
+    /// scheme and host ("" outside a request). The output cache keys on the host, so a cached page
+    /// never carries another host's links.
+    /// </summary>
+    public string BaseFor(HttpRequest? request) =>
+        !string.IsNullOrWhiteSpace(BaseUrl) ? BaseUrl.Trim().TrimEnd('/')
+        : request is null ? "" : $"{request.Scheme}://{request.Host}";
+
     public List<SocialLink> Social { get; set; } = [];
 
     /// <summary>The site's logo for link previews and search engines: a site path or an absolute URL.</summary>

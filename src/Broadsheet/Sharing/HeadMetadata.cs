@@ -29,7 +29,7 @@ public sealed record HeadMetadata(
 
     public static HeadMetadata From(ViewDataDictionary viewData, SiteOptions site, HttpRequest request)
     {
-        var baseUrl = PublicUrl.BaseOf(site, request);
+        var baseUrl = site.BaseFor(request);
         var article = viewData[ArticleKey] as Article;
         // The newsroom's SEO overrides win over the headline and standfirst for search engines and link previews.
         var title = article?.SeoTitle is { Length: > 0 } seoTitle ? seoTitle : viewData["Title"] as string;

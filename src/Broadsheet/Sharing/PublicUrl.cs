@@ -3,15 +3,11 @@ using Broadsheet.Shared;
 namespace Broadsheet.Sharing;
 
 /// <summary>
-/// Absolute URLs for links that leave the site (canonical, OpenGraph, JSON-LD, share links):
-/// from Site:BaseUrl when set, so a proxy's internal host never leaks into a shared link,
-/// otherwise from the request's scheme and host.
+/// Absolute URLs for links that leave the site (canonical, OpenGraph, JSON-LD, share links),
+/// on the origin <see cref="SiteOptions.BaseFor"/> gives.
 /// </summary>
 public static class PublicUrl
 {
-    public static string BaseOf(SiteOptions site, HttpRequest request) =>
-        string.IsNullOrWhiteSpace(site.BaseUrl) ? $"{request.Scheme}://{request.Host}" : site.BaseUrl.Trim().TrimEnd('/');
-
     /// <summary>A site path made absolute; an already absolute http(s) URL is kept as it is.</summary>
     public static string Absolute(string baseUrl, string pathOrUrl)
     {

@@ -12,7 +12,7 @@ public sealed record ShareLinks(string Url, string Title, string Text)
 {
     /// <summary>A story's links: its canonical URL, its headline, and its standfirst as the text.</summary>
     public static ShareLinks For(Article a, SiteOptions site, HttpRequest request) =>
-        new(PublicUrl.Absolute(PublicUrl.BaseOf(site, request), $"/articles/{a.Slug}"), a.Title, a.Standfirst);
+        new(PublicUrl.Absolute(site.BaseFor(request), $"/articles/{a.Slug}"), a.Title, a.Standfirst);
 
     private static string E(string value) => Uri.EscapeDataString(value);
 

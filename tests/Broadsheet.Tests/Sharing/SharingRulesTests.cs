@@ -44,12 +44,13 @@ public sealed class PublicUrlTests
     [Theory]
     [InlineData("", "http://reader.example:8080")]
     [InlineData("https://news.example.org/", "https://news.example.org")]
+    [InlineData(" https://news.example.org/ ", "https://news.example.org")]
     public void The_base_is_the_configured_one_else_the_requests_host(string configured, string expected)
     {
         var request = new DefaultHttpContext().Request;
         request.Scheme = "http";
         request.Host = new HostString("reader.example", 8080);
-        PublicUrl.BaseOf(new SiteOptions { BaseUrl = configured }, request).ShouldBe(expected);
+        new SiteOptions { BaseUrl = configured }.BaseFor(request).ShouldBe(expected);
     }
 }
 
