@@ -1,6 +1,8 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using Microsoft.Net.Http.Headers;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Broadsheet.Tests.Fixtures;
 
@@ -16,15 +18,38 @@ public sealed class ReaderSession : IDisposable
 
     public ReaderSession(BroadsheetApp app) : this(app.Address) { }
 
-    /// <summary>A session against any running instance, e.g. the app started as its own process.</summary>
-    public ReaderSession(Uri address)
+    /// <summary>
+    /// A session against any running instance, e.g. the app started as its own process. Given
+    /// <paramref name="from"/> (a loopback address such as 127.1.0.7), it connects from that
+    /// address, so behind a proxy each reader is a client of its own for rate limits and views.
+    /// </summary>
+    public ReaderSession(Uri address, IPAddress? from = null)
     {
         this.address = address;
-        client = new HttpClient(new CookieJar(Cookies) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } })
-        {
-            BaseAddress = address,
-        };
+        From = from;
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
+        if (from is not null) handler.ConnectCallback = (context, ct) => ConnectFromAsync(from, context.DnsEndPoint, ct);
+        client = new HttpClient(new CookieJar(Cookies) { InnerHandler = handler }) { BaseAddress = address };
     }
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress from, DnsEndPoint to, CancellationToken ct)
+    {
+        var socket = new Socket(from.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(from, 0));
+            await socket.ConnectAsync(to, ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The loopback address this session connects from, when it was given one.</summary>
+    public IPAddress? From { get; }
 
     public Dictionary<string, string> Cookies { get; } = new(StringComparer.Ordinal);
 
