@@ -9,12 +9,28 @@ missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
 id postgres >/dev/null 2>&1 || missing+=(postgresql)
+# The scale-out test (Shared/ScaleOutTests) runs its own Redis and nginx as child processes.
+command -v redis-server >/dev/null || missing+=(redis-server)
+[[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 if ((${#missing[@]})); then
   echo "==> Installing ${missing[*]} from Debian"
   sudo_cmd=()
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Debian starts redis and nginx as services on install. Without systemd (containers, CI) that
+  # start fails and would fail the install; policy-rc.d tells the package scripts not to start
+  # anything, so a failed install still fails the script. Ours is removed again afterwards.
+  policy=/usr/sbin/policy-rc.d
+  own_policy=
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo_cmd[@]}" tee "$policy" >/dev/null
+    "${sudo_cmd[@]}" chmod +x "$policy"
+    own_policy=1
+  fi
+  installed=0
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || installed=$?
+  [[ -z $own_policy ]] || "${sudo_cmd[@]}" rm -f "$policy"
+  ((installed == 0)) || { echo "apt-get install ${missing[*]} failed ($installed)" >&2; exit "$installed"; }
 fi
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on PATH)." >&2; exit 1; }
 
