@@ -11,11 +11,10 @@ using System.Text.Encodings.Web;
 namespace Broadsheet.Articles;
 
 /// <summary>
-/// The "N Views · N Votes: …" line and the vote buttons. The article page is served from the
-/// output cache, so the line in it may be up to a cache lifetime old and its buttons are the
-/// signed-out ones (links to sign-in). With JavaScript, htmx swaps in this widget fresh as soon
-/// as the page loads: live counts, and for a signed-in reader their own vote pressed and real
-/// forms. One primary-key read, never cached.
+/// The "N Views · N Votes: …" line and the vote buttons. On the cached article page the line is
+/// at most a page lifetime (1 s) old and the buttons are the signed-out ones (links to sign-in);
+/// a signed-in reader's page is never cached and carries their own vote. The same widget is
+/// served fresh at <see cref="PathFor"/> (one primary-key read, never cached) and answers a vote.
 /// </summary>
 public sealed record ArticleCounters(long Views, int Upvotes, int Downvotes)
 {
@@ -23,15 +22,11 @@ public sealed record ArticleCounters(long Views, int Upvotes, int Downvotes)
 
     public static string PathFor(string slug) => $"/articles/{slug}/counters";
 
-    /// <summary>
-    /// The widget's markup, shared by the page, the fragment and the vote answer so they cannot
-    /// drift apart. <paramref name="refresh"/> marks the cached copy that fetches the live one.
-    /// </summary>
-    public string ToHtml(string slug, VoteControls controls, bool refresh)
+    /// <summary>The widget's markup, shared by the page, the fragment and the vote answer so they cannot drift apart.</summary>
+    public string ToHtml(string slug, VoteControls controls)
     {
         var e = HtmlEncoder.Default;
         var article = $"/articles/{slug}";
-        var live = refresh ? $""" hx-get="{e.Encode(PathFor(slug))}" hx-trigger="load" hx-swap="outerHTML" """ : " ";
         var counts = $"""<p class="counts"><span class="views">{e.Encode(ViewCount.Label(Views))}</span> <span aria-hidden="true">·</span> <span class="votes">{e.Encode(VoteTally.Line(Upvotes, Downvotes))}</span></p>""";
         string buttons;
         if (controls.Token is null)
@@ -50,7 +45,7 @@ public sealed record ArticleCounters(long Views, int Upvotes, int Downvotes)
             var action = e.Encode($"{article}/vote");
             buttons = $"""<form class="vote" method="post" action="{action}" hx-post="{action}" hx-target="closest .counters" hx-swap="outerHTML"><input type="hidden" name="{e.Encode(controls.TokenField!)}" value="{e.Encode(controls.Token)}">{Button(VoteDirection.Up, "vote-up", "▲ Upvote")} {Button(VoteDirection.Down, "vote-down", "▼ Downvote")}</form>""";
         }
-        return $"""<div class="counters" id="votes"{live}>{counts}{buttons}</div>""";
+        return $"""<div class="counters" id="votes">{counts}{buttons}</div>""";
     }
 }
 
@@ -95,6 +90,6 @@ public static class ArticleFragments
         if (row is null) return null;
         http.Response.Headers.CacheControl = "no-store";
         var mine = await votes.StateAsync(http.User.UserId(), row.Id, ct);
-        return row.Counters.ToHtml(slug, VoteControls.For(http, mine), refresh: false);
+        return row.Counters.ToHtml(slug, VoteControls.For(http, mine));
     }
 }

@@ -15,7 +15,10 @@ public sealed class Navigation(IServiceScopeFactory scopes, IMemoryCache cache, 
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    /// <summary>Drops this instance's copy after sections change here; other instances catch up within the lifetime.</summary>
+    /// <summary>
+    /// Drops this instance's copy. Called with every eviction of the page cache, which with Redis
+    /// reaches every instance; without it, other instances catch up within the lifetime.
+    /// </summary>
     public void Forget() => cache.Remove(nameof(Navigation));
 
     public async Task<IReadOnlyList<NavItem>> CategoriesAsync()

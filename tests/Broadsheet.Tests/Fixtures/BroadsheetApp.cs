@@ -58,6 +58,9 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration for a fixture that needs it (set before the server starts).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
+    /// <summary>True: the page cache keeps the lifetime the app ships with, not the tests' 60 s.</summary>
+    protected virtual bool ShippedPageLifetime => false;
+
     public string ConnectionString => database.ConnectionString;
 
     public Uri Address
@@ -97,6 +100,9 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(Folder, "keys"));
         builder.UseSetting("Media:Directory", MediaFolder);
         builder.UseSetting("Accounts:AnnounceSetup", "false");
+        // Tests that say "served from the cache until content changes" need a lifetime longer than a
+        // test takes; the shipped one-second lifetime has its own tests (LiveCountsTests).
+        if (!ShippedPageLifetime) builder.UseSetting("Caching:PageSeconds", "60");
         // Rate limits have their own tests; elsewhere every request comes from 127.0.0.1.
         foreach (var policy in new[] { "sign-in", "sign-up", "reset", "sign-in-link", "vote", "vote-user", "comment", "comment-user", "api", "api-auth" })
             builder.UseSetting($"RateLimits:{policy}:Permits", "100000");

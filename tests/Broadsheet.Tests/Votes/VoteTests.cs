@@ -79,7 +79,6 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
         widget.QuerySelector("button.vote-up")!.GetAttribute("aria-pressed").ShouldBe("true");
         widget.QuerySelector("button.vote-up")!.GetAttribute("value").ShouldBe("clear");
         widget.QuerySelector("button.vote-down")!.GetAttribute("aria-pressed").ShouldBe("false");
-        widget.QuerySelector(".counters")!.HasAttribute("hx-trigger").ShouldBeFalse(); // the live copy does not fetch itself again
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldStartWith("<div class=\"counters\"");
         html.ShouldContain("aria-pressed=\"true\"");

@@ -23,7 +23,7 @@ public sealed record SectionResult(int Status, string Message)
 /// copy are dropped. The search index follows through the database triggers (renames, article
 /// moves and ArticleTags rows), so a merge rewrites ArticleTags rows rather than the tag's id.
 /// </summary>
-public sealed partial class SectionAdmin(BroadsheetDb db, AuditLog audit, TimeProvider clock, IOutputCacheStore pages, Navigation nav)
+public sealed partial class SectionAdmin(BroadsheetDb db, AuditLog audit, TimeProvider clock, IOutputCacheStore pages)
 {
     public const int NameMax = 100;
     public const int SlugMax = 100;
@@ -143,9 +143,6 @@ public sealed partial class SectionAdmin(BroadsheetDb db, AuditLog audit, TimePr
         foreach (var (from, to) in SectionPaths.Moves(kind, oldSlug, newSlug)) await Redirects.MoveAsync(db, from, to, now, ct);
     }
 
-    private async Task ChangedAsync(CancellationToken ct)
-    {
-        nav.Forget();
-        await pages.ContentChangedAsync(ct);
-    }
+    // Evicting the pages also drops every instance's copy of the navigation (SharedEvictions).
+    private Task ChangedAsync(CancellationToken ct) => pages.ContentChangedAsync(ct).AsTask();
 }
