@@ -81,6 +81,15 @@ public sealed class AppInstance : IAsyncDisposable
         get { lock (output) return $"=== instance {name} ({Address}) ===\n{output}"; }
     }
 
+    /// <summary>The last lines of <see cref="Output"/>: enough for a failure message, which the whole run would drown.</summary>
+    public string Tail(int lines = 30)
+    {
+        string all;
+        lock (output) all = output.ToString();
+        var last = all.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(lines);
+        return $"=== instance {name} ({Address}), last {lines} lines ===\n{string.Join('\n', last)}";
+    }
+
     private void Say(string? line)
     {
         if (line is null) return;

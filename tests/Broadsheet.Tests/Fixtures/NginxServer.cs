@@ -79,6 +79,22 @@ public sealed partial class NginxServer : IAsyncDisposable
         await Task.Delay(300); // the master starts new workers on its own; give it a moment
     }
 
+    /// <summary>
+    /// The logged requests that match, once there are at least <paramref name="expected"/> of them
+    /// (or 3 s have passed): nginx writes a line after the answer has gone, so a client can read
+    /// the log before its last request is in it.
+    /// </summary>
+    public async Task<IReadOnlyList<AccessLogLine>> AccessLogAsync(Func<AccessLogLine, bool> match, int expected)
+    {
+        var lines = AccessLog().Where(match).ToList();
+        for (var waited = 0; lines.Count < expected && waited < 3000; waited += 50)
+        {
+            await Task.Delay(50);
+            lines = [.. AccessLog().Where(match)];
+        }
+        return lines;
+    }
+
     /// <summary>Every request nginx has logged so far, oldest first.</summary>
     public IReadOnlyList<AccessLogLine> AccessLog() =>
         [.. Read(AccessLogFile).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(AccessLogLine.Parse)];

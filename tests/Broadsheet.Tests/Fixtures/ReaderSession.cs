@@ -29,7 +29,7 @@ public sealed class ReaderSession : IDisposable
         From = from;
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
         if (from is not null) handler.ConnectCallback = (context, ct) => ConnectFromAsync(from, context.DnsEndPoint, ct);
-        client = new HttpClient(new CookieJar(Cookies) { InnerHandler = handler }) { BaseAddress = address };
+        client = new HttpClient(new CookieJar(Cookies, this) { InnerHandler = handler }) { BaseAddress = address };
     }
 
     private static async ValueTask<Stream> ConnectFromAsync(IPAddress from, DnsEndPoint to, CancellationToken ct)
@@ -97,9 +97,20 @@ public sealed class ReaderSession : IDisposable
 
     public void Dispose() => client.Dispose();
 
-    private sealed class CookieJar(Dictionary<string, string> jar) : DelegatingHandler
+    /// <summary>Requests answered so far, to match against a proxy's log.</summary>
+    public int Answered => answered;
+
+    private int answered;
+
+    private sealed class CookieJar(Dictionary<string, string> jar, ReaderSession session) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            try { return await SendWithCookiesAsync(request, ct); }
+            finally { Interlocked.Increment(ref session.answered); }
+        }
+
+        private async Task<HttpResponseMessage> SendWithCookiesAsync(HttpRequestMessage request, CancellationToken ct)
         {
             lock (jar)
                 if (jar.Count > 0) request.Headers.Add("Cookie", string.Join("; ", jar.Select(c => $"{c.Key}={c.Value}")));

@@ -115,9 +115,9 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     public AppInstance ByUpstream(string upstream) =>
         upstream == A.Upstream ? A : upstream == B.Upstream ? B : throw new InvalidOperationException($"{upstream} is neither instance");
 
-    /// <summary>Lines nginx logged for this client address: which instance served each request.</summary>
-    public IReadOnlyList<AccessLogLine> Log(ReaderSession reader) =>
-        [.. Nginx.AccessLog().Where(l => l.Client == reader.From?.ToString())];
+    /// <summary>Lines nginx logged for this reader's address, one per request it has had answered: which instance served each.</summary>
+    public Task<IReadOnlyList<AccessLogLine>> LogAsync(ReaderSession reader) =>
+        Nginx.AccessLogAsync(l => l.Client == reader.From?.ToString(), reader.Answered);
 
     /// <summary>Starts a stopped instance again and has nginx use it at once (fresh workers forget the failure).</summary>
     public async Task RestartAsync(AppInstance instance)
@@ -125,7 +125,17 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         instance.Start();
         await instance.WaitUntilHealthyAsync();
         await Nginx.ReloadAsync();
-        await WaitForNginxAsync();
+        // Done when nginx sends a request to it again: the reload is asynchronous, and until
+        // the old worker has gone it may still count the instance as down.
+        using var probe = Reader();
+        for (var started = Stopwatch.StartNew(); started.Elapsed < TimeSpan.FromSeconds(15);)
+        {
+            try { await probe.Http.GetAsync("/health"); }
+            catch (HttpRequestException) { }
+            if ((await LogAsync(probe)).LastOrDefault()?.ServedBy == instance.Upstream) return;
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException($"nginx did not send requests to the restarted instance {instance.Address}.\n{Diagnostics()}");
     }
 
     private async Task WaitForNginxAsync()
@@ -142,7 +152,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
 
     /// <summary>Everything the processes said, for a failure message.</summary>
     public string Diagnostics() =>
-        $"{A?.Output}\n{B?.Output}\n=== nginx ===\n{Nginx?.ErrorLog}\n=== redis ===\n{redis?.Output}";
+        $"{A?.Tail()}\n{B?.Tail()}\n=== nginx ===\n{Nginx?.ErrorLog}\n=== redis ===\n{redis?.Output}";
 
     public async Task DisposeAsync()
     {

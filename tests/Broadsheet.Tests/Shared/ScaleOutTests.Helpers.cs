@@ -62,10 +62,14 @@ public sealed partial class ScaleOutTests
     /// <summary>Fails unless nginx sent these requests to both instances.</summary>
     private void ServedByBoth(IEnumerable<AccessLogLine> lines)
     {
-        var servedBy = lines.Select(l => l.ServedBy).Distinct().ToList();
-        servedBy.ShouldBe([cluster.A.Upstream, cluster.B.Upstream], ignoreOrder: true,
-            $"nginx should have sent these requests to both instances; the access log says {string.Join(", ", servedBy)}");
+        var list = lines.ToList();
+        list.Select(l => l.ServedBy).Distinct().ShouldBe([cluster.A.Upstream, cluster.B.Upstream], ignoreOrder: true,
+            $"nginx should have sent these requests to both instances (A {cluster.A.Upstream}, B {cluster.B.Upstream})\n{Explain(list)}");
     }
+
+    /// <summary>The requests as nginx logged them, and what the processes said: a failure message.</summary>
+    private string Explain(IEnumerable<AccessLogLine> lines) =>
+        string.Join('\n', lines.Select(l => $"{l.Method} {l.Target} {l.Status} via {string.Join(", ", l.Upstreams)}")) + "\n" + cluster.Diagnostics();
 
     /// <summary>Gets <paramref name="path"/> through nginx until each instance has answered it once, checking every answer.</summary>
     private async Task FromBothAsync(ReaderSession reader, string path, Action<IDocument> check)
@@ -76,9 +80,9 @@ public sealed partial class ScaleOutTests
             var (response, page) = await reader.GetPageAsync(path);
             ((int)response.StatusCode).ShouldBe(200);
             check(page);
-            answered.Add(cluster.Log(reader).Last(l => l.Target == path).ServedBy!);
+            answered.Add((await cluster.LogAsync(reader)).Last(l => l.Target == path).ServedBy!);
         }
-        answered.Count.ShouldBe(2, "both instances should have answered");
+        answered.Count.ShouldBe(2, $"both instances should have answered {path}\n{Explain(await cluster.LogAsync(reader))}");
     }
 
     private Task<long> ViewCountAsync(int articleId) =>

@@ -37,7 +37,7 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
         ((int)signedIn.StatusCode).ShouldBe(302);
 
         // The form pages and their posts alternated between the instances: tokens made by one were read by the other.
-        ServedByBoth(cluster.Log(reader));
+        ServedByBoth(await cluster.LogAsync(reader));
         foreach (var instance in new[] { cluster.A, cluster.B })
         {
             using var direct = new ReaderSession(instance.Address);
@@ -53,13 +53,12 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
     {
         var article = await cluster.Data.ArticleAsync();
         const int readers = 6, downs = 2;
-        var posts = new List<(ReaderSession Reader, Dictionary<string, string> Vote, Dictionary<string, string> Comment)>();
-        for (var i = 0; i < readers; i++)
+        var posts = await Task.WhenAll(Enumerable.Range(0, readers).Select(async i =>
         {
             var (reader, _) = await SignedInReaderAsync();
-            posts.Add((reader, new(await VoteTokenAsync(reader, article.Slug)) { ["direction"] = i < downs ? "down" : "up" },
-                await CommentFormAsync(reader, article.Slug, $"Comment {i} on the ferry")));
-        }
+            return (Reader: reader, Vote: new Dictionary<string, string>(await VoteTokenAsync(reader, article.Slug)) { ["direction"] = i < downs ? "down" : "up" },
+                Comment: await CommentFormAsync(reader, article.Slug, $"Comment {i} on the ferry"));
+        }));
 
         // Posts only, one after another, so round-robin sends them to A and B in turn.
         foreach (var (reader, vote, _) in posts)
@@ -67,8 +66,9 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
         foreach (var (reader, _, comment) in posts)
             ((int)(await reader.PostAsync(ThreadPath(article.Slug), comment)).Response.StatusCode).ShouldBe(302, cluster.Diagnostics());
 
-        ServedByBoth(posts.SelectMany(p => cluster.Log(p.Reader)).Where(l => l.Method == "POST" && l.Target.StartsWith($"/articles/{article.Slug}/vote")));
-        ServedByBoth(posts.SelectMany(p => cluster.Log(p.Reader)).Where(l => l.Method == "POST" && l.Target == ThreadPath(article.Slug)));
+        var logged = (await Task.WhenAll(posts.Select(p => cluster.LogAsync(p.Reader)))).SelectMany(lines => lines).ToList();
+        ServedByBoth(logged.Where(l => l.Method == "POST" && l.Target == $"/articles/{article.Slug}/vote"));
+        ServedByBoth(logged.Where(l => l.Method == "POST" && l.Target == ThreadPath(article.Slug)));
         var stored = await cluster.Data.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == article.Id));
         (stored.Upvotes, stored.Downvotes, stored.CommentCount).ShouldBe((readers - downs, downs, readers));
         (await cluster.Data.WithDbAsync(db => db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id))).ShouldBe(readers);
@@ -91,7 +91,7 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
         for (var i = 0; i < readers; i++)
             ((int)(await ViewAsync(browser, $"/articles/{article.Slug}", i)).StatusCode).ShouldBe(200);
 
-        ServedByBoth(cluster.Log(browser));
+        ServedByBoth(await cluster.LogAsync(browser));
         (await ViewCountSettledAsync(article.Id, readers)).ShouldBe(readers, cluster.Diagnostics());
         // One flush later nothing more has been added: each instance wrote its own views once.
         await Task.Delay(1200);
@@ -120,7 +120,7 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
         ((int)saved.StatusCode).ShouldBe(302, form.Problems());
         (await cluster.Data.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => a.Title).SingleAsync())).ShouldBe(title);
 
-        var savedOn = cluster.ByUpstream(cluster.Log(editor).Last(l => l.Method == "POST" && l.Target.StartsWith(DeskSession.Edit(article.Id))).ServedBy!);
+        var savedOn = cluster.ByUpstream((await cluster.LogAsync(editor)).Last(l => l.Method == "POST" && l.Target.StartsWith(DeskSession.Edit(article.Id))).ServedBy!);
         var other = cluster.Other(savedOn);
         using var reader = new ReaderSession(other.Address);
         var shown = "";
@@ -146,7 +146,7 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
 
         statuses.Take(6).ShouldAllBe(s => s != 429);
         statuses[6].ShouldBe(429);
-        var attempts = cluster.Log(reader).Where(l => l.Method == "POST").ToList();
+        var attempts = (await cluster.LogAsync(reader)).Where(l => l.Method == "POST").ToList();
         attempts.Count.ShouldBe(7);
         ServedByBoth(attempts);
         var counters = await cluster.Data.WithDbAsync(db => db.RateLimitCounters.Where(c => c.Key.StartsWith($"sign-in|{reader.From}|")).ToListAsync());
