@@ -13,6 +13,9 @@ namespace Broadsheet.Tests.Fixtures;
 /// </summary>
 public sealed class ScaleOutCluster : IAsyncLifetime
 {
+    /// <summary>Why its tests are skipped under SQLite.</summary>
+    public const string Needs = "Scale-out shares one PostgreSQL between instances";
+
     private static int nextClient;
 
     private string folder = "";

@@ -9,7 +9,7 @@ public sealed partial class ScaleOutTests
     /// <summary>Marks the requests sent once instance A has exited, to find them in nginx's log.</summary>
     private const string AfterExit = "after-exit";
 
-    [PostgresOnlyFact]
+    [PostgresOnlyFact(ScaleOutCluster.Needs)]
     public async Task Sigterm_to_one_instance_mid_burst_loses_nothing_it_acknowledged_and_the_other_serves_on()
     {
         var article = await cluster.Data.ArticleAsync();

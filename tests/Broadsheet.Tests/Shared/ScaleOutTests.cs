@@ -19,7 +19,7 @@ namespace Broadsheet.Tests.Shared;
 [Trait("Category", "Integration")]
 public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper output) : IClassFixture<ScaleOutCluster>
 {
-    [PostgresOnlyFact]
+    [PostgresOnlyFact(ScaleOutCluster.Needs)]
     public async Task Sign_up_and_sign_in_through_nginx_give_one_session_that_both_instances_accept()
     {
         using var reader = cluster.Reader();
@@ -48,7 +48,7 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
         }
     }
 
-    [PostgresOnlyFact]
+    [PostgresOnlyFact(ScaleOutCluster.Needs)]
     public async Task Votes_and_comments_sent_through_alternating_instances_are_counted_exactly()
     {
         var article = await cluster.Data.ArticleAsync();
@@ -82,7 +82,7 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
         foreach (var p in posts) p.Reader.Dispose();
     }
 
-    [PostgresOnlyFact]
+    [PostgresOnlyFact(ScaleOutCluster.Needs)]
     public async Task Views_through_both_instances_add_up_to_exactly_one_per_reader_after_the_flush()
     {
         var article = await cluster.Data.ArticleAsync();
@@ -100,7 +100,7 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
             page.QuerySelector(".views")!.TextContent.ShouldBe(ViewCount.Label(readers)));
     }
 
-    [PostgresOnlyFact]
+    [PostgresOnlyFact(ScaleOutCluster.Needs)]
     public async Task An_edit_saved_on_one_instance_shows_on_the_other_within_two_seconds()
     {
         var article = await cluster.Data.ArticleAsync();
@@ -129,7 +129,7 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
         shown.ShouldBe(title, $"the instance that did not save ({other.Address}) should show the new title within 2 s");
     }
 
-    [PostgresOnlyFact]
+    [PostgresOnlyFact(ScaleOutCluster.Needs)]
     public async Task Sign_in_attempts_spread_over_both_instances_share_one_limit()
     {
         // Seven attempts must land in one fixed window (an hour here): not in its last half minute.
