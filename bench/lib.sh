@@ -32,7 +32,7 @@ write_nginx_conf() { # dir listen-port app-port-1 app-port-2 [extra server block
   local dir=$1
   mkdir -p "$dir/logs" "$dir/tmp"
   sed -e "s/127\.0\.0\.1:5001/127.0.0.1:$3/; s/127\.0\.0\.1:5002/127.0.0.1:$4/" \
-      -e "s/listen 80;/listen 127.0.0.1:$2;/; s/listen \[::\]:80;//" deploy/nginx/broadsheet.conf > "$dir/site.conf"
+      -e "s/listen 80;/listen 127.0.0.1:$2;/; s|/var/log/nginx/|$dir/logs/|" deploy/nginx/broadsheet.conf > "$dir/site.conf"
   cat > "$dir/nginx.conf" <<CONF
 user root;
 worker_processes auto;

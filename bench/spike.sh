@@ -2,7 +2,7 @@
 # The breaking-news spike: all traffic on one article, 256 connections for 30 s, every request a
 # new reader, view counting on. Reports, within one run, req/s as a fraction of the same bytes
 # served as a static file, p99, and counted views against the readers wrk sent (exact after the
-# drain). First on one box (Kestrel, SQLite), then through nginx to two instances on PostgreSQL
+# drain; bench/spike.lua says how). First on one box (Kestrel, SQLite), then through nginx to two instances on PostgreSQL
 # with Redis, against nginx serving the same bytes as a static file.
 # Usage: bench/spike.sh [seconds=30] [connections=256]
 set -euo pipefail
@@ -16,7 +16,7 @@ pids=()
 source bench/lib.sh
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
-  stop_postgres; rm -rf "$work"
+  stop_postgres; [[ -n ${KEEP:-} ]] || rm -rf "$work"
 }
 trap cleanup EXIT
 need_wrk; need_servers
@@ -29,7 +29,7 @@ dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v
 start_app() { # port log [env...]: the app from its publish folder, settings as shipped
   local port=$1 log=$2; shift 2
   (cd "$work/app" && env ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning \
-    Accounts__AnnounceSetup=false "$@" exec dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$log" 2>&1) &
+    Accounts__AnnounceSetup=false "$@" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$log" 2>&1) &
   app_pid=$!; pids+=("$app_pid")
   wait_for "http://127.0.0.1:$port/health"
 }
@@ -38,7 +38,7 @@ stop_gracefully() { # pid...: SIGTERM drains requests and flushes the view buffe
   for p in "$@"; do while kill -0 "$p" 2>/dev/null; do sleep 0.1; done; done
 }
 spike() { # url label -> "req/s p99 completed sent"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/spike.lua "$1" > "$work/wrk-$2.out"
+  SPIKE_SECONDS=$seconds SPIKE_RUN="$2-$(date +%s%N)" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/spike.lua "$1" > "$work/wrk-$2.out"
   grep -E 'Non-2xx|Socket errors' "$work/wrk-$2.out" >&2 || true
   echo "$(awk '/^Requests\/sec/ {print $2}' "$work/wrk-$2.out") $(awk '$1=="99%" {print $2}' "$work/wrk-$2.out")" \
        "$(awk '/requests in/ {print $1}' "$work/wrk-$2.out") $(awk '/^readers sent:/ {print $3}' "$work/wrk-$2.out")"

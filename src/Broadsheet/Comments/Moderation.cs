@@ -1,6 +1,8 @@
 using Broadsheet.Data;
 using Broadsheet.Newsroom;
 using System.Security.Claims;
+using Broadsheet.Shared;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Comments;
@@ -17,9 +19,11 @@ public sealed record QueueItem(
 /// Approving resolves a comment's reports (it stays) and shows a held one; rejecting hides it
 /// from everyone; deleting works as the author's delete. Every change takes its articles'
 /// rows first and recounts them, like any other comment change. Each comment changed gets an
-/// audit entry, saved in the same transaction as the change.
+/// audit entry, saved in the same transaction as the change. A moderator's decision shows at
+/// once on every instance (the cache is evicted), unlike a new comment, which readers see
+/// within the page lifetime.
 /// </summary>
-public sealed class Moderation(BroadsheetDb db, ReplyNotifier notifier, AuditLog audit, TimeProvider clock, ILogger<Moderation> log)
+public sealed class Moderation(BroadsheetDb db, ReplyNotifier notifier, AuditLog audit, TimeProvider clock, IOutputCacheStore pages, ILogger<Moderation> log)
 {
     public const int QueueSize = 100;
     public const int MaxBatch = 200;
@@ -99,6 +103,7 @@ public sealed class Moderation(BroadsheetDb db, ReplyNotifier notifier, AuditLog
 
         log.LogInformation("Moderator {UserId}: {Action} on {Count} comments", Accounts.ClaimsPrincipalExtensions.UserId(moderator), action, changed);
         await CommentCounts.RefreshHotnessAsync(db, articles, now, ct);
+        if (changed > 0) await pages.ContentChangedAsync(ct);
         foreach (var id in shown) await notifier.NotifyAsync(id, ct);
         return changed;
     }

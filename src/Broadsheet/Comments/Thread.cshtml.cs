@@ -2,6 +2,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Comments;
@@ -11,8 +12,10 @@ namespace Broadsheet.Comments;
 /// it carries only a placeholder that htmx fills from here on load (HX-Request: just the
 /// thread); without JavaScript the placeholder is a link to this same address as a full page.
 /// A POST adds a top-level comment: redirect back to it, or with htmx a fresh form plus the
-/// new comment at the top of the list.
+/// new comment at the top of the list. Anonymous readers' copy is cached like a page (a story
+/// in a spike loads its thread once per view); signed-in readers' threads never are.
 /// </summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class ThreadModel(BroadsheetDb db, CommentPosting posting, FormStamp stamps, IOptionsMonitor<CommentOptions> options, TimeProvider clock)
     : CommentPageModel(clock)
 {

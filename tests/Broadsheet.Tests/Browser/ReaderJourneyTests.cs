@@ -54,7 +54,7 @@ public sealed class ReaderJourneyTests(DemoApp app, ChromiumBrowser browser) : I
     }
 
     [Fact]
-    public async Task A_cached_story_shows_live_counts_once_the_page_has_loaded()
+    public async Task A_reader_who_reloads_a_cached_story_soon_sees_the_new_counts()
     {
         var (page, errors) = await browser.OpenAsync(app.Address);
         await page.GotoAsync("/latest");
@@ -63,9 +63,16 @@ public sealed class ReaderJourneyTests(DemoApp app, ChromiumBrowser browser) : I
         var slug = href!.Split('/')[^1];
         await app.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, 4_321).SetProperty(a => a.Upvotes, 2).SetProperty(a => a.Downvotes, 1)));
+        var changed = System.Diagnostics.Stopwatch.StartNew();
 
-        await page.ReloadAsync();
+        // No script fetches the counts: the page itself, cached for a second, carries them.
+        while (await page.Locator(".views").InnerTextAsync() != "4,321 Views" && changed.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
 
+        // The 2-second bound itself is asserted over plain HTTP (Articles/LiveCountsTests), where a slow browser cannot blur it.
         await Assertions.Expect(page.Locator(".views")).ToHaveTextAsync("4,321 Views");
         await Assertions.Expect(page.Locator(".votes")).ToHaveTextAsync("3 Votes: 2 Upvotes, 1 Downvotes (1 Points)");
         errors.ShouldBeEmpty();

@@ -9,6 +9,9 @@ namespace Broadsheet.Tests.Demo;
 public sealed class DemoApp : BroadsheetApp
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Demo:Seed", "true")];
+
+    // The site as a person first runs it: pages cached for the shipped lifetime (1 s).
+    protected override bool ShippedPageLifetime => true;
 }
 
 [Trait("Category", "Integration")]
