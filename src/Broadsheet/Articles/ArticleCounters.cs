@@ -88,8 +88,11 @@ public static class ArticleFragments
             .Select(a => new { a.Id, Counters = new ArticleCounters(a.ViewCount, a.Upvotes, a.Downvotes) })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        http.Response.Headers.CacheControl = "no-store";
         var mine = await votes.StateAsync(http.User.UserId(), row.Id, ct);
-        return row.Counters.ToHtml(slug, VoteControls.For(http, mine));
+        var controls = VoteControls.For(http, mine);
+        // A form token already made the answer "no-cache, no-store" (antiforgery warns when it has to
+        // override a header we set first); a signed-out answer says no-store itself.
+        if (controls.Token is null) http.Response.Headers.CacheControl = "no-store";
+        return row.Counters.ToHtml(slug, controls);
     }
 }
