@@ -28,7 +28,8 @@ dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v
 
 start_app() { # port log [env...]: the app from its publish folder, settings as shipped
   local port=$1 log=$2; shift 2
-  (cd "$work/app" && env ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning \
+  # exec: $! is then the app itself, so SIGTERM reaches it (and its shutdown flush is measured).
+  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning \
     Accounts__AnnounceSetup=false "$@" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$log" 2>&1) &
   app_pid=$!; pids+=("$app_pid")
   wait_for "http://127.0.0.1:$port/health"

@@ -1,6 +1,7 @@
 using Broadsheet.Data;
 using Broadsheet.Ranking;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using System.Text;
 
 namespace Broadsheet.Views;
@@ -15,7 +16,7 @@ namespace Broadsheet.Views;
 public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config,
     ILogger<ViewFlusher> log) : BackgroundService
 {
-    private const int RowsPerStatement = 200;
+    private const int RowsPerStatement = 500;
     private readonly SemaphoreSlim gate = new(1, 1);
     private DateOnly lastSweep;
 
@@ -50,7 +51,10 @@ public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, 
             if (views.Count == 0) return 0;
             try
             {
-                return await WriteAsync(views, ct);
+                var started = clock.GetTimestamp();
+                var counted = await WriteAsync(views, ct);
+                log.LogDebug("Flushed {Views} views ({Counted} new) in {Milliseconds:0} ms", views.Count, counted, clock.GetElapsedTime(started).TotalMilliseconds);
+                return counted;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -77,8 +81,9 @@ public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, 
         using (await db.WriteGateAsync(ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            foreach (var chunk in rows.Chunk(RowsPerStatement))
-                foreach (var row in await InsertNewViewersAsync(db, chunk, ct))
+            foreach (var group in rows.GroupBy(r => (r.ArticleId, r.Day)))
+            foreach (var chunk in group.Select(r => r.Reader).Chunk(RowsPerStatement))
+                foreach (var row in await InsertNewViewersAsync(db, group.Key.ArticleId, group.Key.Day, chunk, ct))
                 {
                     added[(row.ArticleId, row.Day)] = added.GetValueOrDefault((row.ArticleId, row.Day)) + 1;
                     // Only a view that counted (a new viewer row) counts for its referrer.
@@ -105,18 +110,37 @@ public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, 
         return (int)added.Values.Sum();
     }
 
-    private static Task<List<NewViewer>> InsertNewViewersAsync(BroadsheetDb db, (int ArticleId, DateOnly Day, string Reader)[] chunk, CancellationToken ct)
+    /// <summary>
+    /// Inserts one article-day's readers, returning those that were new. Plain ADO.NET on the
+    /// context's connection and transaction: during a spike this runs for every distinct reader,
+    /// and going through EF's raw-SQL pipeline (a parameter triple per row) made the flush the
+    /// bottleneck. The SQL is the same on SQLite and PostgreSQL.
+    /// </summary>
+    private static async Task<List<NewViewer>> InsertNewViewersAsync(BroadsheetDb db, int articleId, DateOnly day, string[] readers, CancellationToken ct)
     {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var sql = new StringBuilder("""INSERT INTO "ArticleViewers" ("ArticleId", "Day", "Reader") VALUES """);
-        var args = new object[chunk.Length * 3];
-        for (var i = 0; i < chunk.Length; i++)
+        Add(command, "@a", articleId);
+        Add(command, "@d", day);
+        for (var i = 0; i < readers.Length; i++)
         {
-            if (i > 0) sql.Append(", ");
-            sql.Append($"({{{3 * i}}}, {{{3 * i + 1}}}, {{{3 * i + 2}}})");
-            (args[3 * i], args[3 * i + 1], args[3 * i + 2]) = (chunk[i].ArticleId, chunk[i].Day, chunk[i].Reader);
+            sql.Append(i == 0 ? "" : ", ").Append("(@a, @d, @r").Append(i).Append(')');
+            Add(command, $"@r{i}", readers[i]);
         }
-        sql.Append(""" ON CONFLICT DO NOTHING RETURNING "ArticleId", "Day", "Reader" """);
-        return db.Database.SqlQueryRaw<NewViewer>(sql.ToString(), args).AsAsyncEnumerable().ToListAsync(ct).AsTask();
+        command.CommandText = sql.Append(""" ON CONFLICT DO NOTHING RETURNING "Reader" """).ToString();
+        var added = new List<NewViewer>(readers.Length);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) added.Add(new NewViewer(articleId, day, reader.GetString(0)));
+        return added;
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>Adds referred views per (article, day, domain); keys are unique within a chunk, as PostgreSQL's ON CONFLICT DO UPDATE requires.</summary>
