@@ -21,12 +21,15 @@ function init(args)
   plain = wrk.format("GET", wrk.path)
   -- A reader counts once a day: a second run on the same data needs readers of its own.
   run = os.getenv("SPIKE_RUN") or tostring(os.time())
+  -- SPIKE_UNCOUNTED=1: the same requests, each still built here, but named as a load generator
+  -- ("wrk"), which the app never counts: the difference to a counted run is what counting costs.
+  tool = os.getenv("SPIKE_UNCOUNTED") and " wrk" or ""
 end
 
 request = function()
   if os.time() >= stop_at then return plain end
   readers = readers + 1
-  local ua = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 Spike/" .. run .. "-" .. id .. "-" .. readers
+  local ua = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 Spike/" .. run .. "-" .. id .. "-" .. readers .. tool
   return wrk.format("GET", wrk.path, { ["User-Agent"] = ua })
 end
 
