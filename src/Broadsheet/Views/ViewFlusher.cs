@@ -13,7 +13,7 @@ namespace Broadsheet.Views;
 /// and to its per-day row, and the counted views' referring domains to ReferrerDaily. Additive updates, so N instances can flush side by side. A failed
 /// flush puts its views back for the next tick; stopping the host flushes what is left.
 /// </summary>
-public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config,
+public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config,
     ILogger<ViewFlusher> log) : BackgroundService
 {
     private const int RowsPerStatement = 500;
@@ -26,6 +26,10 @@ public sealed class ViewFlusher(ViewBuffer buffer, IServiceScopeFactory scopes, 
         using var timer = new PeriodicTimer(every, clock);
         try
         {
+            // Today's salt is read (or made) here, so the first reader after a start does not wait
+            // for that database write before their page is complete. Counting still waits if this fails.
+            try { await salts.TodayAsync(stoppingToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Could not read today's salt yet"); }
             while (await timer.WaitForNextTickAsync(stoppingToken))
                 await FlushAsync(stoppingToken);
         }
