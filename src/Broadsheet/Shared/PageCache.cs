@@ -42,6 +42,9 @@ public static class PageCache
             var options = ConfigurationOptions.Parse(redis);
             // Start and keep serving while Redis is away; the client reconnects and resubscribes by itself.
             options.AbortOnConnectFail = false;
+            // An eviction is best effort (the page lifetime bounds the rest): while Redis is away it
+            // fails at once rather than holding an editor's save until a queued command times out.
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         }
         var inner = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
