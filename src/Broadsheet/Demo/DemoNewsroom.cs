@@ -226,12 +226,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = tx.GetDbTransaction();
-        foreach (var name in names)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@" + name;
-            command.Parameters.Add(p);
-        }
+        foreach (var name in names) command.AddParameter(name);
         return command;
     }
 }

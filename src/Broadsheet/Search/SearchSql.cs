@@ -40,16 +40,16 @@ internal static class SearchSql
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        Add(command, "q", match);
-        Add(command, "now", request.Now);
-        Add(command, "take", request.Take);
-        Add(command, "skip", request.Skip);
+        command.AddParameter("q", match);
+        command.AddParameter("now", request.Now);
+        command.AddParameter("take", request.Take);
+        command.AddParameter("skip", request.Skip);
         var f = request.Filters;
-        if (f.CategoryId is { } category) Add(command, "category", category);
-        if (f.AuthorId is { } author) Add(command, "author", author);
-        if (f.TagId is { } tag) Add(command, "tag", tag);
-        if (f.From is { } from) Add(command, "from", from);
-        if (f.To is { } to) Add(command, "to", to);
+        if (f.CategoryId is { } category) command.AddParameter("category", category);
+        if (f.AuthorId is { } author) command.AddParameter("author", author);
+        if (f.TagId is { } tag) command.AddParameter("tag", tag);
+        if (f.From is { } from) command.AddParameter("from", from);
+        if (f.To is { } to) command.AddParameter("to", to);
         return command;
     }
 
@@ -87,13 +87,5 @@ internal static class SearchSql
             done += await db.Articles.CountAsync(a => a.Id >= lo && a.Id <= hi, ct);
             progress?.Report(Math.Min(done, total));
         }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = "@" + name;
-        p.Value = value;
-        command.Parameters.Add(p);
     }
 }

@@ -125,26 +125,18 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var sql = new StringBuilder("""INSERT INTO "ArticleViewers" ("ArticleId", "Day", "Reader") VALUES """);
-        Add(command, "@a", articleId);
-        Add(command, "@d", day);
+        command.AddParameter("a", articleId);
+        command.AddParameter("d", day);
         for (var i = 0; i < readers.Length; i++)
         {
             sql.Append(i == 0 ? "" : ", ").Append("(@a, @d, @r").Append(i).Append(')');
-            Add(command, $"@r{i}", readers[i]);
+            command.AddParameter($"r{i}", readers[i]);
         }
         command.CommandText = sql.Append(""" ON CONFLICT DO NOTHING RETURNING "Reader" """).ToString();
         var added = new List<NewViewer>(readers.Length);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) added.Add(new NewViewer(articleId, day, reader.GetString(0)));
         return added;
-    }
-
-    private static void Add(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     /// <summary>Adds referred views per (article, day, domain); keys are unique within a chunk, as PostgreSQL's ON CONFLICT DO UPDATE requires.</summary>
