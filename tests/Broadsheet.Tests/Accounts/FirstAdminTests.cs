@@ -108,7 +108,7 @@ public sealed class FirstAdminTests
 
         private RunningApp(TestDatabase db)
         {
-            Port = FreePort();
+            Port = Ports.Free();
             var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
             psi.ArgumentList.Add(typeof(Program).Assembly.Location);
             psi.ArgumentList.Add("--urls");
@@ -162,13 +162,6 @@ public sealed class FirstAdminTests
             }
             process.Dispose();
             Directory.Delete(root, recursive: true);
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

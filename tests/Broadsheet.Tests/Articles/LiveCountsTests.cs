@@ -29,16 +29,11 @@ public sealed class LiveCountsTests(ShippedCacheApp app) : IClassFixture<Shipped
         var user = await app.UserAsync(joinedAt: DateTime.UtcNow.AddDays(-30));
         using var reader = app.Reader();
         ((int)(await reader.SignInAsync(user.Email!)).Response.StatusCode).ShouldBe(302);
-        var (_, widget) = await reader.GetPageAsync(ArticleCounters.PathFor(article.Slug));
-        var token = widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-
-        ((int)(await reader.PostAsync($"/articles/{article.Slug}/vote",
-            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["direction"] = "up" })).Response.StatusCode).ShouldBe(302);
+        ((int)(await reader.VoteOnArticleAsync(article.Slug, "up")).StatusCode).ShouldBe(302);
         var saved = Stopwatch.StartNew();
 
         (await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => a.Upvotes).SingleAsync())).ShouldBe(1);
-        var seen = await ShowsAsync(article, ".votes", "1 Votes: 1 Upvotes, 0 Downvotes (1 Points)");
-        seen.ShouldBeLessThanOrEqualTo(saved.Elapsed);
+        await ShowsAsync(article, ".votes", "1 Votes: 1 Upvotes, 0 Downvotes (1 Points)");
         saved.Elapsed.ShouldBeLessThanOrEqualTo(Promise + TimeSpan.FromMilliseconds(500), "the vote was not on the anonymous page within 2 s");
     }
 
@@ -94,13 +89,13 @@ public sealed class LiveCountsTests(ShippedCacheApp app) : IClassFixture<Shipped
     }
 
     /// <summary>Polls the anonymous page until the element reads the text; gives up after 5 s.</summary>
-    private async Task<TimeSpan> ShowsAsync(Article article, string selector, string text)
+    private async Task ShowsAsync(Article article, string selector, string text)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
             var (_, page) = await app.GetPageAsync($"/articles/{article.Slug}");
-            if (page.QuerySelector(selector)?.TextContent == text) return clock.Elapsed;
+            if (page.QuerySelector(selector)?.TextContent == text) return;
             clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), $"{selector} never read '{text}'");
             await Task.Delay(50);
         }

@@ -59,19 +59,9 @@ public sealed class ClusterData : IAsyncDisposable
         var slug = Slug.From(TestNewsroom.Unique("Section"));
         var category = db.Categories.Add(new Category { Name = $"Section {slug[^6..]}", Slug = slug, Position = 50 }).Entity;
         var author = db.Authors.Add(new Author { DisplayName = $"Reporter {slug[^6..]}", Slug = "reporter-" + slug[^12..], Bio = "Covers the port." }).Entity;
-        var title = $"Harbour ferry timetable changes {Guid.NewGuid():N}"[..45];
-        var article = new Article
-        {
-            Title = title,
-            Slug = Slug.From(title),
-            Standfirst = "The council confirmed new sailing times after a month of consultation.",
-            Status = ArticleStatus.Published,
-            PublishedAt = DateTime.UtcNow.AddHours(-1),
-            UpdatedAt = DateTime.UtcNow.AddHours(-1),
-            Category = category,
-            Author = author,
-        };
-        article.SetBody("The first sailing moves to **seven o'clock**.\n\nCommuters welcomed the change.");
+        var article = TestNewsroom.Story();
+        article.Category = category;
+        article.Author = author;
         db.Articles.Add(article);
         await db.SaveChangesAsync();
         return article;

@@ -39,7 +39,7 @@ public sealed class PostgresServer
         var bin = FindBinaries();
         var folder = Path.Combine("/tmp", $"broadsheet-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(folder);
-        var server = new PostgresServer(folder, bin, FreePort());
+        var server = new PostgresServer(folder, bin, Ports.Free());
         if (IsRoot) Run("chown", "postgres:postgres", folder);
         var data = Path.Combine(folder, "data");
         server.RunPg("initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
@@ -77,13 +77,6 @@ public sealed class PostgresServer
             : null;
         return found ?? throw new InvalidOperationException(
             "PostgreSQL binaries were not found under /usr/lib/postgresql/*/bin. Run ./test.sh, which installs Debian's postgresql package.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void RunPg(string tool, params string[] args)

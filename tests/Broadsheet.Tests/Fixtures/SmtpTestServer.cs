@@ -28,7 +28,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public SmtpTestServer(string? username = null, string? password = null)
     {
-        Port = FreePort();
+        Port = Ports.Free();
         var requireAuth = username is not null;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
@@ -58,13 +58,6 @@ public sealed class SmtpTestServer : IAsyncDisposable
         try { await running; }
         catch (OperationCanceledException) { }
         stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class Store(ChannelWriter<ReceivedMail> sink) : MessageStore

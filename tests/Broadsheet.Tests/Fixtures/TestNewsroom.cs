@@ -47,6 +47,23 @@ public static class TestNewsroom
         }).Published(app);
 
     /// <summary>A live article, an hour old unless told otherwise, in a new category by a new author.</summary>
+    /// <summary>A live story, an hour old, with a unique title and slug; its section and author are the caller's.</summary>
+    public static Article Story()
+    {
+        var title = $"Harbour ferry timetable changes {Guid.NewGuid():N}"[..45];
+        var article = new Article
+        {
+            Title = title,
+            Slug = Slug.From(title),
+            Standfirst = "The council confirmed new sailing times after a month of consultation.",
+            Status = ArticleStatus.Published,
+            PublishedAt = DateTime.UtcNow.AddHours(-1),
+            UpdatedAt = DateTime.UtcNow.AddHours(-1),
+        };
+        article.SetBody("The first sailing moves to **seven o'clock**.\n\nCommuters welcomed the change.");
+        return article;
+    }
+
     public static async Task<Article> ArticleAsync(this BroadsheetApp app, Action<Article>? shape = null,
         Category? category = null, Author? author = null, params string[] tags)
     {
@@ -54,19 +71,9 @@ public static class TestNewsroom
         author ??= await app.AuthorAsync();
         return await app.WithDbAsync(async db =>
         {
-            var title = $"Harbour ferry timetable changes {Guid.NewGuid():N}"[..45];
-            var article = new Article
-            {
-                Title = title,
-                Slug = Slug.From(title),
-                Standfirst = "The council confirmed new sailing times after a month of consultation.",
-                Status = ArticleStatus.Published,
-                PublishedAt = DateTime.UtcNow.AddHours(-1),
-                UpdatedAt = DateTime.UtcNow.AddHours(-1),
-                CategoryId = category.Id,
-                AuthorId = author.Id,
-            };
-            article.SetBody("The first sailing moves to **seven o'clock**.\n\nCommuters welcomed the change.");
+            var article = Story();
+            article.CategoryId = category.Id;
+            article.AuthorId = author.Id;
             foreach (var name in tags)
             {
                 var slug = Slug.From(name);

@@ -13,7 +13,7 @@ public sealed class HostingTests
     public async Task The_app_listens_on_urls_logs_json_and_stops_gracefully_on_sigterm()
     {
         var root = Directory.CreateTempSubdirectory("broadsheet-host-").FullName;
-        var port = FreePort();
+        var port = Ports.Free();
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(typeof(Program).Assembly.Location);
         psi.ArgumentList.Add("--urls");
@@ -60,12 +60,5 @@ public sealed class HostingTests
             catch (HttpRequestException) { await Task.Delay(200); }
         }
         throw new TimeoutException("The app did not answer /health within 30 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

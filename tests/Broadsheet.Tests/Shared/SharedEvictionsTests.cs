@@ -6,14 +6,7 @@ namespace Broadsheet.Tests.Shared;
 /// <summary>Redis configured but not there (nothing listens on the port): the site must not notice.</summary>
 public sealed class RedisAwayApp : BroadsheetApp
 {
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Redis:Configuration", $"127.0.0.1:{FreePort()},connectTimeout=500")];
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Redis:Configuration", $"127.0.0.1:{Ports.Free()},connectTimeout=500")];
 }
 
 /// <summary>

@@ -20,13 +20,8 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
     }
 
     /// <summary>Submits the article's vote form (the live widget's) with the given direction.</summary>
-    private static async Task<HttpResponseMessage> VoteAsync(ReaderSession reader, Article article, string direction, bool htmx = false)
-    {
-        var (_, widget) = await reader.GetPageAsync(ArticleCounters.PathFor(article.Slug));
-        var token = widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return (await reader.PostAsync($"/articles/{article.Slug}/vote",
-            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["direction"] = direction }, htmx)).Response;
-    }
+    private static Task<HttpResponseMessage> VoteAsync(ReaderSession reader, Article article, string direction, bool htmx = false) =>
+        reader.VoteOnArticleAsync(article.Slug, direction, htmx);
 
     private Task<(int Up, int Down, int Rows)> CountsAsync(Article article) => app.WithDbAsync(async db =>
     {
@@ -148,8 +143,7 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
         var article = await app.ArticleAsync();
         var (reader, _) = await ReaderAsync();
         using var _r = reader;
-        var (_, widget) = await reader.GetPageAsync(ArticleCounters.PathFor(article.Slug));
-        var token = widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await reader.VoteTokenAsync(article.Slug);
 
         ((int)(await reader.PostAsync("/articles/no-such-story/vote", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["direction"] = "up" })).Response.StatusCode).ShouldBe(404);
         var missing = (await reader.PostAsync($"/articles/{article.Slug}/vote", new Dictionary<string, string> { ["direction"] = "up" })).Response;
@@ -169,8 +163,7 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
             readers.AddRange(await Task.WhenAll(batch.Select(async _ =>
             {
                 var (reader, _) = await LinkSignedInReaderAsync();
-                var (_, widget) = await reader.GetPageAsync(ArticleCounters.PathFor(article.Slug));
-                return (reader, widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")!.GetAttribute("value")!);
+                return (reader, await reader.VoteTokenAsync(article.Slug));
             })));
 
         // Five votes each, up or down: duplicates and switches, all in flight together.
@@ -235,8 +228,7 @@ public sealed class VoteLimitTests(TightVotesApp app) : IClassFixture<TightVotes
         var user = await app.UserAsync(joinedAt: DateTime.UtcNow.AddDays(-30));
         using var reader = app.Reader();
         await reader.SignInAsync(user.Email!);
-        var (_, widget) = await reader.GetPageAsync(Broadsheet.Articles.ArticleCounters.PathFor(article.Slug));
-        var token = widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await reader.VoteTokenAsync(article.Slug);
         Task<(HttpResponseMessage Response, AngleSharp.Dom.IDocument Page)> Vote(string direction) =>
             reader.PostAsync($"/articles/{article.Slug}/vote", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["direction"] = direction });
 

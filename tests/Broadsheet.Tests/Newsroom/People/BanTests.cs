@@ -10,12 +10,7 @@ namespace Broadsheet.Tests.Newsroom.People;
 [Trait("Category", "Integration")]
 public sealed class BanTests(PeopleApp app) : IClassFixture<PeopleApp>
 {
-    private static async Task<HttpResponseMessage> VoteAsync(ReaderSession reader, string slug)
-    {
-        var (_, widget) = await reader.GetPageAsync(ArticleCounters.PathFor(slug));
-        var token = widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return (await reader.PostAsync($"/articles/{slug}/vote", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["direction"] = "up" })).Response;
-    }
+    private static Task<HttpResponseMessage> VoteAsync(ReaderSession reader, string slug) => reader.VoteOnArticleAsync(slug, "up");
 
     [Fact]
     public async Task A_banned_reader_still_reads_but_cannot_comment_or_vote_and_is_told_why_until_the_ban_is_lifted()
