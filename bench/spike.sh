@@ -4,11 +4,12 @@
 # served as a static file, p99, and counted views against the readers wrk sent (exact after the
 # drain; bench/spike.lua says how). First on one box (Kestrel, SQLite), then through nginx to two instances on PostgreSQL
 # with Redis, against nginx serving the same bytes as a static file.
-# Usage: bench/spike.sh [seconds=30] [connections=256]
+# Usage: bench/spike.sh [seconds=30] [connections=256] [all|one-box]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 connections=${2:-256}
+scope=${3:-all}
 articles=10000
 work=$(mktemp -d /tmp/broadsheet-spike.XXXXXX)
 chmod 755 "$work"
@@ -29,7 +30,9 @@ dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v
 start_app() { # port log [env...]: the app from its publish folder, settings as shipped
   local port=$1 log=$2; shift 2
   # exec: $! is then the app itself, so SIGTERM reaches it (and its shutdown flush is measured).
+    # The flusher's Debug line (one a second) is how the run reports what counting costs.
   (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning \
+    Logging__LogLevel__Broadsheet.Views.ViewFlusher=Debug \
     Accounts__AnnounceSetup=false "$@" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$log" 2>&1) &
   app_pid=$!; pids+=("$app_pid")
   wait_for "http://127.0.0.1:$port/health"
@@ -73,6 +76,14 @@ read -r u_rps u_p99 _ _ < <(SPIKE_UNCOUNTED=1 spike "http://127.0.0.1:$port$path
 stop_gracefully "$one"
 a_counted=$(( $(views) - before ))
 a_verdict=$([[ $a_counted == "$a_sent" ]] && echo exact || echo "NOT exact")
+flush_cost() { # log -> "views ms µs-a-view", summed over the flusher's lines
+  grep -ho 'Flushed [0-9]* views ([0-9]* new) in [0-9]* ms' "$1" |
+    awk '{v += $2; ms += $7} END {printf "%d %d %.1f\n", v, ms, v ? ms * 1000 / v : 0}'
+}
+read -r f_views f_ms f_us < <(flush_cost "$work/app.log")
+printf '\none box: ratio %s of static (p99 %s against %s); %s readers sent, %s views counted: %s; flushing took %s ms for %s views (%s µs a view)\n' \
+  "$(ratio "$a_rps" "$s_rps")" "$a_p99" "$s_p99" "$a_sent" "$a_counted" "$a_verdict" "$f_ms" "$f_views" "$f_us"
+if [[ $scope == one-box ]]; then [[ $a_verdict == exact ]]; exit; fi
 
 # --- Scale-out: nginx, two instances, PostgreSQL, Redis ----------------------------------------
 echo "==> Scale-out: PostgreSQL, Redis, two instances, nginx"
@@ -110,8 +121,8 @@ row "the same requests, not counted (named as a load generator)" "$u_rps" "$u_p9
 row "same bytes as a static file (Kestrel)" "$s_rps" "$s_p99"
 row "article through nginx, two instances on PostgreSQL + Redis" "$n_rps" "$n_p99"
 row "same bytes as a static file (nginx)" "$ns_rps" "$ns_p99"
-printf '\none box: ratio %s of static; %s responses, %s readers sent, %s views counted: %s\n' \
-  "$(ratio "$a_rps" "$s_rps")" "$a_done" "$a_sent" "$a_counted" "$a_verdict"
+printf '\none box: ratio %s of static; %s responses, %s readers sent, %s views counted: %s; flushing %s µs a view\n' \
+  "$(ratio "$a_rps" "$s_rps")" "$a_done" "$a_sent" "$a_counted" "$a_verdict" "$f_us"
 printf 'scale-out: ratio %s of nginx static (%s of Kestrel static); %s responses, %s readers sent, %s views counted: %s\n' \
   "$(ratio "$n_rps" "$ns_rps")" "$(ratio "$n_rps" "$s_rps")" "$n_done" "$n_sent" "$n_counted" "$n_verdict"
 printf '[%s, %s cores, .NET SDK %s, page of %s bytes]\n' "$(date -u +%F)" "$(nproc)" "$(dotnet --version)" "$bytes"

@@ -86,7 +86,9 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             foreach (var group in rows.GroupBy(r => (r.ArticleId, r.Day)))
-            foreach (var chunk in group.Select(r => r.Reader).Chunk(RowsPerStatement))
+            // In key order: the inserts then walk the primary-key index once, page by page, instead
+            // of touching a random page per reader (measured: half the cost of a spike's flush).
+            foreach (var chunk in group.Select(r => r.Reader).Order(StringComparer.Ordinal).Chunk(RowsPerStatement))
                 foreach (var row in await InsertNewViewersAsync(db, group.Key.ArticleId, group.Key.Day, chunk, ct))
                 {
                     added[(row.ArticleId, row.Day)] = added.GetValueOrDefault((row.ArticleId, row.Day)) + 1;
