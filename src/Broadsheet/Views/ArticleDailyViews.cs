@@ -13,15 +13,15 @@ public sealed class ArticleDailyViews
 }
 
 /// <summary>
-/// Who has been counted for an article today: a signed-in user's id or an anonymous reader's
-/// salted hash. The key makes a view count once per reader per article per day, across every
+/// Who has been counted for an article today: a signed-in user or an anonymous reader's
+/// salted hash, as a <see cref="ReaderKey"/>. The key makes a view count once per reader per article per day, across every
 /// instance. Rows older than yesterday are swept, and with them any link to a reader.
 /// </summary>
 public sealed class ArticleViewer
 {
     public int ArticleId { get; set; }
     public DateOnly Day { get; set; }
-    public required string Reader { get; set; }
+    public long Reader { get; set; }
 }
 
 /// <summary>Today's random salt for anonymous reader keys. Yesterday's is deleted, so no hash can be recomputed.</summary>
@@ -48,7 +48,6 @@ internal sealed class ArticleViewerConfiguration : IEntityTypeConfiguration<Arti
     {
         v.ToTable("ArticleViewers");
         v.HasKey(x => new { x.ArticleId, x.Day, x.Reader });
-        v.Property(x => x.Reader).HasMaxLength(64);
         v.HasIndex(x => x.Day);
         v.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }

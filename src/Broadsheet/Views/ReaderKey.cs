@@ -1,5 +1,6 @@
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,17 +11,19 @@ namespace Broadsheet.Views;
 /// keyed hash of IP address and User-Agent under today's salt. The salt is random, shared by
 /// every instance through the database, and deleted when its day ends, so yesterday's hashes
 /// cannot be recomputed or linked to today's.
+/// A key is one 64-bit number: a user is their id negated, an anonymous reader the hash's first
+/// 63 bits (never negative). A number rather than text keeps the viewers index small, which is
+/// what a spike's flush pays for per reader. Two readers of one article share a key by chance
+/// about once in 2^63 / n² days for n readers a day (a million readers: once in 25 million days).
 /// </summary>
 public static class ReaderKey
 {
-    public const int Length = 32;
+    public static long ForUser(int userId) => -(long)userId;
 
-    public static string ForUser(int userId) => $"u:{userId}";
-
-    public static string ForAnonymous(byte[] salt, string ip, string userAgent)
+    public static long ForAnonymous(byte[] salt, string ip, string userAgent)
     {
         var mac = HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(ip + "\n" + userAgent));
-        return Convert.ToHexStringLower(mac)[..Length];
+        return BinaryPrimitives.ReadInt64BigEndian(mac) & long.MaxValue;
     }
 }
 

@@ -1,16 +1,11 @@
 namespace Broadsheet.Views;
 
 /// <summary>
-/// One reader's view of one article on one day. <see cref="Referrer"/> rides along (the referring
-/// domain of the first counted request, or null): it is not part of the identity, so a reader
-/// who arrives twice from two sites is still one view.
-/// </summary>
-/// <summary>
 /// One reader's view of one article on one day. Equality leaves the referrer out on purpose: the
 /// buffer's sets drop repeat views by (article, day, reader), so a reader arriving twice from two
 /// sites is one view, credited to the first.
 /// </summary>
-public readonly record struct PendingView(string Slug, DateOnly Day, string Reader, string? Referrer = null)
+public readonly record struct PendingView(string Slug, DateOnly Day, long Reader, string? Referrer = null)
 {
     public bool Equals(PendingView other) => Slug == other.Slug && Day == other.Day && Reader == other.Reader;
     public override int GetHashCode() => HashCode.Combine(Slug, Day, Reader);

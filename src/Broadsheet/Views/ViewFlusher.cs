@@ -88,7 +88,7 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
             foreach (var group in rows.GroupBy(r => (r.ArticleId, r.Day)))
             // In key order: the inserts then walk the primary-key index once, page by page, instead
             // of touching a random page per reader (measured: half the cost of a spike's flush).
-            foreach (var chunk in group.Select(r => r.Reader).Order(StringComparer.Ordinal).Chunk(RowsPerStatement))
+            foreach (var chunk in group.Select(r => r.Reader).Order().Chunk(RowsPerStatement))
                 foreach (var row in await InsertNewViewersAsync(db, group.Key.ArticleId, group.Key.Day, chunk, ct))
                 {
                     added[(row.ArticleId, row.Day)] = added.GetValueOrDefault((row.ArticleId, row.Day)) + 1;
@@ -122,7 +122,7 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
     /// and going through EF's raw-SQL pipeline (a parameter triple per row) made the flush the
     /// bottleneck. The SQL is the same on SQLite and PostgreSQL.
     /// </summary>
-    private static async Task<List<NewViewer>> InsertNewViewersAsync(BroadsheetDb db, int articleId, DateOnly day, string[] readers, CancellationToken ct)
+    private static async Task<List<NewViewer>> InsertNewViewersAsync(BroadsheetDb db, int articleId, DateOnly day, long[] readers, CancellationToken ct)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -137,7 +137,7 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
         command.CommandText = sql.Append(""" ON CONFLICT DO NOTHING RETURNING "Reader" """).ToString();
         var added = new List<NewViewer>(readers.Length);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) added.Add(new NewViewer(articleId, day, reader.GetString(0)));
+        while (await reader.ReadAsync(ct)) added.Add(new NewViewer(articleId, day, reader.GetInt64(0)));
         return added;
     }
 
@@ -169,4 +169,4 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
 }
 
 /// <summary>A row the flush inserted (RETURNING gives back only new ones).</summary>
-public sealed record NewViewer(int ArticleId, DateOnly Day, string Reader);
+public sealed record NewViewer(int ArticleId, DateOnly Day, long Reader);

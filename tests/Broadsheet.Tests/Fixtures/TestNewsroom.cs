@@ -46,7 +46,6 @@ public static class TestNewsroom
             return a;
         }).Published(app);
 
-    /// <summary>A live article, an hour old unless told otherwise, in a new category by a new author.</summary>
     /// <summary>A live story, an hour old, with a unique title and slug; its section and author are the caller's.</summary>
     public static Article Story()
     {
@@ -64,6 +63,7 @@ public static class TestNewsroom
         return article;
     }
 
+    /// <summary>A live article, an hour old unless told otherwise, in a new category by a new author.</summary>
     public static async Task<Article> ArticleAsync(this BroadsheetApp app, Action<Article>? shape = null,
         Category? category = null, Author? author = null, params string[] tags)
     {

@@ -123,7 +123,7 @@ public sealed class ViewCountingTests(ManualFlushApp app) : IClassFixture<Manual
         var old = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
         await app.WithDbAsync(async db =>
         {
-            db.ArticleViewers.Add(new ArticleViewer { ArticleId = article.Id, Day = old, Reader = "u:1" });
+            db.ArticleViewers.Add(new ArticleViewer { ArticleId = article.Id, Day = old, Reader = ReaderKey.ForUser(1) });
             db.ArticleDailyViews.Add(new ArticleDailyViews { ArticleId = article.Id, Day = old, Views = 1 });
             await db.SaveChangesAsync();
         });

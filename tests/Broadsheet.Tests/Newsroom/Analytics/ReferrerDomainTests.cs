@@ -33,13 +33,13 @@ public sealed class ReferrerBufferTests
         var buffer = new ViewBuffer(new ConfigurationBuilder()
             .AddInMemoryCollection([new("Views:ReferrerDomainLimit", "2")]).Build());
         var day = new DateOnly(2026, 11, 28);
-        buffer.TryAdd(new("a", day, "r1", "one.example")).ShouldBeTrue();
-        buffer.TryAdd(new("a", day, "r1", "two.example")).ShouldBeFalse(); // the same reader: one view, first referrer
-        buffer.TryAdd(new("a", day, "r2", "two.example")).ShouldBeTrue();
-        buffer.TryAdd(new("a", day, "r3", "three.example")).ShouldBeTrue(); // counted, but past the cap
-        buffer.TryAdd(new("b", day, "r4", "one.example")).ShouldBeTrue();
+        buffer.TryAdd(new("a", day, 1, "one.example")).ShouldBeTrue();
+        buffer.TryAdd(new("a", day, 1, "two.example")).ShouldBeFalse(); // the same reader: one view, first referrer
+        buffer.TryAdd(new("a", day, 2, "two.example")).ShouldBeTrue();
+        buffer.TryAdd(new("a", day, 3, "three.example")).ShouldBeTrue(); // counted, but past the cap
+        buffer.TryAdd(new("b", day, 4, "one.example")).ShouldBeTrue();
         buffer.Drain().OrderBy(v => v.Reader).Select(v => v.Referrer).ShouldBe(["one.example", "two.example", null, "one.example"]);
-        buffer.TryAdd(new("a", day, "r5", "three.example")).ShouldBeTrue();
+        buffer.TryAdd(new("a", day, 5, "three.example")).ShouldBeTrue();
         buffer.Drain().Single().Referrer.ShouldBe("three.example"); // a new flush, a new allowance
     }
 }

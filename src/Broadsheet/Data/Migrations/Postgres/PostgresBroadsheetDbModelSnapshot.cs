@@ -927,9 +927,8 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
-                    b.Property<string>("Reader")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<long>("Reader")
+                        .HasColumnType("bigint");
 
                     b.HasKey("ArticleId", "Day", "Reader");
 

@@ -892,9 +892,8 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reader")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Reader")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("ArticleId", "Day", "Reader");
 
