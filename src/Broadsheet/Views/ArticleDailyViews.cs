@@ -13,9 +13,9 @@ public sealed class ArticleDailyViews
 }
 
 /// <summary>
-/// Who has been counted for an article today: a signed-in user or an anonymous reader's
-/// salted hash, as a <see cref="ReaderKey"/>. The key makes a view count once per reader per article per day, across every
-/// instance. Rows older than yesterday are swept, and with them any link to a reader.
+/// Who has been counted for an article today: a signed-in user or an anonymous reader's salted
+/// hash, as a <see cref="ReaderKey"/>. The key makes a view count once per reader per article per
+/// day, across every instance. Rows older than yesterday are swept, and with them any link to a reader.
 /// </summary>
 public sealed class ArticleViewer
 {

@@ -6,8 +6,8 @@ namespace Broadsheet.Views;
 
 /// <summary>
 /// Counts article views. Runs before the output cache, so a page served from the cache is
-/// counted like a rendered one; the request only adds to the in-memory buffer, as its response starts. A counted view
-/// carries its referring domain (see <see cref="ReferrerDomain"/>), never the URL or the reader.
+/// counted like a rendered one; the request only adds to the in-memory buffer, as its response
+/// starts. A counted view carries its referring domain (see <see cref="ReferrerDomain"/>), never the URL or the reader.
 /// </summary>
 public static class ViewCounting
 {
