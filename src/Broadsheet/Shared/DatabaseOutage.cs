@@ -24,10 +24,10 @@ public sealed class DatabaseOutage(IConfiguration config, ILogger<DatabaseOutage
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (!DatabaseUnavailable.Is(exception)) return false;
-        // One line without the stack: an outage is an operator's event, not a bug to debug.
-        log.LogWarning("Database unavailable during {Method} {Path}: {Reason}", http.Request.Method, http.Features.Get<IExceptionHandlerPathFeature>()?.Path, exception.GetBaseException().Message);
-        // The middleware has already pointed the request at the error page; decide by the original path.
+        // The middleware has already pointed the request at the error page; the original path decides.
         var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
+        // One line without the stack: an outage is an operator's event, not a bug to debug.
+        log.LogWarning("Database unavailable during {Method} {Path}: {Reason}", http.Request.Method, path, exception.GetBaseException().Message);
         if (!WantsJson(path, http.Request.Headers)) return false; // the error page shows the outage in the layout
         MarkUnavailable(http.Response, config);
         await Results.Problem(

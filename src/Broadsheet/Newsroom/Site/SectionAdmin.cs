@@ -29,19 +29,21 @@ public sealed partial class SectionAdmin(BroadsheetDb db, AuditLog audit, TimePr
     public const int SlugMax = 100;
 
     private static string Noun(SectionKind kind) => kind == SectionKind.Category ? "section" : "tag";
-    private static string Audit(SectionKind kind, string verb) => $"{(kind == SectionKind.Category ? "section" : "tag")}.{verb}";
+    private static string Audit(SectionKind kind, string verb) => $"{Noun(kind)}.{verb}";
     private static FollowKind FollowKindOf(SectionKind kind) => kind == SectionKind.Category ? FollowKind.Category : FollowKind.Tag;
 
     /// <summary>Checks a name and the slug it asks for (or makes one from the name); null slug with a message when refused.</summary>
     public static (string? Slug, string? Problem) Check(string name, string? slug)
     {
-        if (name.Length is 0 or > NameMax) return (null, $"A name needs 1 to {NameMax} characters.");
+        if (NameProblem(name) is { } problem) return (null, problem);
         var wanted = string.IsNullOrWhiteSpace(slug) ? Shared.Slug.From(name, SlugMax) : slug.Trim();
         if (wanted.Length == 0) return (null, "Give a slug of letters or digits: the name has none to make one from.");
         if (wanted.Length > SlugMax || !Shared.Slug.IsValid(wanted))
             return (null, $"\"{wanted}\" cannot be a slug: use lower-case letters, digits and single hyphens, at most {SlugMax}.");
         return (wanted, null);
     }
+
+    private static string? NameProblem(string name) => name.Length is 0 or > NameMax ? $"A name needs 1 to {NameMax} characters." : null;
 
     public async Task<SectionResult> CreateAsync(ClaimsPrincipal actor, SectionKind kind, string name, string? slug, CancellationToken ct)
     {
@@ -67,23 +69,21 @@ public sealed partial class SectionAdmin(BroadsheetDb db, AuditLog audit, TimePr
     public async Task<SectionResult> RenameAsync(ClaimsPrincipal actor, SectionKind kind, int id, string name, string? slug, CancellationToken ct)
     {
         name = name.Trim();
-        var (wanted, problem) = Check(name, string.IsNullOrWhiteSpace(slug) ? null : slug);
-        var current = await FindAsync(kind, id, ct);
-        if (current is null) return SectionResult.Missing;
-        if (string.IsNullOrWhiteSpace(slug)) wanted = current.Value.Slug; // a new name alone keeps the address
-        if (problem is not null && wanted is null) return SectionResult.Invalid(problem);
-        if (name.Length is 0 or > NameMax) return SectionResult.Invalid($"A name needs 1 to {NameMax} characters.");
-        var (oldName, oldSlug) = current.Value;
+        if (await FindAsync(kind, id, ct) is not { } current) return SectionResult.Missing;
+        var (oldName, oldSlug) = current;
+        // A new name alone keeps the address.
+        var (wanted, problem) = string.IsNullOrWhiteSpace(slug) ? (NameProblem(name) is { } p ? (null, p) : (oldSlug, null)) : Check(name, slug);
+        if (wanted is null) return SectionResult.Invalid(problem!);
         if (oldName == name && oldSlug == wanted) return SectionResult.Ok("Nothing had changed.");
-        if (wanted != oldSlug && await SlugTakenAsync(kind, wanted!, id, ct)) return Taken(kind, wanted!);
+        if (wanted != oldSlug && await SlugTakenAsync(kind, wanted, id, ct)) return Taken(kind, wanted);
 
         using var gate = await db.WriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var set = kind == SectionKind.Category
-            ? await db.Categories.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, name).SetProperty(c => c.Slug, wanted!), ct)
-            : await db.Tags.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Name, name).SetProperty(t => t.Slug, wanted!), ct);
+            ? await db.Categories.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, name).SetProperty(c => c.Slug, wanted), ct)
+            : await db.Tags.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Name, name).SetProperty(t => t.Slug, wanted), ct);
         if (set == 0) return SectionResult.Missing;
-        if (wanted != oldSlug) await MoveAddressesAsync(kind, oldSlug, wanted!, ct);
+        if (wanted != oldSlug) await MoveAddressesAsync(kind, oldSlug, wanted, ct);
         audit.Add(actor, Audit(kind, "rename"), KindName(kind), id.ToString(),
             $"Renamed \"{oldName}\" ({SectionPaths.Prefix(kind)}{oldSlug}) to \"{name}\" ({SectionPaths.Prefix(kind)}{wanted}).");
         await db.SaveChangesAsync(ct);

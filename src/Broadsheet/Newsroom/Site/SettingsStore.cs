@@ -1,6 +1,5 @@
 using Broadsheet.Data;
 using Broadsheet.Shared;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using System.Security.Claims;
@@ -10,9 +9,10 @@ namespace Broadsheet.Newsroom.Site;
 /// <summary>
 /// Saves the settings form: a value equal to configuration removes its row (so configuration
 /// speaks again), any other value upserts it. The audit entry goes in the same SaveChanges.
+/// Refreshing this instance's copy drops the cached pages (<see cref="LiveSettings.RefreshAsync"/>).
 /// </summary>
 public sealed class SettingsStore(BroadsheetDb db, AuditLog audit, TimeProvider clock, LiveSettings live,
-    IOptionsFactory<SiteOptions> configured, IOutputCacheStore pages)
+    IOptionsFactory<SiteOptions> configured)
 {
     /// <summary>Stores the values; returns the keys that changed.</summary>
     public async Task<IReadOnlyList<string>> SaveAsync(ClaimsPrincipal actor, Dictionary<string, string?> values, CancellationToken ct)
@@ -35,7 +35,6 @@ public sealed class SettingsStore(BroadsheetDb db, AuditLog audit, TimeProvider 
         audit.Add(actor, "settings.update", "settings", "site", $"Changed {string.Join(", ", changed)}.");
         await db.SaveChangesAsync(ct);
         await live.RefreshAsync(ct);
-        await pages.ContentChangedAsync(ct);
         return changed;
     }
 }

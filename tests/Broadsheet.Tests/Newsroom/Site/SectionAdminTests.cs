@@ -82,6 +82,27 @@ public sealed class SectionAdminTests(BroadsheetApp app) : IClassFixture<Broadsh
     }
 
     [Fact]
+    public async Task A_new_name_alone_keeps_the_address_and_a_blank_name_is_a_422_that_saves_nothing()
+    {
+        var section = await app.CategoryAsync();
+        using var admin = await app.AdminAsync();
+
+        var (renamed, _) = await admin.RowActionAsync(section.Slug, "rename", Fields(("name", "Estuary and coast"), ("slug", "")));
+        ((int)renamed.StatusCode).ShouldBe(302);
+        var stored = await app.WithDbAsync(db => db.Categories.SingleAsync(c => c.Id == section.Id));
+        (stored.Name, stored.Slug).ShouldBe(("Estuary and coast", section.Slug));
+        (await app.WithDbAsync(db => db.Redirects.CountAsync(r => r.FromPath.StartsWith($"/category/{section.Slug}")))).ShouldBe(0);
+
+        foreach (var slug in new[] { "", section.Slug + "-x" })
+        {
+            var (blank, page) = await admin.RowActionAsync(section.Slug, "rename", Fields(("name", "  "), ("slug", slug)));
+            ((int)blank.StatusCode).ShouldBe(422);
+            page.QuerySelector(".form-error")!.TextContent.ShouldContain("A name needs 1 to");
+        }
+        (await app.WithDbAsync(db => db.Categories.SingleAsync(c => c.Id == section.Id))).Name.ShouldBe("Estuary and coast");
+    }
+
+    [Fact]
     public async Task Merging_a_tag_moves_its_stories_and_followers_without_duplicates_redirects_it_and_search_follows()
     {
         var (fromWord, intoWord) = (TestNewsroom.Word(), TestNewsroom.Word());
