@@ -10,7 +10,7 @@ namespace Broadsheet.Accounts;
 /// deleting the account. Changing email or password, or deleting, asks for the current password.
 /// </summary>
 [Authorize]
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SettingsModel(UserManager<User> users, SignInManager<User> signIn, AccountMail mail,
     AccountDeletion deletion, ILogger<SettingsModel> log) : PageModel
 {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Broadsheet.Accounts;
 
 /// <summary>Signing out is a POST (the header's button); a GET only offers the button.</summary>
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SignOutModel(SignInManager<User> signIn, ILogger<SignOutModel> log) : PageModel
 {
     public void OnGet() { }

@@ -11,7 +11,7 @@ namespace Broadsheet.Comments;
 /// request, not by hiding the page.
 /// </summary>
 [Authorize]
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ModerationQueueModel(Moderation moderation) : PageModel
 {
     public IReadOnlyList<QueueItem> Items { get; private set; } = [];

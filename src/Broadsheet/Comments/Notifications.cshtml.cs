@@ -18,7 +18,7 @@ public sealed record NotificationItem(long CommentId, string Replier, string Art
 /// nothing (a GET never does); "Mark all as read" is a POST.
 /// </summary>
 [Authorize]
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class NotificationsModel(BroadsheetDb db, TimeProvider clock) : PageModel
 {
     public const int Shown = 50;

@@ -9,7 +9,7 @@ namespace Broadsheet.Follows;
 
 /// <summary>/following: the newest live stories from every author, section and topic the reader follows.</summary>
 [Authorize]
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class FollowingFeedModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
 {
     public override string Heading => "Following";

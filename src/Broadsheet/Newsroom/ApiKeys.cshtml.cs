@@ -12,7 +12,7 @@ namespace Broadsheet.Newsroom;
 /// A new key is shown once, in the answer to the POST that made it: only its hash is kept.
 /// </summary>
 [Authorize]
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ApiKeysModel(ApiKeys keys) : PageModel
 {
     public IReadOnlyList<ApiKeyRow> Keys { get; private set; } = [];

@@ -16,7 +16,7 @@ public sealed record ArticleSummary(int Id, string Title, string Slug, ArticleSt
 /// an author only their own (Author.UserId), checked here on the server: anyone else's is a 403.
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ArticleAnalyticsModel(BroadsheetDb db, AnalyticsQueries queries, TimeProvider clock) : PageModel
 {
     public ArticleSummary Article { get; private set; } = null!;

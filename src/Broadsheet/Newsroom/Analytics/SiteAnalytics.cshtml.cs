@@ -6,7 +6,7 @@ namespace Broadsheet.Newsroom.Analytics;
 
 /// <summary>/newsroom/analytics: the whole site's last 30 days, the most read stories and where readers came from. Editors and admins.</summary>
 [Authorize(Policy = NewsroomAccess.Editors)]
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SiteAnalyticsModel(AnalyticsQueries queries, TimeProvider clock) : PageModel
 {
     public DailyCharts Charts { get; private set; } = null!;

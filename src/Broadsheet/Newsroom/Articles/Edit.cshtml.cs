@@ -13,7 +13,7 @@ namespace Broadsheet.Newsroom.Articles;
 /// Authors see only their own articles: anyone else's is a 404, as if it did not exist.
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks links) : PageModel
 {
     public const int PictureCount = 24;

@@ -8,7 +8,7 @@ namespace Broadsheet.Newsroom.Articles;
 /// /preview/{token}: a draft as readers will see it, for whoever holds the secret link. Never
 /// cached (no output-cache policy, no-store), never counted (not an /articles/ path), never indexed.
 /// </summary>
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class PreviewModel(PreviewLinks links, TimeProvider clock) : PageModel
 {
     public Article Article { get; private set; } = null!;

@@ -15,7 +15,7 @@ public sealed record RevisionComparison(ArticleRevision From, ArticleRevision To
 /// (?from=&amp;to=); a revision restored as a new save. Same access as the editor.
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class RevisionsModel(BroadsheetDb db, ArticleDesk desk) : PageModel
 {
     public Article Article { get; private set; } = null!;

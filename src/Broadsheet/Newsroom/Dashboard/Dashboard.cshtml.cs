@@ -7,7 +7,7 @@ namespace Broadsheet.Newsroom.Dashboard;
 
 /// <summary>/newsroom: an author's own drafts, scheduled and recent stories; an editor's view of everyone's, with the review list and the moderation queue.</summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class DashboardModel(DashboardQueries queries) : PageModel
 {
     public DashboardLists Lists { get; private set; } = null!;

@@ -13,7 +13,7 @@ namespace Broadsheet.Newsroom.Media;
 /// htmx the library is swapped in place and a refusal shows inline (422).
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
-[ResponseCache(NoStore = true)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class LibraryModel(MediaLibrary library, IOptions<MediaOptions> options) : PageModel
 {
     public const int AltMax = 300;
