@@ -6,10 +6,12 @@ namespace Broadsheet.Shared;
 public sealed record LimitPolicy(int Permits, int WindowSeconds);
 
 /// <summary>
-/// Fixed-window rate limits keyed on policy and client IP. One upsert per checked request;
-/// INSERT .. ON CONFLICT .. RETURNING reads the same on SQLite and PostgreSQL and is atomic
-/// on both, so concurrent requests from several instances each see their own count.
-/// Only abusable POSTs are checked: sign-in, sign-up, reset, links, votes and comments.
+/// Rate limits keyed on policy and client IP, over a sliding window (<see cref="SlidingWindow"/>)
+/// kept as one counter row per fixed window. One upsert per checked request: INSERT .. ON
+/// CONFLICT .. RETURNING reads the same on SQLite and PostgreSQL and is atomic on both, so
+/// concurrent requests from several instances each see their own count. Then one read of the
+/// previous window's row. Only abusable POSTs are checked: sign-in, sign-up, reset, links,
+/// votes, comments and the content API.
 /// </summary>
 public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimeProvider clock)
 {
@@ -40,17 +42,17 @@ public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimePr
             Math.Max(1, section.GetValue("WindowSeconds", fallback.WindowSeconds)));
     }
 
-    /// <summary>Counts this request; returns null when allowed, else how long until the window ends.</summary>
+    /// <summary>Counts this request; returns null when allowed, else how long until one more request would be.</summary>
     public async Task<TimeSpan?> HitAsync(string policyName, string client, CancellationToken ct)
     {
         var policy = PolicyFor(policyName);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var windowStart = now - now % policy.WindowSeconds;
-        var expires = windowStart + policy.WindowSeconds;
-        var key = $"{policyName}|{client}|{windowStart}";
-        if (key.Length > 200) key = key[..200];
+        var key = Key(policyName, client, windowStart);
+        // A row outlives its window by one more: it weighs in the next window's decisions.
+        var expires = windowStart + 2 * policy.WindowSeconds;
 
-        int hits;
+        int hits, previous = 0;
         using (await db.WriteGateAsync(ct))
         {
             hits = await db.Database.SqlQueryRaw<int>(
@@ -59,6 +61,10 @@ public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimePr
                 ON CONFLICT ("Key") DO UPDATE SET "Hits" = "RateLimitCounters"."Hits" + 1
                 RETURNING "Hits" AS "Value"
                 """, key, expires).AsAsyncEnumerable().FirstAsync(ct);
+            // Over the limit in this window alone needs no more; otherwise the window before decides.
+            if (hits <= policy.Permits)
+                previous = await db.Database.SqlQueryRaw<int>("""SELECT "Hits" AS "Value" FROM "RateLimitCounters" WHERE "Key" = {0}""",
+                    Key(policyName, client, windowStart - policy.WindowSeconds)).FirstOrDefaultAsync(ct);
 
             // Dead windows are swept at most once a minute per instance, so the table stays small
             // without a job, and a flood of first hits does not become a flood of DELETEs.
@@ -67,6 +73,13 @@ public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimePr
                 await db.Database.ExecuteSqlRawAsync("""DELETE FROM "RateLimitCounters" WHERE "ExpiresAt" < {0}""", [now], ct);
         }
 
-        return hits <= policy.Permits ? null : TimeSpan.FromSeconds(Math.Max(1, expires - now));
+        var elapsed = now - windowStart;
+        return SlidingWindow.Allows(policy, previous, hits, elapsed)
+            ? null
+            : TimeSpan.FromSeconds(SlidingWindow.RetryAfter(policy, previous, hits, elapsed));
     }
+
+    /// <summary>The row's key; a long client is cut short, never the window, so two windows never share a row.</summary>
+    private static string Key(string policyName, string client, long windowStart) =>
+        $"{policyName}|{(client.Length > 150 ? client[..150] : client)}|{windowStart}";
 }
