@@ -30,8 +30,10 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
             // for that database write before their page is complete. Counting still waits if this fails.
             try { await salts.TodayAsync(stoppingToken); }
             catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Could not read today's salt yet"); }
+            // Only the wait is cancelled at shutdown, never a write under way: StopAsync then
+            // flushes what is left, after this loop has finished its last write.
             while (await timer.WaitForNextTickAsync(stoppingToken))
-                await FlushAsync(stoppingToken);
+                await FlushAsync(CancellationToken.None);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }
@@ -39,14 +41,20 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        // Graceful shutdown: nothing counted is left behind in memory.
-        await FlushAsync(CancellationToken.None);
+        // Graceful shutdown: nothing counted is left behind in memory. The host's shutdown
+        // timeout bounds this write, so an unreachable database cannot hold the process.
+        try { await FlushAsync(cancellationToken); }
+        catch (OperationCanceledException) { }
+        if (buffer.Count > 0) log.LogError("{Count} views could not be written before the app stopped", buffer.Count);
     }
 
-    /// <summary>Writes everything buffered now; returns the number of new (counted) views.</summary>
+    /// <summary>
+    /// Writes everything buffered now; returns the number of new (counted) views. Views taken
+    /// for a write that fails or is cancelled go back to the buffer, so none is lost in between.
+    /// </summary>
     public async Task<int> FlushAsync(CancellationToken ct)
     {
-        await gate.WaitAsync(ct);
+        await gate.WaitAsync(CancellationToken.None); // held only for one write; a cancelled wait would gain nothing
         try
         {
             if (buffer.TakeDropped() is > 0 and var dropped)
@@ -60,7 +68,12 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
                 log.LogDebug("Flushed {Views} views ({Counted} new) in {Milliseconds:0} ms", views.Count, counted, clock.GetElapsedTime(started).TotalMilliseconds);
                 return counted;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException)
+            {
+                buffer.Restore(views);
+                throw;
+            }
+            catch (Exception ex)
             {
                 buffer.Restore(views);
                 log.LogWarning(ex, "Could not write {Count} views; they wait for the next flush", views.Count);

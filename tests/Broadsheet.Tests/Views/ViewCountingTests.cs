@@ -117,6 +117,24 @@ public sealed class ViewCountingTests(ManualFlushApp app) : IClassFixture<Manual
     }
 
     [Fact]
+    public async Task A_flush_cancelled_mid_write_puts_its_views_back_for_the_next()
+    {
+        // A host stopping while a flush was under way once cancelled its write, and the views it had taken were gone.
+        var article = await app.ArticleAsync();
+        await ReadAsync(app, article, Firefox, ip: "203.0.113.41");
+        await ReadAsync(app, article, Safari, ip: "203.0.113.41");
+        var buffer = app.Services.GetRequiredService<ViewBuffer>();
+        buffer.Count.ShouldBeGreaterThanOrEqualTo(2);
+
+        await Should.ThrowAsync<OperationCanceledException>(() => app.Services.GetRequiredService<ViewFlusher>().FlushAsync(new CancellationToken(canceled: true)));
+        (await CountsAsync(app, article)).ShouldBe((0, 0));
+        buffer.Count.ShouldBeGreaterThanOrEqualTo(2);
+
+        await FlushAsync(app);
+        (await CountsAsync(app, article)).ShouldBe((2, 2));
+    }
+
+    [Fact]
     public async Task Yesterdays_viewers_are_swept_but_the_daily_totals_stay()
     {
         var article = await app.ArticleAsync();
