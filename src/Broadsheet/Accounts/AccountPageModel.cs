@@ -1,3 +1,4 @@
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,7 @@ namespace Broadsheet.Accounts;
 /// (the header's dialog) it answers with just its panel, so the dialog and the page are one
 /// form. Failed input answers 422 with the errors inline, never a redirect that loses them.
 /// </summary>
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public abstract class AccountPageModel : PageModel
 {
     /// <summary>Where to go afterwards: a path on this site, else "/".</summary>

@@ -1,3 +1,4 @@
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Broadsheet.Accounts;
 /// deleting the account. Changing email or password, or deleting, asks for the current password.
 /// </summary>
 [Authorize]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class SettingsModel(UserManager<User> users, SignInManager<User> signIn, AccountMail mail,
     AccountDeletion deletion, ILogger<SettingsModel> log) : PageModel
 {

@@ -1,3 +1,4 @@
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Broadsheet.Accounts;
 
 /// <summary>Signing out is a POST (the header's button); a GET only offers the button.</summary>
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class SignOutModel(SignInManager<User> signIn, ILogger<SignOutModel> log) : PageModel
 {
     public void OnGet() { }

@@ -1,4 +1,5 @@
 using Broadsheet.Accounts;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using System.Globalization;
@@ -11,7 +12,7 @@ namespace Broadsheet.Comments;
 /// (403, 404, 422, 429), inline for htmx and as a page otherwise, never a bare error.
 /// Nothing here is cached: every answer carries the viewer's own state.
 /// </summary>
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public abstract class CommentPageModel(TimeProvider clock) : PageModel
 {
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;

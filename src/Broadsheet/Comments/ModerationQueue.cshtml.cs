@@ -1,4 +1,5 @@
 using Broadsheet.Accounts;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Broadsheet.Comments;
 /// request, not by hiding the page.
 /// </summary>
 [Authorize]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class ModerationQueueModel(Moderation moderation) : PageModel
 {
     public IReadOnlyList<QueueItem> Items { get; private set; } = [];

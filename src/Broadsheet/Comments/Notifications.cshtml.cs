@@ -1,5 +1,6 @@
 using Broadsheet.Accounts;
 using Broadsheet.Data;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +19,7 @@ public sealed record NotificationItem(long CommentId, string Replier, string Art
 /// nothing (a GET never does); "Mark all as read" is a POST.
 /// </summary>
 [Authorize]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class NotificationsModel(BroadsheetDb db, TimeProvider clock) : PageModel
 {
     public const int Shown = 50;

@@ -1,6 +1,7 @@
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Broadsheet.Follows;
 
 /// <summary>/following: the newest live stories from every author, section and topic the reader follows.</summary>
 [Authorize]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class FollowingFeedModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
 {
     public override string Heading => "Following";

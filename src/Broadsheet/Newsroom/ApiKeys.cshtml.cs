@@ -1,5 +1,6 @@
 using Broadsheet.Accounts;
 using Broadsheet.Api;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace Broadsheet.Newsroom;
 /// A new key is shown once, in the answer to the POST that made it: only its hash is kept.
 /// </summary>
 [Authorize]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class ApiKeysModel(ApiKeys keys) : PageModel
 {
     public IReadOnlyList<ApiKeyRow> Keys { get; private set; } = [];

@@ -9,7 +9,7 @@ namespace Broadsheet.Shared;
 /// exception details: outside Development the exception handler sends readers here.
 /// </summary>
 [IgnoreAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }

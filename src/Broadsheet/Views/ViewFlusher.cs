@@ -68,14 +68,10 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
                 log.LogDebug("Flushed {Views} views ({Counted} new) in {Milliseconds:0} ms", views.Count, counted, clock.GetElapsedTime(started).TotalMilliseconds);
                 return counted;
             }
-            catch (OperationCanceledException)
-            {
-                buffer.Restore(views);
-                throw;
-            }
             catch (Exception ex)
             {
                 buffer.Restore(views);
+                if (ex is OperationCanceledException) throw;
                 log.LogWarning(ex, "Could not write {Count} views; they wait for the next flush", views.Count);
                 return 0;
             }

@@ -1,6 +1,7 @@
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ public sealed record ArticleSummary(int Id, string Title, string Slug, ArticleSt
 /// an author only their own (Author.UserId), checked here on the server: anyone else's is a 403.
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class ArticleAnalyticsModel(BroadsheetDb db, AnalyticsQueries queries, TimeProvider clock) : PageModel
 {
     public ArticleSummary Article { get; private set; } = null!;

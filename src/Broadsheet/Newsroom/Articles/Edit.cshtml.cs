@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Broadsheet.Newsroom.Articles;
 /// Authors see only their own articles: anyone else's is a 404, as if it did not exist.
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks links) : PageModel
 {
     public const int PictureCount = 24;

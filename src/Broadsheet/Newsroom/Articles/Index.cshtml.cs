@@ -13,7 +13,7 @@ public sealed record DeskRow(int Id, string Title, string AuthorName, ArticleSta
 
 /// <summary>/newsroom/articles: an author's own articles, or everyone's for editors; newest change first, by status.</summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class IndexModel(BroadsheetDb db) : PageModel
 {
     public const int PageSize = 50;

@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,7 @@ namespace Broadsheet.Newsroom.Articles;
 /// /preview/{token}: a draft as readers will see it, for whoever holds the secret link. Never
 /// cached (no output-cache policy, no-store), never counted (not an /articles/ path), never indexed.
 /// </summary>
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class PreviewModel(PreviewLinks links, TimeProvider clock) : PageModel
 {
     public Article Article { get; private set; } = null!;

@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ public sealed record RevisionComparison(ArticleRevision From, ArticleRevision To
 /// (?from=&amp;to=); a revision restored as a new save. Same access as the editor.
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class RevisionsModel(BroadsheetDb db, ArticleDesk desk) : PageModel
 {
     public Article Article { get; private set; } = null!;

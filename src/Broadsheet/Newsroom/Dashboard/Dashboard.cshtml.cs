@@ -1,13 +1,13 @@
 using Broadsheet.Accounts;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Newsroom.Dashboard;
 
 /// <summary>/newsroom: an author's own drafts, scheduled and recent stories; an editor's view of everyone's, with the review list and the moderation queue.</summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class DashboardModel(DashboardQueries queries) : PageModel
 {
     public DashboardLists Lists { get; private set; } = null!;

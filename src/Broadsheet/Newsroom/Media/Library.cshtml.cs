@@ -1,4 +1,5 @@
 using Broadsheet.Accounts;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Broadsheet.Newsroom.Media;
 /// htmx the library is swapped in place and a refusal shows inline (422).
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class LibraryModel(MediaLibrary library, IOptions<MediaOptions> options) : PageModel
 {
     public const int AltMax = 300;

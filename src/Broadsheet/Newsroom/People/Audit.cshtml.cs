@@ -7,7 +7,7 @@ namespace Broadsheet.Newsroom.People;
 
 /// <summary>/newsroom/audit: admins read the audit log, newest first, filtered by action prefix and target.</summary>
 [Authorize(Policy = NewsroomAccess.Admins)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class AuditModel(AuditQuery query) : PageModel
 {
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];

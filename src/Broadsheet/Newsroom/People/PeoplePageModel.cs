@@ -1,3 +1,4 @@
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,7 @@ namespace Broadsheet.Newsroom.People;
 /// action's <see cref="Outcome"/> into a redirect (done), a 404 (no such account) or the page
 /// again with the reason and a 422 (refused).
 /// </summary>
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public abstract class PeoplePageModel(PeopleDirectory directory) : PageModel
 {
     public Person Person { get; private set; } = null!;

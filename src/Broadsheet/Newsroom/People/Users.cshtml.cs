@@ -7,7 +7,7 @@ namespace Broadsheet.Newsroom.People;
 
 /// <summary>/newsroom/users: admins search accounts by name, handle or email, newest first, a page at a time.</summary>
 [Authorize(Policy = NewsroomAccess.Admins)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class UsersModel(PeopleDirectory directory) : PageModel
 {
     public IReadOnlyList<Person> People { get; private set; } = [];

@@ -14,7 +14,7 @@ public sealed record SectionRow(int Id, string Name, string Slug, int Position, 
 /// Editors make new tags as they write (the article editor); the structure of the site is an admin's.
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Admins)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class SectionsModel(BroadsheetDb db, SectionAdmin admin) : PageModel
 {
     public const int TagsPerPage = 50;

@@ -11,7 +11,7 @@ namespace Broadsheet.Newsroom.Site;
 
 /// <summary>/newsroom/settings: admins change the site's name, tagline, logo, time zone, links, menu and comment policy.</summary>
 [Authorize(Policy = NewsroomAccess.Admins)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NeverStored]
 public sealed class SettingsModel(BroadsheetDb db, LiveSettings live, IOptionsMonitor<SiteOptions> site,
     IOptionsFactory<CommentOptions> configuredComments, SettingsStore store) : PageModel
 {
