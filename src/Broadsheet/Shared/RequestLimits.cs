@@ -9,8 +9,8 @@ public sealed record LimitPolicy(int Permits, int WindowSeconds);
 /// Rate limits keyed on policy and client IP, over a sliding window (<see cref="SlidingWindow"/>)
 /// kept as one counter row per fixed window. One upsert per checked request: INSERT .. ON
 /// CONFLICT .. RETURNING reads the same on SQLite and PostgreSQL and is atomic on both, so
-/// concurrent requests from several instances each see their own count. Then one read of the
-/// previous window's row. Only abusable POSTs are checked: sign-in, sign-up, reset, links,
+/// concurrent requests from several instances each see their own count, and the previous
+/// window's count with it. Only abusable POSTs are checked: sign-in, sign-up, reset, links,
 /// votes, comments and the content API.
 /// </summary>
 public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimeProvider clock)
@@ -52,19 +52,17 @@ public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimePr
         // A row outlives its window by one more: it weighs in the next window's decisions.
         var expires = windowStart + 2 * policy.WindowSeconds;
 
-        int hits, previous = 0;
+        LimitHits hits;
         using (await db.WriteGateAsync(ct))
         {
-            hits = await db.Database.SqlQueryRaw<int>(
+            // The previous window's count comes back with this one's, in the same round trip.
+            hits = await db.Database.SqlQueryRaw<LimitHits>(
                 """
                 INSERT INTO "RateLimitCounters" ("Key", "Hits", "ExpiresAt") VALUES ({0}, 1, {1})
                 ON CONFLICT ("Key") DO UPDATE SET "Hits" = "RateLimitCounters"."Hits" + 1
-                RETURNING "Hits" AS "Value"
-                """, key, expires).AsAsyncEnumerable().FirstAsync(ct);
-            // Over the limit in this window alone needs no more; otherwise the window before decides.
-            if (hits <= policy.Permits)
-                previous = await db.Database.SqlQueryRaw<int>("""SELECT "Hits" AS "Value" FROM "RateLimitCounters" WHERE "Key" = {0}""",
-                    Key(policyName, client, windowStart - policy.WindowSeconds)).FirstOrDefaultAsync(ct);
+                RETURNING "Hits" AS "Current",
+                    COALESCE((SELECT p."Hits" FROM "RateLimitCounters" AS p WHERE p."Key" = {2}), 0) AS "Previous"
+                """, key, expires, Key(policyName, client, windowStart - policy.WindowSeconds)).AsAsyncEnumerable().FirstAsync(ct);
 
             // Dead windows are swept at most once a minute per instance, so the table stays small
             // without a job, and a flood of first hits does not become a flood of DELETEs.
@@ -74,12 +72,15 @@ public sealed class RequestLimits(BroadsheetDb db, IConfiguration config, TimePr
         }
 
         var elapsed = now - windowStart;
-        return SlidingWindow.Allows(policy, previous, hits, elapsed)
+        return SlidingWindow.Allows(policy, hits.Previous, hits.Current, elapsed)
             ? null
-            : TimeSpan.FromSeconds(SlidingWindow.RetryAfter(policy, previous, hits, elapsed));
+            : TimeSpan.FromSeconds(SlidingWindow.RetryAfter(policy, hits.Previous, hits.Current, elapsed));
     }
 
     /// <summary>The row's key; a long client is cut short, never the window, so two windows never share a row.</summary>
     private static string Key(string policyName, string client, long windowStart) =>
         $"{policyName}|{(client.Length > 150 ? client[..150] : client)}|{windowStart}";
 }
+
+/// <summary>One row of the limit's upsert: this window's hits (this request included) and the last window's.</summary>
+internal sealed record LimitHits(int Current, int Previous);
