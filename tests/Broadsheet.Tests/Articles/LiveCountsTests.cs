@@ -13,16 +13,19 @@ public sealed class ShippedCacheApp : BroadsheetApp
 
 /// <summary>
 /// Issue 8: the article page is served from the output cache to anonymous readers, yet the views,
-/// votes and comment count it shows are at most 2 seconds behind the database (docs/architecture.md).
-/// The 2-second bound is the product's promise, not a speed measurement.
+/// votes and comment count it shows are at most 2 seconds behind the database (docs/architecture.md):
+/// no cached copy is served once it is a second old, and views reach the database within a flush.
+/// The tests read each copy's age from the server (the Age header, whole seconds), not from the
+/// test's own clock, so a slow machine cannot fail them; with a longer page lifetime they fail.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class LiveCountsTests(ShippedCacheApp app) : IClassFixture<ShippedCacheApp>
 {
-    private static readonly TimeSpan Promise = TimeSpan.FromSeconds(2);
+    /// <summary>The oldest a cached copy may be, in whole seconds as the Age header counts.</summary>
+    private const int OldestCopy = 1;
 
     [Fact]
-    public async Task A_vote_shows_on_the_cached_page_within_two_seconds()
+    public async Task A_vote_shows_on_the_cached_page_and_no_copy_is_older_than_a_second()
     {
         var article = await app.ArticleAsync();
         await CachedAsync(article);
@@ -30,11 +33,9 @@ public sealed class LiveCountsTests(ShippedCacheApp app) : IClassFixture<Shipped
         using var reader = app.Reader();
         ((int)(await reader.SignInAsync(user.Email!)).Response.StatusCode).ShouldBe(302);
         ((int)(await reader.VoteOnArticleAsync(article.Slug, "up")).StatusCode).ShouldBe(302);
-        var saved = Stopwatch.StartNew();
 
         (await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => a.Upvotes).SingleAsync())).ShouldBe(1);
         await ShowsAsync(article, ".votes", "1 Votes: 1 Upvotes, 0 Downvotes (1 Points)");
-        saved.Elapsed.ShouldBeLessThanOrEqualTo(Promise + TimeSpan.FromMilliseconds(500), "the vote was not on the anonymous page within 2 s");
     }
 
     [Fact]
@@ -58,21 +59,17 @@ public sealed class LiveCountsTests(ShippedCacheApp app) : IClassFixture<Shipped
             views = await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => a.ViewCount).SingleAsync());
         }
         views.ShouldBe(5);
-        flushed.Restart();
         await ShowsAsync(article, ".views", "5 Views");
-        flushed.Elapsed.ShouldBeLessThanOrEqualTo(Promise + TimeSpan.FromMilliseconds(500), "flushed views were not on the page within 2 s");
     }
 
     [Fact]
-    public async Task The_comment_count_on_the_cached_page_follows_within_two_seconds()
+    public async Task The_comment_count_on_the_cached_page_follows_and_no_copy_is_older_than_a_second()
     {
         var article = await app.ArticleAsync();
         await CachedAsync(article);
         await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CommentCount, 3)));
-        var changed = Stopwatch.StartNew();
 
         await ShowsAsync(article, "#thread a.button", "Read the comments (3)");
-        changed.Elapsed.ShouldBeLessThanOrEqualTo(Promise + TimeSpan.FromMilliseconds(500), "the comment count was not on the page within 2 s");
     }
 
     /// <summary>Renders the page and shows it is then served from the cache, so freshness is not an accident of rendering every time.</summary>
@@ -88,16 +85,21 @@ public sealed class LiveCountsTests(ShippedCacheApp app) : IClassFixture<Shipped
         throw new InvalidOperationException("The article page never came from the output cache");
     }
 
-    /// <summary>Polls the anonymous page until the element reads the text; gives up after 5 s.</summary>
+    /// <summary>
+    /// Polls the anonymous page until the element reads the text (giving up after 10 s, a guard
+    /// against hanging, not the promise). Every copy served meanwhile was at most a second old.
+    /// </summary>
     private async Task ShowsAsync(Article article, string selector, string text)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
+        var ages = new List<long>();
+        for (var clock = Stopwatch.StartNew(); ; await Task.Delay(50))
         {
-            var (_, page) = await app.GetPageAsync($"/articles/{article.Slug}");
-            if (page.QuerySelector(selector)?.TextContent == text) return;
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), $"{selector} never read '{text}'");
-            await Task.Delay(50);
+            var (response, page) = await app.GetPageAsync($"/articles/{article.Slug}");
+            response.EnsureSuccessStatusCode();
+            ages.Add((long)(response.Headers.Age?.TotalSeconds ?? 0));
+            if (page.QuerySelector(selector)?.TextContent == text) break;
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), $"{selector} never read '{text}'; copies' ages {string.Join(", ", ages.Distinct())} s");
         }
+        ages.Max().ShouldBeLessThanOrEqualTo(OldestCopy, "a cached copy older than a second was served");
     }
 }

@@ -72,7 +72,7 @@ public sealed class ReaderJourneyTests(DemoApp app, ChromiumBrowser browser) : I
             await page.ReloadAsync();
         }
 
-        // The 2-second bound itself is asserted over plain HTTP (Articles/LiveCountsTests), where a slow browser cannot blur it.
+        // The bound itself (no copy a second old) is checked over plain HTTP, from the Age header (Articles/LiveCountsTests).
         await Assertions.Expect(page.Locator(".views")).ToHaveTextAsync("4,321 Views");
         await Assertions.Expect(page.Locator(".votes")).ToHaveTextAsync("3 Votes: 2 Upvotes, 1 Downvotes (1 Points)");
         errors.ShouldBeEmpty();
