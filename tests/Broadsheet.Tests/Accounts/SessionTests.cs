@@ -135,8 +135,7 @@ public sealed class SessionTests(FreshStampApp app) : IClassFixture<FreshStampAp
         }
 
         await using var restarted = await BroadsheetApp.SiblingOfAsync(app);
-        using var again = new ReaderSession(restarted);
-        foreach (var (name, value) in reader.Cookies) again.Cookies[name] = value;
+        using var again = reader.SameBrowserOn(restarted.Address);
 
         var (response, page) = await again.GetPageAsync("/account");
 

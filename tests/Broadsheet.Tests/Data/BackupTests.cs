@@ -79,8 +79,7 @@ public sealed class BackupTests(SqliteFileApp app) : IClassFixture<SqliteFileApp
         page.QuerySelector("h1")!.TextContent.ShouldContain(article.Title);
         var (_, counters) = await restored.GetPageAsync(ArticleCounters.PathFor(article.Slug));
         counters.QuerySelector(".views")!.TextContent.ShouldBe(Broadsheet.Views.ViewCount.Label(views));
-        using var sameBrowser = new ReaderSession(restored.Address);
-        foreach (var (name, value) in reader.Cookies) sameBrowser.Cookies[name] = value;
+        using var sameBrowser = reader.SameBrowserOn(restored.Address);
         var (account, accountPage) = await sameBrowser.GetPageAsync("/account");
         ((int)account.StatusCode).ShouldBe(200);
         accountPage.Body!.TextContent.ShouldContain(user.Email!);

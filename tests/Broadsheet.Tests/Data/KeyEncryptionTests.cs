@@ -44,8 +44,7 @@ public sealed class KeyEncryptionTests(CertificateKeysApp app) : IClassFixture<C
 
         // Another instance with the same certificate decrypts the keys and honours the cookie.
         await using var restarted = await BroadsheetApp.SiblingOfAsync(app);
-        using var again = new ReaderSession(restarted);
-        foreach (var (name, value) in reader.Cookies) again.Cookies[name] = value;
+        using var again = reader.SameBrowserOn(restarted.Address);
         ((int)(await again.GetPageAsync("/account")).Response.StatusCode).ShouldBe(200);
     }
 

@@ -53,6 +53,14 @@ public sealed class ReaderSession : IDisposable
 
     public Dictionary<string, string> Cookies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>This browser, cookies and all, talking to another instance (a restart, a restored copy).</summary>
+    public ReaderSession SameBrowserOn(Uri other)
+    {
+        var session = new ReaderSession(other, From);
+        foreach (var (name, value) in Cookies) session.Cookies[name] = value;
+        return session;
+    }
+
     public HttpClient Http => client;
 
     public async Task<(HttpResponseMessage Response, IDocument Page)> GetPageAsync(string path, bool htmx = false)
