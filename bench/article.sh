@@ -25,7 +25,7 @@ mkdir -p "$work/www"
 (cd "$work/app" && Demo__Seed=false dotnet Broadsheet.dll seed --articles "$articles" | tail -n 1)
 
 start_app() { # port page-cache-seconds
-  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning Caching__PageSeconds=$2 \
+  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl=http://127.0.0.1:$1 Demo__Seed=false Logging__LogLevel__Default=Warning Caching__PageSeconds=$2 \
     exec dotnet Broadsheet.dll --urls "http://127.0.0.1:$1" >>"$work/app.log" 2>&1) &
   pids+=($!)
   wait_for "http://127.0.0.1:$1/health"

@@ -27,7 +27,7 @@ echo "==> $comments comments under /articles/$slug" >&2
 
 start_app() { # port log-file [extra settings...]
   local port=$1 log=$2; shift 2
-  (cd "$work/app" && exec env Logging__Console__FormatterName=simple "$@" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
+  (cd "$work/app" && exec env Logging__Console__FormatterName=simple "Site__BaseUrl=http://127.0.0.1:$port" "$@" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
   pids+=($!)
   wait_for "http://127.0.0.1:$port/health"
 }

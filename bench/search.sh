@@ -36,7 +36,7 @@ bench_provider() { # name, then env assignments for the app
   reindex=$(python3 -c "print(f'{$end-$start:.1f}')")
 
   local port; port=$(free_port)
-  (cd "$work/app" && exec env "${env[@]}" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$work/$name.log" 2>&1) &
+  (cd "$work/app" && exec env "${env[@]}" "Site__BaseUrl=http://127.0.0.1:$port" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$work/$name.log" 2>&1) &
   pids+=($!)
   wait_for "http://127.0.0.1:$port/health"
 

@@ -33,7 +33,7 @@ start_app() { # port log [env...]: the app from its publish folder, settings as 
     # The flusher's Debug line (one a second) is how the run reports what counting costs.
   (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning \
     Logging__LogLevel__Broadsheet.Views.ViewFlusher=Debug \
-    Accounts__AnnounceSetup=false "$@" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$log" 2>&1) &
+    Accounts__AnnounceSetup=false "Site__BaseUrl=http://127.0.0.1:$port" "$@" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$log" 2>&1) &
   app_pid=$!; pids+=("$app_pid")
   wait_for "http://127.0.0.1:$port/health"
 }

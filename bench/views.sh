@@ -24,7 +24,7 @@ mkdir -p "$work/www"
 (cd "$work/app" && Demo__Seed=false dotnet Broadsheet.dll seed --articles 10000 | tail -n 1)
 
 port=$(free_port); static_port=$(free_port)
-(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning Accounts__AnnounceSetup=false \
+(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl=http://127.0.0.1:$port Demo__Seed=false Logging__LogLevel__Default=Warning Accounts__AnnounceSetup=false \
   exec dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$work/app.log" 2>&1) &
 pids+=($!)
 wait_for "http://127.0.0.1:$port/health"

@@ -17,7 +17,7 @@ builder.Services
     .AddData(builder.Configuration, builder.Environment)
     .AddDemo()
     .AddSearch(builder.Configuration)
-    .AddSite(builder.Configuration)
+    .AddSite(builder.Configuration, builder.Environment)
     .AddAccounts(builder.Configuration)
     .AddVotes()
     .AddRanking()

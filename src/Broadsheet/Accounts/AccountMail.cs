@@ -5,14 +5,14 @@ using System.Net;
 namespace Broadsheet.Accounts;
 
 /// <summary>
-/// The words of every account mail, and the absolute links in them. Links use Site:BaseUrl
-/// when it is set (it should be, in production, so a forged Host header cannot write the link).
+/// The words of every account mail, and the absolute links in them. Links are on the configured
+/// origin (<see cref="SiteOrigin"/>), never the request's Host, so a forged Host cannot write them.
 /// </summary>
-public sealed class AccountMail(IMailSender sender, IOptionsMonitor<SiteOptions> site, IHttpContextAccessor http)
+public sealed class AccountMail(IMailSender sender, IOptionsMonitor<SiteOptions> site, SiteOrigin origin)
 {
     private string SiteName => site.CurrentValue.Name;
 
-    public string Absolute(string pathAndQuery) => site.CurrentValue.BaseFor(http.HttpContext?.Request) + pathAndQuery;
+    public string Absolute(string pathAndQuery) => origin.Absolute(pathAndQuery);
 
     public Task ConfirmEmailAsync(string to, string name, string link, CancellationToken ct) => SendAsync(to,
         $"Confirm your email for {SiteName}",

@@ -1,9 +1,6 @@
 using Broadsheet.Data;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Broadsheet.Shared;
 
 namespace Broadsheet.Accounts;
@@ -40,22 +37,14 @@ public sealed class FirstAdmin(BroadsheetDb db, UserManager<User> users, OneTime
         var setup = scope.ServiceProvider.GetRequiredService<FirstAdmin>();
         if (!await setup.NeededAsync(app.Lifetime.ApplicationStopping)) return;
         var token = await setup.IssueLinkTokenAsync(app.Lifetime.ApplicationStopping);
-        var baseUrl = app.Services.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue.BaseUrl;
+        var origin = app.Services.GetRequiredService<SiteOrigin>();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var root = string.IsNullOrWhiteSpace(baseUrl) ? LocalAddress(app) : baseUrl.TrimEnd('/');
-            var url = $"{root}/setup?token={token}";
+            // Once started, so that without Site:BaseUrl (Development) the server knows its address.
+            var url = origin.Absolute($"/setup?token={token}");
             // A warning, so it shows at the default log level, in plain text in Development
             // and as one JSON line (still greppable) in production.
             app.Logger.LogWarning("No admin account yet. Create the first admin (link valid 24 hours, once): {SetupUrl}", url);
         });
-    }
-
-    private static string LocalAddress(WebApplication app)
-    {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? "http://localhost:5000";
-        return address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost")
-            .Replace("://+", "://localhost").Replace("://*", "://localhost").TrimEnd('/');
     }
 }

@@ -11,13 +11,13 @@ public sealed record ArticleFilter(int? CategoryId, int? TagId, int? AuthorId, D
 
 /// <summary>
 /// The Content API's reads. Only live articles ever leave here (<see cref="ArticleQueries.Live"/>),
-/// and links are absolute: Site:BaseUrl when set, else the request's own origin.
+/// and links are absolute, on the configured origin (<see cref="SiteOrigin"/>).
 /// </summary>
-public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, IOptionsMonitor<SiteOptions> site, IHttpContextAccessor http)
+public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin origin)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private string BaseUrl => site.CurrentValue.BaseFor(http.HttpContext?.Request);
+    private string BaseUrl => origin.Value;
 
     private IQueryable<Article> Live => db.Articles.AsNoTracking().Live(Now);
 

@@ -2,14 +2,16 @@ using Microsoft.OpenApi;
 
 namespace Broadsheet.Api;
 
-/// <summary>What the generated OpenAPI document cannot learn from the endpoints: its title and the two ways to send a key.</summary>
+/// <summary>What the generated OpenAPI document cannot learn from the endpoints: its title, its server and the two ways to send a key.</summary>
 public static class ApiDocument
 {
     public const string Bearer = "bearer";
     public const string QueryKey = "queryKey";
 
-    public static void Describe(OpenApiDocument doc)
+    /// <param name="origin">The configured origin (<see cref="Shared.SiteOrigin"/>); the generator would take the request's Host.</param>
+    public static void Describe(OpenApiDocument doc, string origin)
     {
+        doc.Servers = [new OpenApiServer { Url = origin }];
         doc.Info.Title = "Broadsheet Content API";
         doc.Info.Version = "v1";
         doc.Info.Description = "Read-only access to the live articles, sections, tags and authors. Every request needs a key from the newsroom (/newsroom/api-keys).";

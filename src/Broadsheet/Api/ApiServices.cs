@@ -1,3 +1,4 @@
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -29,7 +30,11 @@ public static class ApiServices
         services.AddOpenApi(DocumentName, o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
-            o.AddDocumentTransformer((doc, _, _) => { ApiDocument.Describe(doc); return Task.CompletedTask; });
+            o.AddDocumentTransformer((doc, context, _) =>
+            {
+                ApiDocument.Describe(doc, context.ApplicationServices.GetRequiredService<SiteOrigin>().Value);
+                return Task.CompletedTask;
+            });
         });
         return services;
     }

@@ -44,7 +44,7 @@ public static class FeedEndpoints
         var items = await FeedItems.NewestAsync(services.GetRequiredService<BroadsheetDb>(), source, now, options.Items,
             withBody: options.Content == FeedContent.Full, http.RequestAborted);
 
-        var baseUrl = site.BaseFor(http.Request);
+        var baseUrl = services.GetRequiredService<SiteOrigin>().Value;
         var feed = new FeedDocument(baseUrl, http.Request.Path.Value!, source, items, options.Language, path => media.Of(baseUrl, path));
         var body = Render(feed, rss);
 

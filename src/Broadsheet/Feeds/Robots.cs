@@ -41,6 +41,6 @@ public static class Robots
         return text.ToString();
     }
 
-    public static IResult Serve(HttpRequest request, RobotsOptions options, IOptionsMonitor<SiteOptions> site) =>
-        Results.Text(Compose(options, site.CurrentValue.BaseFor(request)), "text/plain; charset=utf-8");
+    public static IResult Serve(RobotsOptions options, SiteOrigin origin) =>
+        Results.Text(Compose(options, origin.Value), "text/plain; charset=utf-8");
 }

@@ -30,8 +30,8 @@ public static class SitemapEndpoints
     private static IQueryable<Article> LiveArticles(BroadsheetDb db, TimeProvider clock) =>
         db.Articles.AsNoTracking().Live(clock.GetUtcNow().UtcDateTime);
 
-    private static async Task<IResult> IndexAsync(HttpContext http, BroadsheetDb db, IOptions<FeedOptions> options,
-        IOptionsMonitor<SiteOptions> site, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> IndexAsync(BroadsheetDb db, IOptions<FeedOptions> options,
+        SiteOrigin origin, TimeProvider clock, CancellationToken ct)
     {
         var size = options.Value.SitemapPageSize;
         // One pass over two columns in page order: each page's newest change, no story loaded.
@@ -44,7 +44,7 @@ public static class SitemapEndpoints
             if (seen++ % size == 0) pages.Add(changed);
             else if (changed > pages[^1]) pages[^1] = changed;
         }
-        var baseUrl = site.CurrentValue.BaseFor(http.Request);
+        var baseUrl = origin.Value;
         return Results.Stream(async body =>
         {
             await using var x = SitemapXml.Open(body);
@@ -56,8 +56,8 @@ public static class SitemapEndpoints
         }, SitemapXml.ContentType);
     }
 
-    private static async Task<IResult> ArticlesAsync(HttpContext http, string page, BroadsheetDb db, IOptions<FeedOptions> options,
-        IOptionsMonitor<SiteOptions> site, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ArticlesAsync(string page, BroadsheetDb db, IOptions<FeedOptions> options,
+        SiteOrigin origin, TimeProvider clock, CancellationToken ct)
     {
         if (!SitemapPages.TryParse(page, out var number)) return Results.NotFound();
         var size = options.Value.SitemapPageSize;
@@ -69,7 +69,7 @@ public static class SitemapEndpoints
             await rows.DisposeAsync();
             return Results.NotFound();
         }
-        var baseUrl = site.CurrentValue.BaseFor(http.Request);
+        var baseUrl = origin.Value;
         return Results.Stream(async body =>
         {
             await using var _ = rows;
@@ -85,10 +85,10 @@ public static class SitemapEndpoints
         }, SitemapXml.ContentType);
     }
 
-    private static async Task<IResult> SectionsAsync(HttpContext http, BroadsheetDb db, IOptionsMonitor<SiteOptions> site, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SectionsAsync(BroadsheetDb db, SiteOrigin origin, TimeProvider clock, CancellationToken ct)
     {
         var sections = await SitemapSections.ListAsync(db, LiveArticles(db, clock), ct);
-        var baseUrl = site.CurrentValue.BaseFor(http.Request);
+        var baseUrl = origin.Value;
         return Results.Stream(async body =>
         {
             await using var x = SitemapXml.Open(body);
@@ -99,13 +99,13 @@ public static class SitemapEndpoints
         }, SitemapXml.ContentType);
     }
 
-    private static async Task<IResult> NewsAsync(HttpContext http, BroadsheetDb db, IOptions<FeedOptions> options,
-        IOptionsMonitor<SiteOptions> site, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> NewsAsync(BroadsheetDb db, IOptions<FeedOptions> options,
+        IOptionsMonitor<SiteOptions> site, SiteOrigin origin, TimeProvider clock, CancellationToken ct)
     {
         var since = clock.GetUtcNow().UtcDateTime - NewsWindow;
         var stories = await LiveArticles(db, clock).Where(a => a.PublishedAt >= since).Newest().Take(NewsLimit)
             .Select(a => new { a.Slug, a.Title, PublishedAt = a.PublishedAt!.Value }).ToListAsync(ct);
-        var baseUrl = site.CurrentValue.BaseFor(http.Request);
+        var baseUrl = origin.Value;
         var (name, language) = (site.CurrentValue.Name, options.Value.Language);
         return Results.Stream(async body =>
         {

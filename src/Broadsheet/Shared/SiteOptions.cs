@@ -6,18 +6,11 @@ public sealed class SiteOptions
     public string Name { get; set; } = "Broadsheet";
     public string Tagline { get; set; } = "Independent news, told plainly.";
 
-    /// <summary>Absolute base URL for canonical links when running behind a proxy; empty uses the request's host.</summary>
-    public string? BaseUrl { get; set; }
-
     /// <summary>
-    /// The origin for absolute links (feeds, sitemaps, canonical and share links, mail, the API):
-    /// Site:BaseUrl when set, so a proxy's internal host never leaks out; otherwise the request's
-    /// scheme and host ("" outside a request). The output cache keys on the host, so a cached page
-    /// never carries another host's links.
+    /// The address readers use ("https://news.example.org"): the origin of every absolute link
+    /// (<see cref="SiteOrigin"/>). Required outside Development.
     /// </summary>
-    public string BaseFor(HttpRequest? request) =>
-        !string.IsNullOrWhiteSpace(BaseUrl) ? BaseUrl.Trim().TrimEnd('/')
-        : request is null ? "" : $"{request.Scheme}://{request.Host}";
+    public string? BaseUrl { get; set; }
 
     public List<SocialLink> Social { get; set; } = [];
 

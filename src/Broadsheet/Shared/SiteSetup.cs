@@ -1,4 +1,5 @@
 using Broadsheet.Views;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using System.Net;
 
@@ -7,11 +8,12 @@ namespace Broadsheet.Shared;
 /// <summary>The reader-facing web site: Razor Pages from the feature folders, errors, headers, static files.</summary>
 public static class SiteSetup
 {
-    public static IServiceCollection AddSite(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddSite(this IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
         // Pages live in their feature folders (Articles/, Search/...), not in a Pages/ folder.
         services.AddRazorPages(o => o.RootDirectory = "/");
         services.Configure<SiteOptions>(config.GetSection("Site"));
+        AddOrigin(services, config, environment);
         services.AddMemoryCache();
         services.AddSingleton<Navigation>();
         services.AddSingleton(TimeProvider.System);
@@ -58,13 +60,33 @@ public static class SiteSetup
     }
 
     /// <summary>
+    /// Absolute links come from <see cref="SiteOrigin"/>, never from a request. Outside Development
+    /// a missing or malformed Site:BaseUrl stops the start, naming the setting; and unless
+    /// AllowedHosts is set, only the configured host (and loopback) is answered.
+    /// </summary>
+    private static void AddOrigin(IServiceCollection services, IConfiguration config, IHostEnvironment environment)
+    {
+        services.AddSingleton<SiteOrigin>();
+        services.AddOptions<SiteOptions>()
+            .Validate(o => environment.IsDevelopment() && string.IsNullOrWhiteSpace(o.BaseUrl) || SiteOrigin.Problem(o.BaseUrl) is null,
+                SiteOrigin.Problem(config["Site:BaseUrl"]) ?? "Site:BaseUrl is not a usable origin.")
+            .ValidateOnStart();
+        var baseUrl = config["Site:BaseUrl"];
+        var allowed = config["AllowedHosts"];
+        // The framework reads AllowedHosts in a PostConfigure that keeps a list already set here.
+        if ((string.IsNullOrWhiteSpace(allowed) || allowed == "*") && SiteOrigin.Problem(baseUrl) is null)
+            services.Configure<HostFilteringOptions>(o => o.AllowedHosts = SiteOrigin.AllowedHosts(baseUrl!));
+    }
+
+    /// <summary>
     /// Only proxies named in Proxy:Trusted (IPs or CIDR networks) may set X-Forwarded-For,
     /// so rate limits and view counts key on the real client, not on a spoofed header.
-    /// Loopback is trusted by default, for nginx on the same box.
+    /// Loopback is trusted by default, for nginx on the same box. X-Forwarded-Host is never
+    /// read: nothing the app writes depends on the host a request names.
     /// </summary>
     private static void TrustProxies(ForwardedHeadersOptions o, IConfiguration config)
     {
-        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         foreach (var entry in config.GetSection("Proxy:Trusted").Get<string[]>() ?? [])
         {
             if (System.Net.IPNetwork.TryParse(entry, out var network)) o.KnownIPNetworks.Add(network);

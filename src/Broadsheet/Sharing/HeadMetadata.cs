@@ -27,9 +27,9 @@ public sealed record HeadMetadata(
 
     public string TwitterCard => LargeImage ? "summary_large_image" : "summary";
 
-    public static HeadMetadata From(ViewDataDictionary viewData, SiteOptions site, HttpRequest request)
+    /// <summary><paramref name="baseUrl"/> is the configured origin (<see cref="SiteOrigin"/>).</summary>
+    public static HeadMetadata From(ViewDataDictionary viewData, SiteOptions site, string baseUrl)
     {
-        var baseUrl = site.BaseFor(request);
         var article = viewData[ArticleKey] as Article;
         // The newsroom's SEO overrides win over the headline and standfirst for search engines and link previews.
         var title = article?.SeoTitle is { Length: > 0 } seoTitle ? seoTitle : viewData["Title"] as string;

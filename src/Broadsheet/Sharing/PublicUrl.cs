@@ -4,7 +4,7 @@ namespace Broadsheet.Sharing;
 
 /// <summary>
 /// Absolute URLs for links that leave the site (canonical, OpenGraph, JSON-LD, share links),
-/// on the origin <see cref="SiteOptions.BaseFor"/> gives.
+/// on the configured origin (<see cref="SiteOrigin"/>).
 /// </summary>
 public static class PublicUrl
 {

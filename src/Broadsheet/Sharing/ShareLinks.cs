@@ -10,9 +10,9 @@ namespace Broadsheet.Sharing;
 /// </summary>
 public sealed record ShareLinks(string Url, string Title, string Text)
 {
-    /// <summary>A story's links: its canonical URL, its headline, and its standfirst as the text.</summary>
-    public static ShareLinks For(Article a, SiteOptions site, HttpRequest request) =>
-        new(PublicUrl.Absolute(site.BaseFor(request), $"/articles/{a.Slug}"), a.Title, a.Standfirst);
+    /// <summary>A story's links on the site's origin: its canonical URL, its headline, and its standfirst as the text.</summary>
+    public static ShareLinks For(Article a, string baseUrl) =>
+        new(PublicUrl.Absolute(baseUrl, $"/articles/{a.Slug}"), a.Title, a.Standfirst);
 
     private static string E(string value) => Uri.EscapeDataString(value);
 

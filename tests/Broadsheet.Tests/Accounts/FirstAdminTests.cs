@@ -115,6 +115,7 @@ public sealed class FirstAdminTests
             psi.ArgumentList.Add($"http://127.0.0.1:{Port}");
             psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             psi.Environment["Demo__Seed"] = "false";
+            psi.Environment["Site__BaseUrl"] = $"http://127.0.0.1:{Port}";
             foreach (var (k, v) in AppProcess.For(db)) psi.Environment[k] = v;
             process = Process.Start(psi)!;
             process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };

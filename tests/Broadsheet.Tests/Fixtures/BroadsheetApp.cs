@@ -20,12 +20,15 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly bool ownsDatabase;
     private readonly KeyValuePair<string, string>[]? inheritedSettings;
 
+    // Chosen before the start, since Site:BaseUrl (required in Production) names it.
+    private readonly int port = Ports.Free();
+
     public BroadsheetApp()
     {
         database = new TestDatabase();
         ownsDatabase = true;
         Folder = Directory.CreateTempSubdirectory("broadsheet-app-").FullName;
-        UseKestrel(0);
+        UseKestrel(port);
     }
 
     /// <summary>A second app over another app's database and key folder: a restart, or another instance.</summary>
@@ -34,7 +37,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
         database = sibling.database;
         Folder = sibling.Folder;
         inheritedSettings = [.. sibling.Settings];
-        UseKestrel(0);
+        UseKestrel(port);
     }
 
     public static async Task<BroadsheetApp> SiblingOfAsync(BroadsheetApp app)
@@ -100,6 +103,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(Folder, "keys"));
         builder.UseSetting("Media:Directory", MediaFolder);
         builder.UseSetting("Accounts:AnnounceSetup", "false");
+        builder.UseSetting("Site:BaseUrl", $"http://127.0.0.1:{port}");
         // Tests that say "served from the cache until content changes" need a lifetime longer than a
         // test takes; the shipped one-second lifetime has its own tests (LiveCountsTests).
         if (!ShippedPageLifetime) builder.UseSetting("Caching:PageSeconds", "60");

@@ -25,6 +25,9 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     public AppInstance A { get; private set; } = null!;
     public AppInstance B { get; private set; } = null!;
     public NginxServer Nginx { get; private set; } = null!;
+
+    /// <summary>Site:BaseUrl of both instances: the server_name of the shipped nginx file.</summary>
+    public const string SiteAddress = "https://news.example.org";
     public ClusterData Data { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
 
@@ -76,6 +79,8 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     private Dictionary<string, string> Environment() => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        // The public address, which is neither nginx's nor an instance's: links never come from a request.
+        ["Site__BaseUrl"] = SiteAddress,
         ["Database__Provider"] = "Postgres",
         ["ConnectionStrings__Broadsheet"] = ConnectionString,
         ["Redis__Configuration"] = redis!.Configuration,

@@ -20,6 +20,7 @@ public sealed class HostingTests
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Demo__Seed"] = "false";
+        psi.Environment["Site__BaseUrl"] = $"http://127.0.0.1:{port}";
         using var app = Process.Start(psi)!;
         var output = app.StandardOutput.ReadToEndAsync();
         var errors = app.StandardError.ReadToEndAsync();

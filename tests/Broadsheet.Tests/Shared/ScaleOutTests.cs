@@ -25,11 +25,20 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
         using var reader = cluster.Reader();
         var email = TestReaders.Email();
         var name = $"Ada Quill {Guid.NewGuid():N}"[..16];
+        // nginx sets Host to the site's name and drops a client's X-Forwarded-Host (nor would the
+        // app read them for a link): the mailed link is on Site:BaseUrl.
+        reader.Http.DefaultRequestHeaders.Host = "evil.example";
+        reader.Http.DefaultRequestHeaders.Add("X-Forwarded-Host", "evil.example");
 
         var (signedUp, page) = await reader.SubmitAsync("/account/sign-up", "/account/sign-up",
             new Dictionary<string, string> { ["Input.Email"] = email, ["Input.DisplayName"] = name, ["Input.Password"] = TestReaders.Password });
         ((int)signedUp.StatusCode).ShouldBe(200, cluster.Diagnostics());
         page.QuerySelector(".form-notice")!.TextContent.ShouldBe(SignUpModel.CheckInbox(email));
+        Mailbox.LinkIn(cluster.Mailbox.Latest(email)).GetLeftPart(UriPartial.Authority).ShouldBe(ScaleOutCluster.SiteAddress);
+        // Straight to an instance, a Host it does not serve is refused before the app runs.
+        using var straight = new ReaderSession(cluster.A.Address);
+        straight.Http.DefaultRequestHeaders.Host = "evil.example";
+        (await straight.Http.GetAsync("/account/forgot-password")).StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
         var (confirmed, _) = await reader.SubmitAsync(cluster.Mailbox.LatestLink(email), "/account/confirm", new Dictionary<string, string>());
         ((int)confirmed.StatusCode).ShouldBe(200);
         (await cluster.Data.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email))).EmailConfirmed.ShouldBeTrue();

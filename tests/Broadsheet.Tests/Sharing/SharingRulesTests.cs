@@ -40,18 +40,6 @@ public sealed class PublicUrlTests
     [InlineData("/trending/most-viewed?window=week", 3, "/trending/most-viewed?window=week&page=3")]
     public void Paged_names_every_page_but_the_first(string path, int page, string expected) =>
         PublicUrl.Paged(path, page).ShouldBe(expected);
-
-    [Theory]
-    [InlineData("", "http://reader.example:8080")]
-    [InlineData("https://news.example.org/", "https://news.example.org")]
-    [InlineData(" https://news.example.org/ ", "https://news.example.org")]
-    public void The_base_is_the_configured_one_else_the_requests_host(string configured, string expected)
-    {
-        var request = new DefaultHttpContext().Request;
-        request.Scheme = "http";
-        request.Host = new HostString("reader.example", 8080);
-        new SiteOptions { BaseUrl = configured }.BaseFor(request).ShouldBe(expected);
-    }
 }
 
 public sealed class JsonLdRulesTests

@@ -15,7 +15,7 @@ namespace Broadsheet.Newsroom.Articles;
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
 [NeverStored]
-public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks links) : PageModel
+public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks links, SiteOrigin origin) : PageModel
 {
     public const int PictureCount = 24;
 
@@ -116,7 +116,7 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
         if ((Article = await desk.FindAsync(id, User, ct)) is null) return NotFound();
         if (!May(WorkflowAction.Save)) return await RefuseAsync("Only someone who may edit the article can share it.", StatusCodes.Status403Forbidden, ct);
         var token = await links.CreateAsync(id, User, ct);
-        NewLink = $"{Request.Scheme}://{Request.Host}/preview/{token}";
+        NewLink = origin.Absolute($"/preview/{token}");
         Input = ArticleInput.From(Article, Article.Tags.Select(t => t.Name).Order());
         return await ShowAsync(ct);
     }
