@@ -1,6 +1,8 @@
+using Broadsheet.Accounts;
 using Broadsheet.Shared;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Fixtures;
+using Broadsheet.Tests.Newsroom.Articles;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -129,6 +131,21 @@ public sealed class SiteOriginTests(OriginApp app) : IClassFixture<OriginApp>
         var robots = await reader.Http.GetStringAsync("/robots.txt");
         robots.ShouldContain($"Sitemap: {OriginApp.BaseUrl}/sitemap.xml");
         string.Concat(page.DocumentElement.OuterHtml, feed, sitemap, robots).ShouldNotContain(Evil);
+    }
+
+    [Fact]
+    public async Task A_drafts_secret_preview_link_is_on_the_configured_base()
+    {
+        var section = await app.CategoryAsync();
+        var (author, _) = await app.SignedInReaderAsync(Roles.Author);
+        using var _ = author;
+        var id = await author.WriteAsync(section, $"Origin draft {Guid.NewGuid():N}"[..20], "Not for everyone yet.");
+        author.Http.DefaultRequestHeaders.Add("X-Forwarded-Host", Evil);
+
+        var (made, page) = await author.PressAsync(DeskSession.Edit(id), $"/newsroom/articles/{id}/edit?handler=CreateLink");
+
+        ((int)made.StatusCode).ShouldBe(200);
+        page.QuerySelector("#new-preview-link")!.GetAttribute("value")!.ShouldStartWith($"{OriginApp.BaseUrl}/preview/");
     }
 
     [Fact]
