@@ -1,4 +1,5 @@
 using Broadsheet.Data;
+using Broadsheet.Newsroom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public sealed record Standing(DateTime JoinedAt, DateTime? BannedUntil, string? 
 
 /// <summary>Posting, editing and deleting comments, each check in the order a reader would want to hear it.</summary>
 public sealed class CommentWriter(BroadsheetDb db, IOptionsMonitor<CommentOptions> options, ReplyNotifier notifier,
-    TimeProvider clock, ILogger<CommentWriter> log)
+    AuditLog audit, TimeProvider clock, ILogger<CommentWriter> log)
 {
     public static readonly Refusal EditWindowPassed =
         Refusal.Forbidden($"Comments can be edited for {CommentRules.EditWindow.TotalMinutes:0} minutes after posting; this one can no longer be changed.");
@@ -104,7 +105,9 @@ public sealed class CommentWriter(BroadsheetDb db, IOptionsMonitor<CommentOption
 
     /// <summary>
     /// The author deletes their comment (a moderator: any comment). Returns whether it stays as
-    /// "[deleted]" (it has replies) or was removed.
+    /// "[deleted]" (it has replies) or was removed. A moderator taking down someone else's comment
+    /// is moderation, whichever page they pressed it on, so it is audited here, in the same
+    /// transaction as the removal (the moderation queue's delete is audited by <see cref="Moderation"/>).
     /// </summary>
     public async Task<(bool? KeptAsPlaceholder, Refusal? Refusal)> DeleteAsync(long commentId, Actor actor, CancellationToken ct)
     {
@@ -117,6 +120,12 @@ public sealed class CommentWriter(BroadsheetDb db, IOptionsMonitor<CommentOption
         await CommentCounts.LockArticleAsync(db, found.ArticleId, ct);
         var kept = await Removal.RemoveAsync(db, commentId, Now, ct);
         await CommentCounts.RecountAsync(db, found.ArticleId, ct);
+        if (kept is not null && found.UserId != actor.UserId)
+        {
+            var title = await db.Articles.Where(a => a.Id == found.ArticleId).Select(a => a.Title).FirstOrDefaultAsync(ct) ?? "";
+            await audit.AddAsync(actor.UserId, "comment.delete", "comment", $"{commentId}", $"Deleted comment {commentId} on \u201c{title}\u201d", ct);
+            await db.SaveChangesAsync(ct);
+        }
         await tx.CommitAsync(ct);
         if (kept is null) return (null, Refusal.Gone());
         log.LogInformation("Comment {CommentId} deleted by user {UserId} ({Outcome})", commentId, actor.UserId, kept.Value ? "kept as [deleted]" : "removed");

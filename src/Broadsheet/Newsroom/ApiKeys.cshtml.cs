@@ -50,7 +50,7 @@ public sealed class ApiKeysModel(ApiKeys keys) : PageModel
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
         if (!IsAdmin) return NotAllowed();
-        if (!await keys.RevokeAsync(id, ct)) return NotFound();
+        if (!await keys.RevokeAsync(id, User.UserId()!.Value, ct)) return NotFound();
         var prefix = (await keys.ListAsync(ct)).First(k => k.Id == id).Prefix;
         return RedirectToPage(new { revoked = prefix });
     }

@@ -1,5 +1,6 @@
 using Broadsheet.Accounts;
 using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 
 namespace Broadsheet.Newsroom;
@@ -10,6 +11,16 @@ public sealed class AuditLog(BroadsheetDb db, TimeProvider clock)
     /// <summary>Adds an entry to the context; the caller's SaveChangesAsync stores it with the action.</summary>
     public AuditEntry Add(ClaimsPrincipal actor, string action, string targetKind, string targetId, string detail = "") =>
         Add(int.TryParse(actor.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null, actor.DisplayName(), action, targetKind, targetId, detail);
+
+    /// <summary>
+    /// For services that are handed the acting user's id rather than the request's principal: the
+    /// name is read from the account, so the entry still names who did it after a rename.
+    /// </summary>
+    public async Task<AuditEntry> AddAsync(int actorUserId, string action, string targetKind, string targetId, string detail, CancellationToken ct)
+    {
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == actorUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        return Add(actorUserId, name ?? $"user {actorUserId}", action, targetKind, targetId, detail);
+    }
 
     /// <summary>For actors that are not a signed-in request: the CLI ("operator"), the scheduler ("scheduler").</summary>
     public AuditEntry Add(int? actorUserId, string actorName, string action, string targetKind, string targetId, string detail = "")
