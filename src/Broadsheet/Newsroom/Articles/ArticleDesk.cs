@@ -32,6 +32,8 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
         return article is null || RoleOf(user) == DeskRole.Author && !Owns(user, article) ? null : article;
     }
 
+    public static string SlugTaken(string slug) => $"That address (/articles/{slug}) is taken; choose another.";
+
     /// <summary>True when readers can reach the article's address (or could, before it was taken down).</summary>
     public bool WasPublic(Article a) =>
         a.Status is ArticleStatus.Published or ArticleStatus.Unpublished || a.Status == ArticleStatus.Scheduled && a.PublishedAt <= Now;
@@ -45,8 +47,10 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slug.From(title) : input.Slug.Trim();
         if (!Slug.IsValid(slug))
             errors.Add("The slug may use only lower-case letters, digits and single hyphens between them (for example \"harbour-ferry-times\").");
-        else if (await db.Articles.Where(x => x.Slug == slug && x.Id != a.Id).Select(x => x.Title).FirstOrDefaultAsync(ct) is { } taken)
-            errors.Add($"The address /articles/{slug} is already used by \"{taken}\". Choose another slug.");
+        // Neutral on purpose: the other article may be someone else's unpublished draft, whose
+        // title is not this author's to read.
+        else if (await db.Articles.AnyAsync(x => x.Slug == slug && x.Id != a.Id, ct))
+            errors.Add(SlugTaken(slug));
         var standfirst = (input.Standfirst ?? "").Trim();
         if (standfirst.Length > 1000) errors.Add("Keep the standfirst under 1000 characters.");
         var body = input.Body ?? "";

@@ -1,3 +1,4 @@
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Antiforgery;
@@ -66,8 +67,13 @@ public static class EditorEndpoints
         return Fragment(created ? saved + $"<input type=\"hidden\" id=\"article-id\" name=\"Input.Id\" value=\"{article.Id}\" hx-swap-oob=\"true\">" : saved);
     }
 
-    /// <summary>Tags starting with the last comma-separated word typed, as a datalist whose options complete the whole field.</summary>
-    private static async Task<IResult> SuggestAsync(HttpContext http, BroadsheetDb db, CancellationToken ct)
+    /// <summary>
+    /// Tags starting with the last comma-separated word typed, as a datalist whose options complete
+    /// the whole field. An author is offered only tags that readers can already see (on a live
+    /// article) or that are on their own articles: a tag that exists only on a colleague's draft
+    /// would leak what that draft is about. Editors and admins read every draft, so they get all.
+    /// </summary>
+    private static async Task<IResult> SuggestAsync(HttpContext http, BroadsheetDb db, TimeProvider clock, CancellationToken ct)
     {
         var raw = (http.Request.Query["q"].FirstOrDefault() ?? http.Request.Query["Input.Tags"].FirstOrDefault() ?? "");
         if (raw.Length > 2000) raw = raw[..2000];
@@ -77,7 +83,16 @@ public static class EditorEndpoints
         var html = new StringBuilder("<datalist id=\"tag-suggestions\">");
         if (ArticleInput.TagSlug(typed) is { Length: > 0 } stem)
         {
-            var names = await db.Tags.AsNoTracking().Where(t => t.Slug.StartsWith(stem)).OrderBy(t => t.Slug).Take(10).Select(t => t.Name).ToListAsync(ct);
+            var tags = db.Tags.AsNoTracking().Where(t => t.Slug.StartsWith(stem));
+            if (!http.User.IsEditor())
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                var userId = http.User.UserId();
+                var live = db.Articles.Live(now);
+                var own = db.Articles.Where(a => a.Author.UserId == userId);
+                tags = tags.Where(t => live.Any(a => a.Tags.Any(x => x.Id == t.Id)) || own.Any(a => a.Tags.Any(x => x.Id == t.Id)));
+            }
+            var names = await tags.OrderBy(t => t.Slug).Take(10).Select(t => t.Name).ToListAsync(ct);
             foreach (var name in names) html.Append($"<option value=\"{Escape(before + name)}\">{Escape(name)}</option>");
         }
         return Fragment(html.Append("</datalist>").ToString());

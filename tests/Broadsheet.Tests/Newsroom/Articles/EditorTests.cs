@@ -84,7 +84,7 @@ public sealed class EditorTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
 
         var (taken, page) = await editor.ActAsync(DeskSession.New, "Save", fields);
         ((int)taken.StatusCode).ShouldBe(422);
-        page.Problems().ShouldContain($"/articles/{existing.Slug} is already used by \"{existing.Title}\"");
+        page.Problems().ShouldContain(Broadsheet.Newsroom.Articles.ArticleDesk.SlugTaken(existing.Slug));
         page.QuerySelector("#title")!.GetAttribute("value").ShouldBe("Another story"); // nothing typed is lost
 
         fields["Input.Slug"] = "Not A Slug!";
