@@ -29,15 +29,28 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
 
     [BindProperty] public Form Input { get; set; } = new();
 
-    /// <summary>What the reader was doing when asked to sign in (e.g. "follow:author:ada"); done on success.</summary>
-    [BindProperty(SupportsGet = true)] public string? Then { get; set; }
+    /// <summary>
+    /// What the reader was doing when asked to sign in (then=follow:author:ada on the GET), sealed
+    /// by <see cref="AfterSignIn"/>: the POST does only the action whose description it showed.
+    /// </summary>
+    [BindProperty] public string? ThenSeal { get; set; }
+
+    /// <summary>"and then upvote “Title”", shown under the heading; null when there is nothing to do after.</summary>
+    public string? ThenDescription { get; private set; }
 
     protected override string PanelPartial => "_SignInPanel";
 
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(ReturnPath) : Panel();
+    public async Task<IActionResult> OnGetAsync(string? then, CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated == true) return LocalRedirect(ReturnPath);
+        Carry(await after.DescribeAsync(then, ct));
+        return Panel();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var then = await after.OpenAsync(ThenSeal, ct);
+        Carry(then);
         if (!ModelState.IsValid) return Invalid();
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
@@ -71,8 +84,15 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
         }
         await signIn.SignInAsync(user, Input.Remember);
         log.LogInformation("Sign-in succeeded for user {UserId} from {Client}", user.Id, Client);
-        await after.RunAsync(user.Id, Then, ct);
+        await after.RunAsync(user.Id, then, ct);
         return GoBack("Signing in…");
+    }
+
+    /// <summary>Shows the action and seals it into the form; an unknown or tampered one is dropped, shown and done nowhere.</summary>
+    private void Carry(ThenAction? then)
+    {
+        ThenSeal = then is null ? null : after.Seal(then);
+        ThenDescription = then?.Description;
     }
 
     private IActionResult Fail()
