@@ -1,4 +1,3 @@
-using Broadsheet.Accounts;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,22 +7,18 @@ namespace Broadsheet.Comments;
 
 /// <summary>
 /// /newsroom/comments: held and reported comments, for editors and admins, who approve, reject
-/// or delete them one by one or in bulk. The roles are checked here on the server for every
-/// request, not by hiding the page.
+/// or delete them one by one or in bulk. The editors' policy is on the page, so every handler
+/// (an unknown one included) is checked on the server; other roles get the 403 page.
 /// </summary>
-[Authorize]
+[Authorize(Policy = Newsroom.NewsroomAccess.Editors)]
 [NeverStored]
 public sealed class ModerationQueueModel(Moderation moderation) : PageModel
 {
     public IReadOnlyList<QueueItem> Items { get; private set; } = [];
     public string? Message { get; private set; }
-    public bool Allowed { get; private set; } = true;
-
-    private bool IsModerator => User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Admin);
 
     public async Task<IActionResult> OnGetAsync(int? done, string? act, CancellationToken ct)
     {
-        if (!IsModerator) return NotAllowed();
         if (done is int n && TryParse(act, out var action, out _)) Message = $"{Shared.Counts.Of(n, "comment", "comments")} {Past(action)}.";
         Items = await moderation.QueueAsync(ct);
         return Page();
@@ -32,7 +27,6 @@ public sealed class ModerationQueueModel(Moderation moderation) : PageModel
     /// <summary>act = "approve" | "reject" | "delete" for the ticked comments, or "approve:123" for one.</summary>
     public async Task<IActionResult> OnPostAsync(string? act, long[]? ids, CancellationToken ct)
     {
-        if (!IsModerator) return NotAllowed();
         if (!TryParse(act, out var action, out var one))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -50,14 +44,6 @@ public sealed class ModerationQueueModel(Moderation moderation) : PageModel
         }
         var changed = await moderation.ApplyAsync(action, chosen, User, ct);
         return RedirectToPage(new { done = changed, act = action.ToString().ToLowerInvariant() });
-    }
-
-    private PageResult NotAllowed()
-    {
-        Allowed = false;
-        var page = Page();
-        page.StatusCode = StatusCodes.Status403Forbidden;
-        return page;
     }
 
     private static string Past(ModerationAction action) => action switch
