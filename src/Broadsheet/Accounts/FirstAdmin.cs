@@ -9,7 +9,7 @@ namespace Broadsheet.Accounts;
 /// There is no default admin. While no admin exists, each start prints a one-time setup
 /// link (like Ghost's /ghost/setup); the first person to use it becomes the admin.
 /// </summary>
-public sealed class FirstAdmin(BroadsheetDb db, UserManager<User> users, OneTimeTokens tokens, TimeProvider clock)
+public sealed class FirstAdmin(BroadsheetDb db, UserManager<User> users, OneTimeTokens tokens, Newsroom.AuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
 
@@ -24,7 +24,7 @@ public sealed class FirstAdmin(BroadsheetDb db, UserManager<User> users, OneTime
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await NeededAsync(ct) || await tokens.RedeemAsync(OneTimeTokens.Setup, token, ct) is null)
             return IdentityResult.Failed(new IdentityError { Code = "SetupLink", Description = "This setup link has expired or been used. Restart the site for a new one, or use `users create`." });
-        var result = await UserAdmin.CreateAsync(users, clock, email, displayName, password, Roles.Admin);
+        var result = await UserAdmin.CreateAsync(users, db, audit, clock, email, displayName, password, Roles.Admin, by: null);
         if (result.Succeeded) await tx.CommitAsync(ct);
         return result;
     }

@@ -19,7 +19,8 @@ public static class UserCommands
         if (password.Length > PasswordRules.MaxLength) return Fail($"A password is at most {PasswordRules.MaxLength} characters.");
 
         var users = services.GetRequiredService<UserManager<User>>();
-        var result = await UserAdmin.CreateAsync(users, services.GetRequiredService<TimeProvider>(), email, Option(args, "--name"), password, role);
+        var result = await UserAdmin.CreateAsync(users, services.GetRequiredService<Data.BroadsheetDb>(), services.GetRequiredService<Newsroom.AuditLog>(),
+            services.GetRequiredService<TimeProvider>(), email, Option(args, "--name"), password, role, by: "operator");
         if (!result.Succeeded) return Fail(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
         var user = (await users.FindByEmailAsync(email.Trim()))!;
         Console.WriteLine($"Created {Roles.All.First(r => r.Equals(role, StringComparison.OrdinalIgnoreCase))} {user.Email} (handle {user.Handle}, id {user.Id}).");

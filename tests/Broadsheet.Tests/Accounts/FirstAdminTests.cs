@@ -38,6 +38,8 @@ public sealed class FirstAdminTests
             owner.Cookies.ShouldContainKey(AccountServices.AuthCookie);
 
             (await CountAsync(db, """SELECT COUNT(*) FROM "Users" u JOIN "UserRoles" ur ON ur."UserId" = u."Id" JOIN "Roles" r ON r."Id" = ur."RoleId" WHERE r."Name" = 'admin' AND u."Email" = 'owner@example.test' AND u."EmailConfirmed" """)).ShouldBe(1);
+            // Made an admin by their own setup link: the audit names them as the actor.
+            (await CountAsync(db, """SELECT COUNT(*) FROM "AuditLog" a JOIN "Users" u ON a."ActorUserId" = u."Id" AND a."TargetId" = CAST(u."Id" AS TEXT) WHERE a."Action" = 'user.create' AND a."TargetKind" = 'user' AND a."ActorName" = 'Owner' AND u."Email" = 'owner@example.test' """)).ShouldBe(1);
 
             using var latecomer = new ReaderSession(first.Address);
             var (again, page) = await latecomer.GetPageAsync(path);
@@ -75,6 +77,7 @@ public sealed class FirstAdminTests
         var (code, output) = await AppProcess.RunAsync(Path.GetTempPath(), env, "users", "create", "--email", "editor@example.test", "--password", TestReaders.Password, "--role", "editor", "--name", "Desk Editor");
         code.ShouldBe(0, output);
         output.ShouldContain("Created editor editor@example.test");
+        (await CountAsync(db, """SELECT COUNT(*) FROM "AuditLog" a JOIN "Users" u ON a."TargetId" = CAST(u."Id" AS TEXT) WHERE a."Action" = 'user.create' AND a."TargetKind" = 'user' AND a."ActorUserId" IS NULL AND a."ActorName" = 'operator' AND u."Email" = 'editor@example.test' """)).ShouldBe(1);
         (await CountAsync(db, """SELECT COUNT(*) FROM "Users" u JOIN "UserRoles" ur ON ur."UserId" = u."Id" JOIN "Roles" r ON r."Id" = ur."RoleId" WHERE u."Email" = 'editor@example.test' AND u."EmailConfirmed" AND u."DisplayName" = 'Desk Editor' AND r."Name" IN ('editor', 'reader') """)).ShouldBe(2);
 
         (await AppProcess.RunAsync(Path.GetTempPath(), env, "users", "create", "--email", "editor@example.test", "--password", TestReaders.Password, "--role", "author")).ExitCode.ShouldBe(1);
@@ -87,6 +90,7 @@ public sealed class FirstAdminTests
         (await AppProcess.RunAsync(Path.GetTempPath(), env, "users", "create", "--email", "not-an-email", "--password", TestReaders.Password)).ExitCode.ShouldBe(1);
         (await AppProcess.RunAsync(Path.GetTempPath(), env, "users")).ExitCode.ShouldBe(2);
         (await CountAsync(db, """SELECT COUNT(*) FROM "Users" """)).ShouldBe(1);
+        (await CountAsync(db, """SELECT COUNT(*) FROM "AuditLog" """)).ShouldBe(1); // refusals create nothing and audit nothing
     }
 
     private static async Task<long> CountAsync(TestDatabase db, string sql, bool migrate = false)
