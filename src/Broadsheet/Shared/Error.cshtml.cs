@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Shared;
@@ -20,6 +21,13 @@ public sealed class ErrorModel : PageModel
     // form whose antiforgery token failed throws, turning a 400 into a 500.
     public IActionResult OnGet() => Show();
     public IActionResult OnPost() => Show();
+
+    /// <summary>
+    /// A re-executed request keeps its method: the error for a TRACE or a PUT must render too, so
+    /// any method this page has no handler for is shown by the GET one (never a 405 for a 405).
+    /// </summary>
+    public override void OnPageHandlerSelected(PageHandlerSelectedContext context) =>
+        context.HandlerMethod ??= context.ActionDescriptor.HandlerMethods.First(h => string.Equals(h.HttpMethod, "Get", StringComparison.OrdinalIgnoreCase));
 
     private IActionResult Show()
     {

@@ -11,7 +11,11 @@ public static class SiteSetup
     public static IServiceCollection AddSite(this IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
         // Pages live in their feature folders (Articles/, Search/...), not in a Pages/ folder.
-        services.AddRazorPages(o => o.RootDirectory = "/");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/";
+            o.Conventions.ConfigureFilter(new PageHandlers());
+        });
         services.Configure<SiteOptions>(config.GetSection("Site"));
         AddOrigin(services, config, environment);
         services.AddMemoryCache();
