@@ -70,6 +70,13 @@ public static class AccountServices
                 else ctx.Response.Redirect(ctx.RedirectUri);
                 return Task.CompletedTask;
             };
+            // On the sign-in and sign-out paths the handler itself redirects to ?returnUrl= first (the
+            // page then sets its own): through LocalPath, or a raw "café" in Location is a 500.
+            o.Events.OnRedirectToReturnUrl = ctx =>
+            {
+                ctx.Response.Redirect(LocalPath.OrHome(ctx.RedirectUri));
+                return Task.CompletedTask;
+            };
             // Signed in without the role: a 403 page at the same address, not a redirect away from it.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {

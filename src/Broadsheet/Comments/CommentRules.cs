@@ -20,7 +20,8 @@ public static class CommentRules
     {
         0 => "Write something first.",
         > Comment.MaxLength => $"A comment can be at most {Comment.MaxLength:#,0} characters; this one has {normalized.Length:#,0}.",
-        _ => null,
+        // Before Markdig parses it: past its depth limit it throws.
+        _ => Shared.MarkdownNesting.Problem(normalized),
     };
 
     /// <summary>Null when the links are fine for this account, else why not.</summary>

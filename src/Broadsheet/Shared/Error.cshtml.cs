@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Shared;
@@ -21,6 +22,13 @@ public sealed class ErrorModel : PageModel
     public IActionResult OnGet() => Show();
     public IActionResult OnPost() => Show();
 
+    /// <summary>
+    /// A re-executed request keeps its method: the error for a TRACE or a PUT must render too, so
+    /// any method this page has no handler for is shown by the GET one (never a 405 for a 405).
+    /// </summary>
+    public override void OnPageHandlerSelected(PageHandlerSelectedContext context) =>
+        context.HandlerMethod ??= context.ActionDescriptor.HandlerMethods.First(h => string.Equals(h.HttpMethod, "Get", StringComparison.OrdinalIgnoreCase));
+
     private IActionResult Show()
     {
         int? code = int.TryParse(RouteData.Values["code"]?.ToString(), out var c) ? c : null;
@@ -29,9 +37,9 @@ public sealed class ErrorModel : PageModel
         // Visiting /error/500 directly is not an error: only a re-executed request keeps its code.
         Code = reexecuted && code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
         // A malformed request that only surfaced as an exception (a minimal-API form post with a
-        // missing antiforgery token, an unreadable body) is the client's error, not ours.
+        // missing antiforgery token, an unreadable body, one too large) is the client's error, not ours.
         var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        if (error is BadHttpRequestException bad) Code = bad.StatusCode;
+        if (ClientFaults.StatusFor(error) is { } status) Code = status;
         // The database is away: not our bug but an outage the reader can wait out.
         if (DatabaseUnavailable.Is(error)) Code = StatusCodes.Status503ServiceUnavailable;
         (Heading, Message) = Code switch
@@ -39,6 +47,7 @@ public sealed class ErrorModel : PageModel
             400 => ("That request did not make sense", "Something in the address or the form was not in a shape we understand."),
             404 => ("We could not find that page", "The story may have moved or been taken down, or the address may be mistyped."),
             405 => ("That is not allowed here", "This address does not accept that kind of request."),
+            413 => ("That was too much to send", "The request or the file was larger than this address accepts. Send something smaller."),
             422 => ("We could not accept that", "Some of what was sent could not be used. Check it and try again."),
             429 => ("Slow down a little", "Too many requests came from your address. Wait a moment and try again."),
             503 => ("We will be right back", "The site is having trouble reaching its database. Try again in a minute."),

@@ -11,7 +11,11 @@ public static class SiteSetup
     public static IServiceCollection AddSite(this IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
         // Pages live in their feature folders (Articles/, Search/...), not in a Pages/ folder.
-        services.AddRazorPages(o => o.RootDirectory = "/");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/";
+            o.Conventions.ConfigureFilter(new PageHandlers());
+        });
         services.Configure<SiteOptions>(config.GetSection("Site"));
         AddOrigin(services, config, environment);
         services.AddMemoryCache();
@@ -19,6 +23,7 @@ public static class SiteSetup
         services.AddSingleton(TimeProvider.System);
         services.AddPageCache(config);
         services.AddExceptionHandler<DatabaseOutage>();
+        services.AddExceptionHandler<ClientFaults>();
         services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, config));
         return services;
     }
@@ -29,8 +34,8 @@ public static class SiteSetup
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error/500",
-            // An outage is logged once, briefly, by DatabaseOutage; not as an error with a stack per request.
-            SuppressDiagnosticsCallback = c => DatabaseUnavailable.Is(c.Exception),
+            // An outage (DatabaseOutage) or a client's bad request (ClientFaults) is logged there, briefly; not as an error with a stack.
+            SuppressDiagnosticsCallback = c => DatabaseUnavailable.Is(c.Exception) || ClientFaults.StatusFor(c.Exception) is not null,
         });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         Articles.Redirects.UseRedirects(app); // inside the 404 page's re-execute: an unknown old path still gets it

@@ -55,6 +55,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
         if (standfirst.Length > 1000) errors.Add("Keep the standfirst under 1000 characters.");
         var body = input.Body ?? "";
         if (body.Length > ArticleInput.BodyMax) errors.Add($"The body is longer than {ArticleInput.BodyMax} characters.");
+        else if (Shared.MarkdownNesting.Problem(body) is { } nested) errors.Add(nested); // before SetBody hands it to Markdig
         if (!await db.Categories.AnyAsync(c => c.Id == input.CategoryId, ct)) errors.Add("Choose a section.");
         var tags = ArticleInput.TagNames(input.Tags);
         if (tags.Count > ArticleInput.MaxTags || tags.Any(t => t.Length > 100)) errors.Add($"Use at most {ArticleInput.MaxTags} tags of up to 100 characters each.");

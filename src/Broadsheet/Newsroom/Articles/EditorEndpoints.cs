@@ -41,6 +41,7 @@ public static class EditorEndpoints
         var form = await http.Request.ReadFormAsync(ct);
         var body = form["Input.Body"].ToString();
         if (body.Length > ArticleInput.BodyMax) return Fragment("<p class=\"form-error\">The body is too long to preview.</p>", 422);
+        if (Shared.MarkdownNesting.Problem(body) is { } nested) return Fragment($"<p class=\"form-error\">{Escape(nested)}</p>", 422);
         http.Response.Headers.CacheControl = "no-store";
         return Fragment($"<div class=\"story-body\">{ArticleBody.ToSafeHtml(body)}</div>");
     }

@@ -86,5 +86,5 @@ public sealed class LibraryModel(MediaLibrary library, IOptions<MediaOptions> op
         return IsHtmx ? Partial("_Library", this) : Page();
     }
 
-    private static string? Local(string? url) => url is null ? null : Accounts.LocalPath.OrHome(url) is var path && path != "/" ? path : null;
+    private static string? Local(string? url) => LocalPath.Normalize(url) is { } path && path != "/" ? path : null;
 }

@@ -1,3 +1,4 @@
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,7 +19,7 @@ public sealed class BanModel(PeopleDirectory directory, PeopleActions actions, T
 
     public Task<IActionResult> OnGetAsync([FromRoute] int id, string? done, string? returnUrl, CancellationToken ct)
     {
-        ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+        ReturnUrl = LocalPath.Normalize(returnUrl);
         Message = done switch { "ban" => "Banned from commenting and voting.", "unban" => "Ban lifted: they can comment and vote again.", _ => null };
         Until = clock.GetUtcNow().UtcDateTime.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return ShowAsync(id, ct);
@@ -26,12 +27,12 @@ public sealed class BanModel(PeopleDirectory directory, PeopleActions actions, T
 
     public async Task<IActionResult> OnPostAsync([FromRoute] int id, string? length, string? until, string? reason, string? returnUrl, CancellationToken ct)
     {
-        (Length, Until, Reason, ReturnUrl) = (length ?? "until", until ?? "", reason ?? "", Url.IsLocalUrl(returnUrl) ? returnUrl : null);
+        (Length, Until, Reason, ReturnUrl) = (length ?? "until", until ?? "", reason ?? "", LocalPath.Normalize(returnUrl));
         if (!PeopleRules.TryParseUntil(length, until, clock.GetUtcNow().UtcDateTime, out var end, out var badDate)) return await RefuseAsync(id, badDate!, ct);
         if (PeopleRules.CleanReason(reason, out var badReason) is not { } cleaned) return await RefuseAsync(id, badReason!, ct);
         return await AfterAsync(await actions.BanAsync(User, id, end, cleaned, ct), id, "ban", ct, ReturnUrl);
     }
 
     public async Task<IActionResult> OnPostUnbanAsync([FromRoute] int id, string? returnUrl, CancellationToken ct) =>
-        await AfterAsync(await actions.UnbanAsync(User, id, ct), id, "unban", ct, Url.IsLocalUrl(returnUrl) ? returnUrl : null);
+        await AfterAsync(await actions.UnbanAsync(User, id, ct), id, "unban", ct, LocalPath.Normalize(returnUrl));
 }

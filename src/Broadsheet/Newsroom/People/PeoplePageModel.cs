@@ -32,7 +32,7 @@ public abstract class PeoplePageModel(PeopleDirectory directory) : PageModel
             Problem = problem;
             return await ShowAsync(id, ct, StatusCodes.Status422UnprocessableEntity);
         }
-        if (returnUrl is not null && Url.IsLocalUrl(returnUrl)) return LocalRedirect(returnUrl);
+        if (LocalPath.Normalize(returnUrl) is { } back) return LocalRedirect(back);
         return RedirectToPage(new { id, done });
     }
 

@@ -1,0 +1,109 @@
+using Broadsheet.Articles;
+using Broadsheet.Comments;
+using Broadsheet.Newsroom.Articles;
+using Broadsheet.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using System.Security.Claims;
+
+namespace Broadsheet.Tests.Shared;
+
+/// <summary>Real things for the crawl's routes to name: a live story with a tag and a comment, a draft with a preview link, a reader.</summary>
+internal sealed record CrawlWorld(Article Article, string Category, string Author, string Tag, long CommentId,
+    int ReaderId, string ReaderHandle, int DraftId, string PreviewToken)
+{
+    public static async Task<CrawlWorld> MakeAsync(BroadsheetApp app)
+    {
+        var tag = TestNewsroom.Unique("crawl");
+        var category = await app.CategoryAsync();
+        var author = await app.AuthorAsync();
+        var article = await app.ArticleAsync(category: category, author: author, tags: tag);
+        var draft = await app.ArticleAsync(a => a.Status = ArticleStatus.Draft, category, author);
+        var reader = await app.UserAsync();
+        var commentId = await app.WithDbAsync(async db =>
+        {
+            var comment = db.Comments.Add(new Comment
+            {
+                ArticleId = article.Id, UserId = reader.Id, BodyMarkdown = "The ferry was late.", BodyHtml = "<p>The ferry was late.</p>",
+                Status = CommentStatus.Visible, CreatedAt = DateTime.UtcNow,
+            }).Entity;
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+        await using var scope = app.Services.CreateAsyncScope();
+        var token = await scope.ServiceProvider.GetRequiredService<PreviewLinks>().CreateAsync(draft.Id, new ClaimsPrincipal(), default);
+        await app.ContentChangedAsync();
+        return new(article, category.Slug, author.Slug, Broadsheet.Shared.Slug.From(tag), commentId, reader.Id, reader.Handle, draft.Id, token);
+    }
+
+    /// <summary>A real value for a route parameter, by its name and the route it is in.</summary>
+    public string ValueFor(string route, string parameter) => (parameter, route.TrimStart('/')) switch
+    {
+        ("slug", var r) when r.StartsWith("category", StringComparison.Ordinal) => Category,
+        ("slug", var r) when r.StartsWith("author", StringComparison.Ordinal) => Author,
+        ("slug", var r) when r.StartsWith("tag", StringComparison.Ordinal) => Tag,
+        ("slug", _) => Article.Slug,
+        ("id", var r) when r.Contains("comments", StringComparison.Ordinal) && !r.StartsWith("newsroom", StringComparison.Ordinal) => $"{CommentId}",
+        ("id", var r) when r.Contains("users", StringComparison.Ordinal) => $"{ReaderId}",
+        ("id", _) => $"{DraftId}",
+        ("handle", _) => ReaderHandle,
+        ("token", _) => PreviewToken,
+        ("list", _) => "now",
+        ("code", _) => "404",
+        ("page", _) => "1",
+        _ => "x",
+    };
+}
+
+/// <summary>What a hostile client sends: values for paths, queries and forms.</summary>
+internal static class Hostile
+{
+    /// <summary>Markdown deeper than Markdig goes (128 levels): quotes, emphasis, nested lists.</summary>
+    public static readonly string[] DeepMarkdown =
+    [
+        new string('>', 1000) + " deep",
+        new string('*', 1200) + "deep" + new string('*', 1200),
+        string.Concat(Enumerable.Repeat("* ", 1200)) + "deep",
+    ];
+
+    public static readonly string Overlong = new('a', 10_000);
+
+    /// <summary>Already escaped where they must be: sent as written, so %C3%28 reaches the server as bad UTF-8.</summary>
+    public static readonly string[] PathValues =
+    [
+        "caf%C3%A9", "café", "%00", "%C3%28", "..%2F..%2Fetc%2Fpasswd", "..", new string('a', 3000), "%25%", "-1", "99999999999999999999",
+    ];
+
+    public static readonly string Query =
+        "?returnUrl=%2Fsearch%3Fq%3Dcaf%C3%A9&then=vote%3A..%3Adown&page=%C3%28&q=%00" + new string('b', 2000)
+        + "&sort=..%2F..&code=99999999999&kind=%FF&slug=caf%C3%A9&done=%3Cscript%3E";
+
+    /// <summary>
+    /// Deep Markdown in every body field, everything else plausible, so that it gets past the
+    /// other checks to where Markdown is parsed (a comment, an article's save, autosave, preview).
+    /// </summary>
+    public static Dictionary<string, string> DeepForm(string deep, CrawlWorld world) => new()
+    {
+        ["body"] = deep, ["Input.Body"] = deep, ["Input.Title"] = $"Nested {Guid.NewGuid():N}", ["Input.CategoryId"] = $"{world.Article.CategoryId}",
+        ["returnUrl"] = "/search?q=café", ["reason"] = "Spam", ["displayName"] = "Crawler", ["kind"] = "category", ["slug"] = world.Category,
+        ["follow"] = "true", ["direction"] = "up", ["length"] = "until", ["until"] = "2099-01-01", ["alt"] = "A picture", ["q"] = deep,
+    };
+
+    /// <summary>Every field a form might have, each with something it should refuse.</summary>
+    public static readonly Dictionary<string, string> JunkForm = new()
+    {
+        ["body"] = Overlong, ["Input.Body"] = "%C3%28\0", ["Input.Title"] = Overlong, ["Input.Slug"] = "../café",
+        ["Input.Email"] = "x@café.test", ["Input.Password"] = "\0", ["Input.CategoryId"] = "not-a-number",
+        ["Input.Id"] = "99999999999999999999", ["Input.BreakingUntil"] = "31/31/9999", ["Input.Tags"] = Overlong,
+        ["returnUrl"] = "/search?q=café", ["then"] = "vote:../café:down", ["displayName"] = Overlong,
+        ["reason"] = "../../etc/passwd\0", ["kind"] = "category", ["slug"] = "café", ["follow"] = "maybe",
+        ["direction"] = "sideways", ["length"] = "forever", ["until"] = "not a date", ["name"] = "%C3%28",
+        ["alt"] = Overlong, ["q"] = Overlong, ["parentId"] = "-1",
+    };
+
+    /// <summary>A multipart body whose boundary never appears: reading the form throws.</summary>
+    public const string BrokenMultipart = "multipart/form-data; boundary=nowhere\n--elsewhere\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nx";
+
+    /// <summary>A form body with broken escapes and bad UTF-8 around a valid token.</summary>
+    public static string BadlyEncodedForm(string token) =>
+        $"application/x-www-form-urlencoded\n__RequestVerificationToken={Uri.EscapeDataString(token)}&body=%C3%28%zz%&returnUrl=%2F%2Fevil.example&Input.Body=%FF%FE";
+}
