@@ -5,7 +5,7 @@
 # accounts, so they should all cost the same. Each case is asked N times (default 200), the cases
 # interleaved so that whatever else the machine does weighs on all of them alike; the figure is
 # the median of curl's time_total. SQLite, Release build, one app process.
-# Usage: bench/refusals.sh [requests-per-case=200]
+# Usage: bench/refusals.sh [requests-per-case=200]   (BENCH_PUBLISHED=dir: use that publish folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -15,17 +15,18 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-echo "==> Publishing a Release build" >&2
-publish_app "$work/app"
+if [[ -n ${BENCH_PUBLISHED:-} ]]; then cp -r "$BENCH_PUBLISHED" "$work/app" # a publish folder made earlier
+else echo "==> Publishing a Release build" >&2; publish_app "$work/app"; fi
 db="$work/bench.db"
 port=$(free_port); base="http://127.0.0.1:$port"
-export "Site__BaseUrl=$base" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false "ConnectionStrings__Broadsheet=Data Source=$db" \
-  Logging__LogLevel__Default=Warning "Email__Directory=$work/mail" \
-  RateLimits__sign-in__Permits=1000000 RateLimits__reset__Permits=1000000 \
-  Accounts__LockoutAttempts=1000000000 # the wrong-password case must stay a wrong password, not become a pause
+# As env, not export: bash cannot export a name with a "-" (the rate-limit policies have one).
+settings=("Site__BaseUrl=$base" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false "ConnectionStrings__Broadsheet=Data Source=$db"
+  Logging__LogLevel__Default=Warning "Email__Directory=$work/mail"
+  RateLimits__sign-in__Permits=1000000 RateLimits__reset__Permits=1000000
+  Accounts__LockoutAttempts=1000000000) # the wrong-password case must stay a wrong password, not become a pause
 password="a bench reader's password"
 for who in wrong paused locked; do
-  (cd "$work/app" && dotnet Broadsheet.dll users create --email "$who@bench.example" --password "$password" --role reader --name "Bench $who" >/dev/null)
+  (cd "$work/app" && env "${settings[@]}" dotnet Broadsheet.dll users create --email "$who@bench.example" --password "$password" --role reader --name "Bench $who" >/dev/null)
 done
 # A pause as failed tries leave it (a day ahead), and an admin's lock as the newsroom writes it.
 python3 - "$db" <<'PY'
@@ -37,7 +38,7 @@ db.execute('UPDATE "Users" SET "LockoutEnabled" = 1, "LockoutEnd" = ? WHERE "Ema
 db.commit()
 PY
 
-(cd "$work/app" && exec dotnet Broadsheet.dll --urls "$base" >"$work/app.log" 2>&1) &
+(cd "$work/app" && exec env "${settings[@]}" dotnet Broadsheet.dll --urls "$base" >"$work/app.log" 2>&1) &
 pids+=($!)
 wait_for "$base/health"
 
