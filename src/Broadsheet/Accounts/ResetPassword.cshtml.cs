@@ -39,9 +39,11 @@ public sealed class ResetPasswordModel(UserManager<User> users, TimeProvider clo
             return Invalid();
         }
         // Like a sign-in link, the reset link proves the mailbox: a pause from wrong passwords does
-        // not stop it, and is lifted once the password changes. An admin's lock stays.
+        // not stop it, and is lifted once the password changes. An admin's lock stays. The token is
+        // checked first, so only the mailbox's owner learns that the account is locked.
         var state = AccountLock.Of(user, clock.GetUtcNow());
-        if (state == LockState.Locked)
+        if (state == LockState.Locked && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider,
+                UserManager<User>.ResetPasswordTokenPurpose, Token))
         {
             log.LogWarning("Password reset refused for locked user {UserId} from {Client}", user.Id, Client);
             ModelState.AddModelError("", UseSignInLinkModel.Locked);
