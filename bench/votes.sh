@@ -96,7 +96,7 @@ storm() { # name, then app settings as --Key value pairs
   local log="$work/$name.app.log" out="$work/$name.storm.out" mail="$work/$name-mail"
   echo "==> $name: starting the app with the demo newsroom"
   (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl=http://127.0.0.1:$port exec dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" \
-    --Demo:Seed true --Accounts:AnnounceSetup false --Email:Directory "$mail" --Votes:DownvoteMinAccountAgeHours 0 \
+    --Demo:Seed true --Accounts:AnnounceSetup false --Email:Directory "$mail" --Email:Outbox:PollSeconds 0.2 --Votes:DownvoteMinAccountAgeHours 0 \
     --Logging:LogLevel:Default Warning --Logging:Console:FormatterName simple \
     --RateLimits:vote:Permits "${VOTE_PERMITS:-1000000}" --RateLimits:vote:WindowSeconds "${VOTE_WINDOW:-60}" \
     --RateLimits:vote-user:Permits 1000000 \

@@ -1,3 +1,4 @@
+using Broadsheet.Mail;
 using Broadsheet.Shared;
 using Microsoft.Extensions.Options;
 using System.Net;
@@ -7,8 +8,10 @@ namespace Broadsheet.Accounts;
 /// <summary>
 /// The words of every account mail, and the absolute links in them. Links are on the configured
 /// origin (<see cref="SiteOrigin"/>), never the request's Host, so a forged Host cannot write them.
+/// Every mail is queued in the outbox (<see cref="MailOutbox"/>), never sent inside the request.
+/// Password resets and sign-in links are queued as the address alone: see <see cref="AccountMailRequests"/>.
 /// </summary>
-public sealed class AccountMail(IMailSender sender, IOptionsMonitor<SiteOptions> site, SiteOrigin origin)
+public sealed class AccountMail(MailOutbox outbox, IOptionsMonitor<SiteOptions> site, SiteOrigin origin)
 {
     private string SiteName => site.CurrentValue.Name;
 
@@ -26,17 +29,27 @@ public sealed class AccountMail(IMailSender sender, IOptionsMonitor<SiteOptions>
         "Sign in", signIn,
         $"Forgotten your password? Reset it: {reset}\nIf this was not you, ignore this mail: nothing has changed.", ct);
 
-    public Task ResetPasswordAsync(string to, string name, string link, CancellationToken ct) => SendAsync(to,
+    /// <summary>Queues "reset the password of the account at this address", whether or not there is one.</summary>
+    public Task RequestResetAsync(string to, CancellationToken ct) =>
+        outbox.QueueRequestAsync(AccountMailRequests.Reset, to, null, ct);
+
+    /// <summary>Queues "a sign-in link for the account at this address", whether or not there is one.</summary>
+    public Task RequestSignInLinkAsync(string to, string returnPath, CancellationToken ct) =>
+        outbox.QueueRequestAsync(AccountMailRequests.SignIn, to, returnPath, ct);
+
+    public Task ResetPasswordAsync(string to, string name, string link, CancellationToken ct) => outbox.QueueAsync(ResetPassword(to, name, link), ct);
+
+    public OutgoingMail ResetPassword(string to, string name, string link) => Compose(to,
         $"Reset your {SiteName} password",
         $"Hello {name},\n\nChoose a new password for {SiteName} here. The link works once, for one day:",
         "Choose a new password", link,
-        "If you did not ask for this, ignore this mail: your password has not changed.", ct);
+        "If you did not ask for this, ignore this mail: your password has not changed.");
 
-    public Task SignInLinkAsync(string to, string name, string link, CancellationToken ct) => SendAsync(to,
+    public OutgoingMail SignInLink(string to, string name, string link) => Compose(to,
         $"Your sign-in link for {SiteName}",
         $"Hello {name},\n\nSign in to {SiteName} with this link. It works once, within 15 minutes:",
         "Sign me in", link,
-        "If you did not ask for this, ignore this mail: nobody can use it without access to your inbox.", ct);
+        "If you did not ask for this, ignore this mail: nobody can use it without access to your inbox.");
 
     public Task ConfirmEmailChangeAsync(string to, string name, string link, CancellationToken ct) => SendAsync(to,
         $"Confirm your new email for {SiteName}",
@@ -51,7 +64,10 @@ public sealed class AccountMail(IMailSender sender, IOptionsMonitor<SiteOptions>
         "Read the reply", link,
         $"You get this mail because you asked for one when someone replies. Turn it off in your account settings: {settings}", ct);
 
-    private Task SendAsync(string to, string subject, string intro, string action, string link, string outro, CancellationToken ct)
+    private Task SendAsync(string to, string subject, string intro, string action, string link, string outro, CancellationToken ct) =>
+        outbox.QueueAsync(Compose(to, subject, intro, action, link, outro), ct);
+
+    private OutgoingMail Compose(string to, string subject, string intro, string action, string link, string outro)
     {
         var text = $"{intro}\n\n{link}\n\n{outro}\n\n{SiteName}\n";
         static string e(string s) => WebUtility.HtmlEncode(s);
@@ -64,6 +80,6 @@ public sealed class AccountMail(IMailSender sender, IOptionsMonitor<SiteOptions>
             <p>{e(SiteName)}</p>
             </body></html>
             """;
-        return sender.SendAsync(new OutgoingMail(to, subject, text, html, link), ct);
+        return new OutgoingMail(to, subject, text, html, link);
     }
 }

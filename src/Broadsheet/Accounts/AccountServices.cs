@@ -1,4 +1,5 @@
 using Broadsheet.Data;
+using Broadsheet.Mail;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,7 +13,9 @@ public static class AccountServices
     {
         services.AddHttpContextAccessor();
         services.AddEmail(config);
+        services.AddMailOutbox(config);
         services.AddScoped<AccountMail>();
+        services.AddScoped<IMailRequestResolver, AccountMailRequests>();
         services.AddScoped<OneTimeTokens>();
         services.AddScoped<RequestLimits>();
         services.AddScoped<FirstAdmin>();

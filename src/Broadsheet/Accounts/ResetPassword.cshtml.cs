@@ -10,7 +10,7 @@ namespace Broadsheet.Accounts;
 /// the link and ends every other session.
 /// </summary>
 [Broadsheet.Shared.RateLimit("reset")]
-public sealed class ResetPasswordModel(UserManager<User> users, ILogger<ResetPasswordModel> log) : AccountPageModel
+public sealed class ResetPasswordModel(UserManager<User> users, TimeProvider clock, ILogger<ResetPasswordModel> log) : AccountPageModel
 {
     public const string BadLink = "This reset link is not valid: it has expired or has already been used. Ask for a new one.";
 
@@ -38,6 +38,17 @@ public sealed class ResetPasswordModel(UserManager<User> users, ILogger<ResetPas
             ModelState.AddModelError("", BadLink);
             return Invalid();
         }
+        // Like a sign-in link, the reset link proves the mailbox: a pause from wrong passwords does
+        // not stop it, and is lifted once the password changes. An admin's lock stays. The token is
+        // checked first, so only the mailbox's owner learns that the account is locked.
+        var state = AccountLock.Of(user, clock.GetUtcNow());
+        if (state == LockState.Locked && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider,
+                UserManager<User>.ResetPasswordTokenPurpose, Token))
+        {
+            log.LogWarning("Password reset refused for locked user {UserId} from {Client}", user.Id, Client);
+            ModelState.AddModelError("", UseSignInLinkModel.Locked);
+            return Invalid();
+        }
         var result = await users.ResetPasswordAsync(user, Token, Password);
         if (!result.Succeeded)
         {
@@ -45,6 +56,7 @@ public sealed class ResetPasswordModel(UserManager<User> users, ILogger<ResetPas
                 ModelState.AddModelError("", e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? BadLink : e.Description);
             return Invalid();
         }
+        if (state == LockState.Paused) await LiftPauseAsync(user);
         // Following the link proved the mailbox, so it also confirms the address.
         if (!user.EmailConfirmed)
         {
@@ -53,5 +65,12 @@ public sealed class ResetPasswordModel(UserManager<User> users, ILogger<ResetPas
         }
         log.LogInformation("Password reset for user {UserId} from {Client}", user.Id, Client);
         return Done("Your password has been changed, and any other sessions have been signed out. You can sign in now.");
+    }
+
+    /// <summary>Ends the pause and forgets the failed tries: following the link proved the mailbox.</summary>
+    private async Task LiftPauseAsync(User user)
+    {
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
     }
 }

@@ -6,7 +6,7 @@ namespace Broadsheet.Accounts;
 
 [Broadsheet.Shared.RateLimit("sign-in")]
 public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> users, AccountMail mail,
-    AfterSignIn after, ILogger<SignInModel> log) : AccountPageModel
+    AfterSignIn after, TimeProvider clock, ILogger<SignInModel> log) : AccountPageModel
 {
     // One text for "no such account", "wrong password" and "locked": none of them tells a
     // stranger whether an address has an account here.
@@ -53,27 +53,31 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
         Carry(then);
         if (!ModelState.IsValid) return Invalid();
         var user = await users.FindByEmailAsync(Input.Email.Trim());
+        // Hash first, on every attempt, then decide: an unknown address (against a dummy hash), a
+        // paused or locked account and a wrong password each cost one hash and get one answer, so
+        // neither the words nor the time tell a stranger which it was, or that the account exists.
+        var verdict = users.PasswordHasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? DummyHash.Value, Input.Password);
         if (user is null)
         {
-            // Spend the time a real check would, so timing does not tell either.
-            users.PasswordHasher.VerifyHashedPassword(new User(), DummyHash.Value, Input.Password);
             log.LogWarning("Sign-in failed for an unknown account from {Client}", Client);
             return Fail();
         }
-
-        // Password and lockout first, email confirmation after: Identity's own order would say
-        // "unconfirmed" before checking the password, telling anyone that the address exists.
-        var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        if (AccountLock.Of(user, clock.GetUtcNow()) is var state and not LockState.Open)
         {
-            log.LogWarning("Sign-in refused for user {UserId} from {Client}: locked out until {Until:o}", user.Id, Client, user.LockoutEnd);
+            log.LogWarning("Sign-in refused for user {UserId} from {Client}: locked out ({State}) until {Until:o}", user.Id, Client, state, user.LockoutEnd);
             return Fail();
         }
-        if (!result.Succeeded)
+        if (verdict == PasswordVerificationResult.Failed || user.PasswordHash is null)
         {
+            // Counts the try; the last one allowed pauses password sign-in (a mailed link still works).
+            await users.AccessFailedAsync(user);
             log.LogWarning("Sign-in failed for user {UserId} from {Client}: wrong password", user.Id, Client);
             return Fail();
         }
+        // Right password. Password and lockout come before email confirmation: Identity's own order
+        // would say "unconfirmed" before checking the password, telling anyone that the address exists.
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded) await users.CheckPasswordAsync(user, Input.Password); // stores the stronger hash
+        if (user.AccessFailedCount > 0) await users.ResetAccessFailedCountAsync(user);
         if (!user.EmailConfirmed)
         {
             // Right password, unconfirmed email: only the owner gets this far, so say what to do.

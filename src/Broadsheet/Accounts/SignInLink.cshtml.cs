@@ -1,12 +1,14 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 
 namespace Broadsheet.Accounts;
 
-/// <summary>Sign in without a password: a one-time link by email, as Ghost members have.</summary>
+/// <summary>
+/// Sign in without a password: a one-time link by email, as Ghost members have. Like the
+/// forgotten-password form, it queues the address alone and the outbox sender makes the link.
+/// </summary>
 [Broadsheet.Shared.RateLimit("sign-in-link")]
-public sealed class SignInLinkModel(UserManager<User> users, OneTimeTokens tokens, AccountMail mail, ILogger<SignInLinkModel> log) : AccountPageModel
+public sealed class SignInLinkModel(AccountMail mail, ILogger<SignInLinkModel> log) : AccountPageModel
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
@@ -31,13 +33,8 @@ public sealed class SignInLinkModel(UserManager<User> users, OneTimeTokens token
     {
         if (!ModelState.IsValid) return Invalid();
         var email = Input.Email.Trim();
-        var user = await users.FindByEmailAsync(email);
-        if (user is not null)
-        {
-            var token = await tokens.IssueAsync(OneTimeTokens.SignIn, user.Id, Lifetime, ct);
-            await mail.SignInLinkAsync(email, user.DisplayName, mail.Absolute(UseSignInLinkModel.PathFor(token, ReturnPath)), ct);
-            log.LogInformation("Sign-in link sent to user {UserId} from {Client}", user.Id, Client);
-        }
+        await mail.RequestSignInLinkAsync(email, ReturnPath, ct);
+        log.LogInformation("Sign-in link requested from {Client}", Client);
         return Done(Sent(email));
     }
 }

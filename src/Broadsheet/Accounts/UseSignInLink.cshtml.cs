@@ -10,7 +10,7 @@ namespace Broadsheet.Accounts;
 /// </summary>
 [Broadsheet.Shared.RateLimit("sign-in")]
 public sealed class UseSignInLinkModel(OneTimeTokens tokens, UserManager<User> users, SignInManager<User> signIn,
-    ILogger<UseSignInLinkModel> log) : AccountPageModel
+    TimeProvider clock, ILogger<UseSignInLinkModel> log) : AccountPageModel
 {
     public const string Locked = "This account is locked, so it cannot sign in. If you think that is a mistake, reply to the newsroom.";
     public const string BadLink = "This sign-in link is not valid: it has expired or has already been used. Ask for a new one.";
@@ -38,12 +38,17 @@ public sealed class UseSignInLinkModel(OneTimeTokens tokens, UserManager<User> u
             ModelState.AddModelError("", BadLink);
             return Invalid();
         }
-        // A link proves the mailbox, not the right to sign in: a locked account stays out.
-        if (await users.IsLockedOutAsync(user))
+        // A link proves the mailbox, so a pause from wrong passwords (which anyone can cause) does
+        // not stop it, and is lifted; an admin's lock is not a matter of proof, and stays.
+        switch (AccountLock.Of(user, clock.GetUtcNow()))
         {
-            log.LogWarning("Sign-in link refused for locked-out user {UserId} from {Client}", user.Id, Client);
-            ModelState.AddModelError("", Locked);
-            return Invalid();
+            case LockState.Locked:
+                log.LogWarning("Sign-in link refused for locked user {UserId} from {Client}", user.Id, Client);
+                ModelState.AddModelError("", Locked);
+                return Invalid();
+            case LockState.Paused:
+                await LiftPauseAsync(user);
+                break;
         }
         // The link proved the mailbox: that confirms the address too.
         if (!user.EmailConfirmed)
@@ -54,5 +59,12 @@ public sealed class UseSignInLinkModel(OneTimeTokens tokens, UserManager<User> u
         await signIn.SignInAsync(user, isPersistent: true);
         log.LogInformation("Sign-in succeeded for user {UserId} from {Client} with a sign-in link", user.Id, Client);
         return GoBack("Signing in…");
+    }
+
+    /// <summary>Ends the pause and forgets the failed tries: following the link proved the mailbox.</summary>
+    private async Task LiftPauseAsync(User user)
+    {
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
     }
 }

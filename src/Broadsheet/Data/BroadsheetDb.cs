@@ -25,6 +25,7 @@ public abstract class BroadsheetDb(DbContextOptions options)
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
+    public DbSet<Mail.OutboxMail> OutboxMails => Set<Mail.OutboxMail>();
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
     public DbSet<ArticleVote> ArticleVotes => Set<ArticleVote>();
     public DbSet<ArticleDailyViews> ArticleDailyViews => Set<ArticleDailyViews>();

@@ -32,17 +32,18 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A second app over another app's database and key folder: a restart, or another instance.</summary>
-    protected BroadsheetApp(BroadsheetApp sibling)
+    /// <param name="overrides">Settings this instance has on top of (or instead of) the sibling's.</param>
+    protected BroadsheetApp(BroadsheetApp sibling, params KeyValuePair<string, string>[] overrides)
     {
         database = sibling.database;
         Folder = sibling.Folder;
-        inheritedSettings = [.. sibling.Settings];
+        inheritedSettings = [.. sibling.Settings, .. overrides];
         UseKestrel(port);
     }
 
-    public static async Task<BroadsheetApp> SiblingOfAsync(BroadsheetApp app)
+    public static async Task<BroadsheetApp> SiblingOfAsync(BroadsheetApp app, params KeyValuePair<string, string>[] overrides)
     {
-        var sibling = new BroadsheetApp(app);
+        var sibling = new BroadsheetApp(app, overrides);
         await sibling.InitializeAsync();
         return sibling;
     }
@@ -50,7 +51,14 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This app's own folder: its mail (<see cref="Mailbox"/>) and Data Protection keys live here.</summary>
     public string Folder { get; }
 
-    public Mailbox Mailbox => new(Path.Combine(Folder, "mail"));
+    public Mailbox Mailbox => new(Path.Combine(Folder, "mail"), UndeliveredMail);
+
+    /// <summary>Outbox rows still to be sent or retried; synchronous, as the mailbox's readers are.</summary>
+    public int UndeliveredMail()
+    {
+        using var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<BroadsheetDb>().OutboxMails.Count(m => m.SentAt == null && m.FailedAt == null);
+    }
 
     /// <summary>Media:Directory: the app's pictures, in its own folder (never the source tree's data/media).</summary>
     public string MediaFolder => Path.Combine(Folder, "media");
@@ -100,6 +108,8 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Email:Directory", Path.Combine(Folder, "mail"));
+        // Mail goes through the outbox; a short poll keeps tests that read the mailbox quick.
+        builder.UseSetting("Email:Outbox:PollSeconds", "0.2");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(Folder, "keys"));
         builder.UseSetting("Media:Directory", MediaFolder);
         builder.UseSetting("Accounts:AnnounceSetup", "false");

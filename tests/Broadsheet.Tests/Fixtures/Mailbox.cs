@@ -1,15 +1,31 @@
 using MimeKit;
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Broadsheet.Tests.Fixtures;
 
-/// <summary>Reads the .eml files the app wrote to its mail folder, as a newcomer would.</summary>
-public sealed partial class Mailbox(string folder)
+/// <summary>
+/// Reads the .eml files the app wrote to its mail folder, as a newcomer would. Mail is queued in
+/// the app's outbox and sent in the background, so reading first waits (up to 20 s) until the
+/// outbox has nothing left to send: whatever a test asked for before reading has arrived.
+/// </summary>
+public sealed partial class Mailbox(string folder, Func<int>? undelivered = null)
 {
-    public IReadOnlyList<MimeMessage> All() =>
-        Directory.Exists(folder)
+    public static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(20);
+
+    public IReadOnlyList<MimeMessage> All()
+    {
+        WaitForDelivery();
+        return Directory.Exists(folder)
             ? [.. Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f))]
             : [];
+    }
+
+    private void WaitForDelivery()
+    {
+        if (undelivered is null) return;
+        for (var waited = Stopwatch.StartNew(); undelivered() > 0 && waited.Elapsed < DeliveryWait;) Thread.Sleep(50);
+    }
 
     public IReadOnlyList<MimeMessage> To(string address) =>
         [.. All().Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))];

@@ -32,7 +32,16 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>Where both instances write mail (no SMTP), as one shared folder would be on a real cluster.</summary>
-    public Mailbox Mailbox => new(Path.Combine(folder, "mail"));
+    public Mailbox Mailbox => new(Path.Combine(folder, "mail"), UndeliveredMail);
+
+    /// <summary>Outbox rows either instance has still to send (the mailbox waits for none).</summary>
+    private int UndeliveredMail()
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var count = new NpgsqlCommand("""SELECT count(*) FROM "OutboxMails" WHERE "SentAt" IS NULL AND "FailedAt" IS NULL""", connection);
+        return Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public async Task InitializeAsync()
     {
@@ -96,6 +105,8 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         ["Logging__LogLevel__Default"] = "Warning",
         // No SMTP: both instances write mail to one folder, where the sign-up test reads its link.
         ["Email__Directory"] = Path.Combine(folder, "mail"),
+        // Either instance's outbox sender may send it; a short poll keeps the test quick.
+        ["Email__Outbox__PollSeconds"] = "0.2",
         ["Media__Directory"] = Path.Combine(folder, "media"),
         // Comments shown at once and no time-to-submit wait: the counts under test, not moderation.
         ["Comments__Moderation"] = "None",

@@ -70,7 +70,7 @@ public sealed class PeopleActions(BroadsheetDb db, AuditLog audit, UserManager<U
         if (user is null) return Outcome.Missing;
         if (PeopleRules.CheckLock(actor.UserId() == id) is { } no) return Outcome.Refused(no);
         user.LockoutEnabled = true;
-        user.LockoutEnd = DateTimeOffset.MaxValue;
+        user.LockoutEnd = AccountLock.AdminLockEnd;
         user.SecurityStamp = NewStamp();
         audit.Add(actor, "user.lock", "user", Id(id), $"Locked {user.DisplayName} (@{user.Handle}) out of their account and ended their sessions");
         await db.SaveChangesAsync(ct);
@@ -96,9 +96,9 @@ public sealed class PeopleActions(BroadsheetDb db, AuditLog audit, UserManager<U
         if (user is null) return Outcome.Missing;
         if (string.IsNullOrEmpty(user.Email)) return Outcome.Refused($"{user.DisplayName} has no email address.");
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        await mail.ResetPasswordAsync(user.Email, user.DisplayName, mail.Absolute(ResetPasswordModel.PathFor(user.Id, token)), ct);
+        // The audit row first: queuing the mail saves both in one SaveChanges, so neither exists without the other.
         audit.Add(actor, "user.reset", "user", Id(id), $"Sent {user.DisplayName} (@{user.Handle}) a password reset link");
-        await db.SaveChangesAsync(ct);
+        await mail.ResetPasswordAsync(user.Email, user.DisplayName, mail.Absolute(ResetPasswordModel.PathFor(user.Id, token)), ct);
         log.LogInformation("User {ActorId} sent a password reset link to user {UserId}", actor.UserId(), id);
         return Outcome.Ok;
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Broadsheet.Accounts;
+namespace Broadsheet.Mail;
 
 /// <summary>
 /// The default when no SMTP host is configured: each message becomes an .eml file that any mail

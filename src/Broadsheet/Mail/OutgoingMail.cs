@@ -1,4 +1,4 @@
-namespace Broadsheet.Accounts;
+namespace Broadsheet.Mail;
 
 /// <summary>
 /// One message to one reader. <see cref="Link"/> is the action the mail exists for (confirm,

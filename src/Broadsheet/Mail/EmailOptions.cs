@@ -1,4 +1,4 @@
-namespace Broadsheet.Accounts;
+namespace Broadsheet.Mail;
 
 /// <summary>The "Email" configuration section.</summary>
 public sealed class EmailOptions

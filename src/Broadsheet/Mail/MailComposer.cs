@@ -1,7 +1,7 @@
 using MimeKit;
 using MimeKit.Utils;
 
-namespace Broadsheet.Accounts;
+namespace Broadsheet.Mail;
 
 /// <summary>Turns an <see cref="OutgoingMail"/> into the MIME message both senders write.</summary>
 public static class MailComposer

@@ -2,7 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 
-namespace Broadsheet.Accounts;
+namespace Broadsheet.Mail;
 
 /// <summary>Delivers account mail through the configured SMTP relay.</summary>
 public sealed class SmtpMailSender(IOptions<EmailOptions> options, TimeProvider clock, ILogger<SmtpMailSender> log) : IMailSender

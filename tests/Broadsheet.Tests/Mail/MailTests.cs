@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Broadsheet.Accounts;
+using Broadsheet.Mail;
 using Broadsheet.Tests.Fixtures;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 
-namespace Broadsheet.Tests.Accounts;
+namespace Broadsheet.Tests.Mail;
 
 /// <summary>
 /// Account mail through the real registration (AddEmail in a real host), written to real files

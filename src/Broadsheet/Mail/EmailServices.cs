@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Broadsheet.Accounts;
+namespace Broadsheet.Mail;
 
 public static class EmailServices
 {

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Broadsheet.Mail;
+
+/// <summary>
+/// One mail waiting to go, written in the same transaction as the request that asked for it, so
+/// a request answers without waiting on a mail server and a crash between "saved" and "sent"
+/// loses nothing. Either a whole message (<see cref="OutboxKinds.Message"/>) or a request that
+/// names only an address (a password reset, a sign-in link): the sender looks the account up and
+/// writes the message, so a request for an unknown address does exactly the same work as for a
+/// known one. <see cref="OutboxSender"/> claims rows with a lease, sends, and blanks the body.
+/// </summary>
+public sealed class OutboxMail
+{
+    public long Id { get; set; }
+
+    /// <summary>What to do with the row: see <see cref="OutboxKinds"/>.</summary>
+    public required string Kind { get; set; }
+
+    public required string To { get; set; }
+
+    /// <summary>A request's one argument (the page a sign-in link returns to); null for a message.</summary>
+    public string? Payload { get; set; }
+
+    public string Subject { get; set; } = "";
+    public string Text { get; set; } = "";
+    public string Html { get; set; } = "";
+    public string? Link { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Not sent before this: now when queued, later after a failed try (backoff).</summary>
+    public DateTime DueAt { get; set; }
+
+    /// <summary>A sender holds the row until then; past it, a crashed sender's row is free again.</summary>
+    public DateTime? ClaimedUntil { get; set; }
+
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>Set when the sender gave up after Email:Outbox:MaxAttempts tries.</summary>
+    public DateTime? FailedAt { get; set; }
+}
+
+/// <summary>The kinds of outbox rows. Requests are resolved by an <see cref="IMailRequestResolver"/> of the same kind.</summary>
+public static class OutboxKinds
+{
+    public const string Message = "message";
+}
+
+internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMail>
+{
+    public void Configure(EntityTypeBuilder<OutboxMail> t)
+    {
+        t.ToTable("OutboxMails");
+        t.HasKey(x => x.Id);
+        t.Property(x => x.Kind).HasMaxLength(20);
+        t.Property(x => x.To).HasMaxLength(254);
+        t.Property(x => x.Payload).HasMaxLength(2000);
+        t.Property(x => x.LastError).HasMaxLength(500);
+        // The claim's scan: rows not yet done, oldest due first.
+        t.HasIndex(x => new { x.SentAt, x.FailedAt, x.DueAt });
+    }
+}
