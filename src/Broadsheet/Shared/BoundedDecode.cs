@@ -11,24 +11,36 @@ namespace Broadsheet.Shared;
 public sealed record DecodeLimits(long MaxPixels, int MaxSide = int.MaxValue, int MaxFrames = int.MaxValue);
 
 /// <summary>
-/// Decodes a picture larger than it will be kept at the smallest size the codec allows: JPEG
-/// in eighths and WebP at any scale decode straight to about the size kept, so their memory
-/// depends on MaxSide, not on the size the file claims. PNG and GIF decoders here can only give
-/// the whole picture (this Skia has no row-by-row PNG decoding), so those are decoded whole,
-/// at most MaxPixels × 4 bytes, then averaged down in k × k blocks at once and the full-size
-/// pixels released; the upload gate (Media:Concurrency) bounds how many such decodes run at
-/// once. The result may still be up to twice MaxSide; the caller resizes it with a proper filter.
+/// Decodes a picture larger than it will be kept without holding it at full size where it can:
+/// JPEG (in eighths) and WebP (at any scale) are decoded by the codec straight to about the size
+/// kept; a common PNG is read a row at a time (<see cref="PngRows"/>, as this Skia has no
+/// row-by-row PNG decoding) and averaged down in k × k blocks as it goes. So their memory depends
+/// on MaxSide, not on the size the file claims. The rest (GIF, interlaced or 16-bit PNG) is
+/// decoded whole, at most MaxPixels × 4 bytes, then averaged down and released; the upload gate
+/// (Media:Concurrency) bounds how many of those run at once. The result may still be up to twice
+/// MaxSide; the caller resizes it with a proper filter.
 /// </summary>
 internal static class BoundedDecode
 {
-    public static SKBitmap? Decode(SKCodec codec, SKImageInfo full, DecodeLimits limits, out string error)
+    public static SKBitmap? Decode(ReadOnlySpan<byte> data, SKCodec codec, SKImageInfo full, DecodeLimits limits, out string error)
     {
         var longSide = Math.Max(full.Width, full.Height);
         if (longSide <= limits.MaxSide) return Whole(codec, full, out error);
         var scaled = Scaled(codec, full, limits.MaxSide);
         if (scaled != full.Size) return Whole(codec, full.WithSize(scaled), out error);
+        var k = longSide / limits.MaxSide;
+        if (codec.EncodedFormat == SKEncodedImageFormat.Png && PngRows.Open(data) is { } png)
+            using (png)
+            {
+                var reduced = Reduced(full, k, (_, row) => png.ReadRow(row));
+                error = "";
+                if (png.RowsRead > 0) return reduced;
+                reduced.Dispose();
+                error = "the picture is damaged (no row of it decodes)";
+                return null;
+            }
         using var whole = Whole(codec, full, out error);
-        return whole is null ? null : Reduced(whole, longSide / limits.MaxSide);
+        return whole is null ? null : Reduced(full, k, (y, row) => Marshal.Copy(whole.GetPixels() + y * whole.RowBytes, row, 0, row.Length));
     }
 
     private static SKBitmap? Whole(SKCodec codec, SKImageInfo info, out string error)
@@ -59,18 +71,18 @@ internal static class BoundedDecode
     /// Each block of k × k pixels averaged into one (premultiplied, so transparency averages right):
     /// a large step down that a cubic filter alone would alias, done in one pass over the rows.
     /// </summary>
-    private static SKBitmap Reduced(SKBitmap source, int k)
+    private static SKBitmap Reduced(SKImageInfo full, int k, Action<int, byte[]> readRow)
     {
-        var (width, height) = (source.Width, source.Height);
+        var (width, height) = (full.Width, full.Height);
         var (outWidth, outHeight) = ((width + k - 1) / k, (height + k - 1) / k);
-        var target = new SKBitmap(source.Info.WithSize(outWidth, outHeight));
-        var all = source.GetPixelSpan();
+        var target = new SKBitmap(full.WithSize(outWidth, outHeight));
+        var pixels = new byte[width * 4];
         var sums = new long[outWidth * 4];
         var outRow = new byte[outWidth * 4];
         var (rows, outY) = (0, 0);
         for (var y = 0; y < height; y++)
         {
-            var pixels = all.Slice(y * source.RowBytes, width * 4);
+            readRow(y, pixels);
             for (var ox = 0; ox < outWidth; ox++)
             {
                 long r = 0, g = 0, b = 0, a = 0;

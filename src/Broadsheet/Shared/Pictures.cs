@@ -58,7 +58,7 @@ public static class Pictures
             return null;
         }
         var opaque = info.AlphaType == SKAlphaType.Opaque;
-        using var decoded = BoundedDecode.Decode(codec, new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul), limits, out error);
+        using var decoded = BoundedDecode.Decode(data, codec, new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul), limits, out error);
         if (decoded is null) return null;
         var upright = Upright(decoded, codec.EncodedOrigin);
         if (Math.Max(upright.Width, upright.Height) <= limits.MaxSide) return upright;
