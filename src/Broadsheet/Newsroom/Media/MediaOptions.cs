@@ -15,7 +15,7 @@ public sealed class MediaOptions
     /// <summary>More frames than this (an animated GIF or WebP) is refused; only the first is kept anyway.</summary>
     public int MaxFrames { get; set; } = 1000;
 
-    /// <summary>Pictures prepared at once across the instance: each holds a core, and a PNG or GIF up to MaxPixels × 4 bytes while it is decoded.</summary>
+    /// <summary>Pictures prepared at once across the instance: each holds a core, and a GIF or interlaced PNG up to MaxPixels × 4 bytes while it is decoded.</summary>
     public int Concurrency { get; set; } = 1;
 
     /// <summary>Uploads that may wait for a turn; one more is answered 503 with Retry-After.</summary>
