@@ -9,6 +9,14 @@ public static class AccountServices
 {
     public const string AuthCookie = "__Host-broadsheet";
 
+    /// <summary>
+    /// Secure, always: the sign-in cookie and, through the cookie policy (SiteSetup), every other
+    /// cookie the app sets, the antiforgery cookie among them, so no token travels over plain HTTP
+    /// where the session it protects would not. (AntiforgeryOptions.Cookie.SecurePolicy = Always
+    /// would instead refuse to render a form on any plain-HTTP request, localhost included.)
+    /// </summary>
+    public const CookieSecurePolicy CookieSecurity = CookieSecurePolicy.Always;
+
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration config)
     {
         services.AddHttpContextAccessor();
@@ -47,12 +55,14 @@ public static class AccountServices
         services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Accounts:StampCheckSeconds", 30)));
 
+        services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurity);
+
         services.ConfigureApplicationCookie(o =>
         {
             // __Host-: Secure, path /, no Domain, so no sibling subdomain can set or read it.
             // Browsers accept Secure cookies on http://localhost, so development still works.
             o.Cookie.Name = AuthCookie;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = CookieSecurity;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.Path = "/";

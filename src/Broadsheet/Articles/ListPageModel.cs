@@ -41,7 +41,6 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
         if (rows.Count == 0 && number > 1) return NotFound();
         Feed = ArticleFeed.From(rows, basePath, number);
 
-        Response.Headers.Vary = "HX-Request";
         return Request.Headers.ContainsKey("HX-Request") ? Partial("_ArticleFeed", Feed) : Page();
     }
 

@@ -70,7 +70,6 @@ public sealed class SearchModel(BroadsheetDb db, ArticleSearch search, TimeProvi
         }
         if (Results.Count == 0) Trending = await db.MostViewedAsync(clock.GetUtcNow().UtcDateTime, SuggestionCount, ct);
 
-        Response.Headers.Vary = "HX-Request";
         return Request.Headers.ContainsKey("HX-Request") && page > 1 ? Partial("_SearchResults", this) : Page();
     }
 

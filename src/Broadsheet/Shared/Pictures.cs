@@ -30,11 +30,15 @@ public static class Pictures
     }
 
     /// <summary>
-    /// Decodes the first frame and turns it upright, or returns null with the reason. The size is
-    /// read from the header and checked against <paramref name="maxPixels"/> before any pixel
-    /// memory is allocated, so a small file that claims a huge canvas costs nothing.
+    /// Decodes the first frame and turns it upright, or returns null with the reason. The size and
+    /// frame count are read from the header and checked against the limits before any pixel
+    /// memory is allocated, so a small file that claims a huge canvas costs nothing; a picture
+    /// larger than <see cref="DecodeLimits.MaxSide"/> is scaled down while it is decoded.
     /// </summary>
-    public static SKBitmap? Decode(byte[] data, long maxPixels, out SKEncodedImageFormat format, out string error)
+    public static SKBitmap? Decode(byte[] data, long maxPixels, out SKEncodedImageFormat format, out string error) =>
+        Decode(data, new DecodeLimits(maxPixels), out format, out error);
+
+    public static SKBitmap? Decode(byte[] data, DecodeLimits limits, out SKEncodedImageFormat format, out string error)
     {
         error = "";
         format = default;
@@ -42,20 +46,23 @@ public static class Pictures
         if (codec is null) { error = "not a picture (it does not decode as JPEG, PNG, GIF or WebP)"; return null; }
         format = codec.EncodedFormat;
         var info = codec.Info;
-        if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > maxPixels)
+        if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > limits.MaxPixels)
         {
-            error = $"{info.Width}×{info.Height} pixels is more than {maxPixels / 1_000_000.0:0.#} megapixels";
+            error = $"{info.Width}×{info.Height} pixels is more than {limits.MaxPixels / 1_000_000.0:0.#} megapixels";
+            return null;
+        }
+        // Only the first frame is kept, but counting the frames parses them all: a cap keeps that bounded too.
+        if (limits.MaxFrames < int.MaxValue && codec.FrameCount > limits.MaxFrames)
+        {
+            error = $"it has {codec.FrameCount} frames, more than the {limits.MaxFrames} allowed";
             return null;
         }
         var opaque = info.AlphaType == SKAlphaType.Opaque;
-        using var decoded = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul));
-        var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
-        {
-            error = $"the picture is damaged ({result})";
-            return null;
-        }
-        return Upright(decoded, codec.EncodedOrigin);
+        using var decoded = BoundedDecode.Decode(data, codec, new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul), limits, out error);
+        if (decoded is null) return null;
+        var upright = Upright(decoded, codec.EncodedOrigin);
+        if (Math.Max(upright.Width, upright.Height) <= limits.MaxSide) return upright;
+        using (upright) return Fit(upright, limits.MaxSide);
     }
 
     /// <summary>Fresh bytes in the given format: pixels only, no metadata. Null if the encoder fails.</summary>
@@ -73,6 +80,15 @@ public static class Pictures
         // Mitchell's cubic filter: sharp enough for text in screenshots, without the ringing of Lanczos.
         return source.Resize(new SKImageInfo(width, height, source.ColorType, source.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell))
             ?? throw new InvalidOperationException($"Could not resize a {source.Width}×{source.Height} picture to {width} wide.");
+    }
+
+    /// <summary>The picture scaled so that its longest side is <paramref name="maxSide"/>, the other in proportion.</summary>
+    private static SKBitmap Fit(SKBitmap source, int maxSide)
+    {
+        var scale = (double)maxSide / Math.Max(source.Width, source.Height);
+        var (width, height) = (Math.Clamp((int)Math.Round(source.Width * scale), 1, maxSide), Math.Clamp((int)Math.Round(source.Height * scale), 1, maxSide));
+        return source.Resize(new SKImageInfo(width, height, source.ColorType, source.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell))
+            ?? throw new InvalidOperationException($"Could not resize a {source.Width}×{source.Height} picture to {width}×{height}.");
     }
 
     /// <summary>Writes the picture under a new server-made name in the folder; returns the name.</summary>

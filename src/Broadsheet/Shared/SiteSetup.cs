@@ -1,6 +1,7 @@
 using Broadsheet.Views;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using System.Net;
 
 namespace Broadsheet.Shared;
@@ -25,21 +26,33 @@ public static class SiteSetup
         services.AddExceptionHandler<DatabaseOutage>();
         services.AddExceptionHandler<ClientFaults>();
         services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, config));
+        // The same header nginx sends (deploy/nginx): a year, subdomains too. It hides this copy when it is in front.
+        services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
+        // The server's name and version tell an attacker which exploits to try, and nothing to a reader.
+        services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
         return services;
     }
 
     public static WebApplication UseSite(this WebApplication app)
     {
+        // First, so the client address and scheme every later step sees are the real ones (from trusted proxies only).
         app.UseForwardedHeaders();
+        // After the forwarded scheme is known: a request that reached the proxy over HTTPS counts as HTTPS.
+        // The middleware only ever sends the header on HTTPS; Development keeps plain http://localhost usable.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // A readable error page instead of a stack trace; an outage is logged once, briefly, by DatabaseOutage.
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error/500",
             // An outage (DatabaseOutage) or a client's bad request (ClientFaults) is logged there, briefly; not as an error with a stack.
             SuppressDiagnosticsCallback = c => DatabaseUnavailable.Is(c.Exception) || ClientFaults.StatusFor(c.Exception) is not null,
         });
+        // Every bare 4xx/5xx gets the site's own page for that status.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         Articles.Redirects.UseRedirects(app); // inside the 404 page's re-execute: an unknown old path still gets it
+        // CSP, nosniff, no framing: on every response, error pages and files included.
         app.UseSecurityHeaders();
+        // Before the files and pages, so both are compressed.
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -47,13 +60,21 @@ public static class SiteSetup
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
                 ctx.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
         });
+        // Uploaded pictures, served as files before any page work.
         app.UseMedia();
+        // After the files: only what the app renders can differ for htmx, and the cached copies below carry it too.
+        app.UseHtmxVary();
         app.UseRouting();
+        // Every cookie set after this is Secure like the sign-in cookie (AccountServices.CookieSecurity), the antiforgery one included.
+        app.UseCookiePolicy();
         // Before the output cache: it must know who is signed in, and never caches their pages.
         app.UseAuthentication();
+        // Roles and policies, declared on each page and endpoint.
         app.UseAuthorization();
+        // Every form POST and every minimal-API form endpoint checks its token.
         app.UseAntiforgery();
         app.UseViewCounting(); // before the cache, so cached pages are counted too
+        // Last: serves anonymous readers' pages rendered in the last Caching:PageSeconds.
         app.UseOutputCache();
         return app;
     }

@@ -15,7 +15,7 @@ namespace Broadsheet.Newsroom.Media;
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
 [NeverStored]
-public sealed class LibraryModel(MediaLibrary library, IOptions<MediaOptions> options) : PageModel
+public sealed class LibraryModel(MediaLibrary library, UploadGate gate, IOptions<MediaOptions> options) : PageModel
 {
     public const int AltMax = 300;
 
@@ -51,7 +51,17 @@ public sealed class LibraryModel(MediaLibrary library, IOptions<MediaOptions> op
 
         var data = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(data, ct);
-        var picture = MediaUpload.Prepare(data, file.FileName, Options, out var error);
+        PreparedPicture? picture;
+        string error;
+        using (var turn = await gate.EnterAsync(ct))
+        {
+            if (turn is null)
+            {
+                Response.Headers.RetryAfter = UploadGate.RetryAfterSeconds.ToString();
+                return await RefuseAsync($"The server is busy preparing other pictures. Try again in {UploadGate.RetryAfterSeconds} seconds; nothing was saved.", ct, StatusCodes.Status503ServiceUnavailable);
+            }
+            picture = MediaUpload.Prepare(data, file.FileName, Options, out error);
+        }
         if (picture is null) return await RefuseAsync(error, ct);
 
         var image = await library.StoreAsync(picture, Alt, User.UserId(), ct);

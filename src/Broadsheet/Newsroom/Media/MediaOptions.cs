@@ -9,6 +9,23 @@ public sealed class MediaOptions
     /// <summary>The largest canvas a picture may declare, checked from its header before decoding.</summary>
     public long MaxPixels { get; set; } = Shared.Pictures.MaxPixels;
 
+    /// <summary>The longest side kept: a larger picture is scaled down while it is decoded, so its cost does not grow with its size.</summary>
+    public int MaxSide { get; set; } = 2560;
+
+    /// <summary>More frames than this (an animated GIF or WebP) is refused; only the first is kept anyway.</summary>
+    public int MaxFrames { get; set; } = 1000;
+
+    /// <summary>Pictures prepared at once across the instance: each holds a core, and a GIF or interlaced PNG up to MaxPixels × 4 bytes while it is decoded.</summary>
+    public int Concurrency { get; set; } = 1;
+
+    /// <summary>Uploads that may wait for a turn; one more is answered 503 with Retry-After.</summary>
+    public int QueueLength { get; set; } = 4;
+
+    /// <summary>How long a queued upload waits for its turn before it too is answered 503.</summary>
+    public int QueueSeconds { get; set; } = 30;
+
+    public Shared.DecodeLimits Limits => new(MaxPixels, MaxSide, MaxFrames);
+
     /// <summary>Widths of the responsive copies; only those narrower than the original are made.</summary>
     /// <remarks>Nullable so configuration replaces the defaults rather than appending to them.</remarks>
     public int[]? Widths { get; set; }

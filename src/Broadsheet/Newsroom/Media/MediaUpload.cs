@@ -30,7 +30,7 @@ public static class MediaUpload
             error = $"\"{name}\" is not a JPEG, PNG, WebP or GIF picture (its content is something else, whatever its name says).";
             return null;
         }
-        using var upright = Pictures.Decode(data, options.MaxPixels, out var decoded, out var why);
+        using var upright = Pictures.Decode(data, options.Limits, out var decoded, out var why);
         if (upright is null) { error = $"\"{name}\" was refused: {why}."; return null; }
         if (KindOf(decoded) != kind || ImageContainer.EndOf(data, kind) != data.Length || ImageContainer.CarriesMarkup(data))
         {

@@ -9,7 +9,7 @@ using SkiaSharp;
 namespace Broadsheet.Tests.Newsroom.Media;
 
 /// <summary>The app with a small upload limit, so "too large" needs only a few hundred kilobytes.</summary>
-public sealed class MediaApp : BroadsheetApp
+public class MediaApp : BroadsheetApp
 {
     public const long Limit = 200_000;
 
@@ -80,6 +80,13 @@ public static class Samples
         BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(20), 100_000);
         BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), Crc32(png.AsSpan(12, 17)));
         return png;
+    }
+
+    /// <summary>A GIF89a of <paramref name="frames"/> one-pixel frames, written by hand like <see cref="Gif"/>.</summary>
+    public static byte[] GifOf(int frames)
+    {
+        byte[] frame = [0x21, 0xF9, 4, 0, 1, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0];
+        return [.. Gif()[..19], .. Enumerable.Repeat(frame, frames).SelectMany(f => f), 0x3B];
     }
 
     public static byte[] PngWithZip() =>
