@@ -71,6 +71,7 @@ internal static class Hostile
     public static readonly string[] PathValues =
     [
         "caf%C3%A9", "café", "%00", "%C3%28", "..%2F..%2Fetc%2Fpasswd", "..", new string('a', 3000), "%25%", "-1", "99999999999999999999",
+        "x%27%20OR%20%271%27%3D%271%27--",
     ];
 
     public static readonly string Query =
