@@ -32,17 +32,13 @@ public sealed class DeletePictureModel(MediaLibrary library, LibraryViews views)
         return await ShowAsync(problem: null, notice: $"Deleted picture {id}.", ct);
     }
 
-    // With no handler (a GET, or ?handler= naming none) Razor Pages would render the page without a
-    // library to show: answer 405 for a GET and 404 for an unknown handler instead.
+    // Without a handler (a GET, a PUT) Razor Pages would render the page with no library to show:
+    // only a POST deletes, so every other method is told so.
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         if (context.HandlerMethod is not null) return;
-        if (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method))
-        {
-            Response.Headers.Allow = "POST";
-            context.Result = StatusCode(StatusCodes.Status405MethodNotAllowed);
-        }
-        else context.Result = NotFound();
+        Response.Headers.Allow = "POST";
+        context.Result = StatusCode(StatusCodes.Status405MethodNotAllowed);
     }
 
     private async Task<IActionResult> ShowAsync(string? problem, string? notice, CancellationToken ct)

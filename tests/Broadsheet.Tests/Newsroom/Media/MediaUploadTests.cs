@@ -226,6 +226,9 @@ public sealed class MediaUploadTests(MediaApp app) : IClassFixture<MediaApp>
         fragment.QuerySelector("#media-library #upload-error")!.TextContent.ShouldContain($"\"{article.Title}\"");
         fragment.QuerySelector("main").ShouldBeNull(); // the fragment for the swap, not the whole page
 
+        // Only a POST deletes; the page has nothing else to answer with, and says so rather than failing.
+        ((int)(await editor.GetPageAsync($"/newsroom/media/{free.Id}/delete")).Response.StatusCode).ShouldBe(405);
+
         var (deleted, _) = await DeleteAsync(editor, free.Id);
         ((int)deleted.StatusCode).ShouldBe(302);
         deleted.Headers.Location!.OriginalString.ShouldBe($"/newsroom/media?deleted=picture%20{free.Id}");
