@@ -53,19 +53,19 @@ public sealed class NewsroomPolicyTests(BroadsheetApp app) : IClassFixture<Broad
     public void No_newsroom_handler_answers_403_from_a_role_check_in_code()
     {
         var folder = Path.Combine(SourceRoot(), "src", "Broadsheet", "Newsroom");
-        var roleCheck = new System.Text.RegularExpressions.Regex(@"(IsEditor|IsStaff|IsInRole)\(");
+        var roleCheck = new System.Text.RegularExpressions.Regex(@"\b(IsEditor|IsStaff|IsInRole)\(");
         var offenders = new List<string>();
         foreach (var file in Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories))
         {
             var lines = File.ReadAllLines(file);
             var roleMembers = lines
-                .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"(\w+)\s*=>\s*[^;]*(IsEditor|IsStaff|IsInRole)\("))
+                .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\b(\w+)\s*=>\s*[^;]*\b(IsEditor|IsStaff|IsInRole)\("))
                 .Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
             for (var i = 0; i < lines.Length; i++)
             {
                 var line = lines[i];
                 if (!line.Contains("Forbid(") && !line.Contains("403")) continue;
-                var byRole = roleCheck.IsMatch(line) || roleMembers.Any(m => System.Text.RegularExpressions.Regex.IsMatch(line, $@"{m}"));
+                var byRole = roleCheck.IsMatch(line) || roleMembers.Any(m => System.Text.RegularExpressions.Regex.IsMatch(line, $@"\b{m}\b"));
                 if (byRole && !line.Contains("UserId")) offenders.Add($"{Path.GetRelativePath(folder, file)}:{i + 1}: {line.Trim()}");
             }
         }
