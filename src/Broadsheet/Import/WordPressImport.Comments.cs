@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Comments;
+using Broadsheet.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Import;
@@ -26,6 +27,21 @@ public sealed partial class WordPressImport
                 summary.Skipped("comments");
                 continue;
             }
+            var markdown = WordPressComment.ToMarkdown(c.Content);
+            // Markdig throws past its nesting limit, and one such comment would fail the whole run:
+            // the guard that refuses it from a reader (MarkdownNesting) skips it here, and its
+            // replies start their own threads.
+            if (MarkdownNesting.Depth(markdown) is var depth && depth > MarkdownNesting.Limit)
+            {
+                summary.Skipped("comments");
+                summary.Warn($"comment {c.Id} nests quotes, lists or emphasis {depth} levels deep (at most {MarkdownNesting.Limit}): not imported.");
+                continue;
+            }
+            if (markdown.Length > Comment.MaxLength)
+            {
+                summary.Warn($"comment {c.Id} is longer than {Comment.MaxLength} characters: shortened.");
+                markdown = markdown[..Comment.MaxLength];
+            }
             var comment = map.Find("comment", c.Id) is { } id ? await db.Comments.FindAsync([id], ct) : null;
             if (comment is null)
             {
@@ -46,12 +62,6 @@ public sealed partial class WordPressImport
                 else summary.Warn($"comment {c.Id} answers comment {p}, which was not imported: it starts its own thread.");
             }
 
-            var markdown = WordPressComment.ToMarkdown(c.Content);
-            if (markdown.Length > Comment.MaxLength)
-            {
-                summary.Warn($"comment {c.Id} is longer than {Comment.MaxLength} characters: shortened.");
-                markdown = markdown[..Comment.MaxLength];
-            }
             comment.ArticleId = article.Id;
             comment.ParentId = parent;
             comment.UserId = accountsByWpId.TryGetValue(c.UserId, out var userId) ? userId : null;

@@ -38,6 +38,48 @@ public sealed class NewsroomPolicyTests(BroadsheetApp app) : IClassFixture<Broad
     }
 
     [Fact]
+    public void Deleting_a_picture_is_a_page_of_its_own_that_only_editors_may_use()
+    {
+        var delete = NewsroomPages().Where(p => p.Path == "/newsroom/media/1/delete").ShouldHaveSingleItem();
+        delete.Policies.ShouldBe([NewsroomAccess.Editors]);
+    }
+
+    /// <summary>
+    /// A source check, line by line: a line that answers 403 must not decide it by a role alone (a
+    /// role check, or a member that is only one, such as <c>CanDelete => User.IsEditor()</c>). A role
+    /// check beside an owner check (<c>UserId</c>) is about the data, and stays in code.
+    /// </summary>
+    [Fact]
+    public void No_newsroom_handler_answers_403_from_a_role_check_in_code()
+    {
+        var folder = Path.Combine(SourceRoot(), "src", "Broadsheet", "Newsroom");
+        var roleCheck = new System.Text.RegularExpressions.Regex(@"\b(IsEditor|IsStaff|IsInRole)\(");
+        var offenders = new List<string>();
+        foreach (var file in Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories))
+        {
+            var lines = File.ReadAllLines(file);
+            var roleMembers = lines
+                .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\b(\w+)\s*=>\s*[^;]*\b(IsEditor|IsStaff|IsInRole)\("))
+                .Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i];
+                if (!line.Contains("Forbid(") && !line.Contains("403")) continue;
+                var byRole = roleCheck.IsMatch(line) || roleMembers.Any(m => System.Text.RegularExpressions.Regex.IsMatch(line, $@"\b{m}\b"));
+                if (byRole && !line.Contains("UserId")) offenders.Add($"{Path.GetRelativePath(folder, file)}:{i + 1}: {line.Trim()}");
+            }
+        }
+        offenders.ShouldBeEmpty();
+    }
+
+    private static string SourceRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Broadsheet.slnx"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Broadsheet.slnx was not found above the test assembly.");
+    }
+
+    [Fact]
     public async Task A_reader_gets_403_from_every_newsroom_page_even_for_a_handler_it_does_not_have()
     {
         var (reader, _) = await app.SignedInReaderAsync(Roles.Reader);

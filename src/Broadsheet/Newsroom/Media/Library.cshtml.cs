@@ -9,25 +9,23 @@ namespace Broadsheet.Newsroom.Media;
 
 /// <summary>
 /// /newsroom/media: the library of uploaded pictures, newest first, and the upload form.
-/// Staff upload; editors delete a picture no article uses. Without JavaScript each POST
+/// Staff upload here; editors delete on <see cref="DeletePictureModel"/>. Without JavaScript each POST
 /// redirects back (to a local returnUrl when the article editor sent the author here); with
 /// htmx the library is swapped in place and a refusal shows inline (422).
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Staff)]
 [NeverStored]
-public sealed class LibraryModel(MediaLibrary library, UploadGate gate, IOptions<MediaOptions> options) : PageModel
+public sealed class LibraryModel(MediaLibrary library, LibraryViews views, UploadGate gate, IOptions<MediaOptions> options) : PageModel
 {
     public const int AltMax = 300;
 
-    public IReadOnlyList<MediaRow> Rows { get; private set; } = [];
-    public int PageNumber { get; private set; } = 1;
-    public bool More { get; private set; }
-    public string? Problem { get; private set; }
-    public string? Notice { get; private set; }
-    public string Alt { get; private set; } = "";
-    public string? ReturnUrl { get; private set; }
-    public MediaOptions Options => options.Value;
-    public bool CanDelete => User.IsEditor();
+    public LibraryView View { get; private set; } = null!;
+    private int PageNumber { get; set; } = 1;
+    private string? Problem { get; set; }
+    private string? Notice { get; set; }
+    private string Alt { get; set; } = "";
+    private string? ReturnUrl { get; set; }
+    private MediaOptions Options => options.Value;
     private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageNumber, string? returnUrl, string? uploaded, string? deleted, CancellationToken ct)
@@ -71,18 +69,6 @@ public sealed class LibraryModel(MediaLibrary library, UploadGate gate, IOptions
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
-    {
-        if (!CanDelete) return Forbid();
-        var outcome = await library.DeleteAsync(id, User, ct);
-        if (!outcome.Found) return NotFound();
-        if (outcome.UsedBy.Count > 0)
-            return await RefuseAsync($"This picture is still shown on {string.Join("; ", outcome.UsedBy.Select(t => $"\"{t}\""))}. Choose another picture for those articles first.", ct);
-        if (!IsHtmx) return RedirectToPage(new { deleted = $"picture {id}" });
-        Notice = $"Deleted picture {id}.";
-        return await ShowAsync(ct);
-    }
-
     private async Task<IActionResult> RefuseAsync(string problem, CancellationToken ct, int status = StatusCodes.Status422UnprocessableEntity)
     {
         Problem = problem;
@@ -92,8 +78,8 @@ public sealed class LibraryModel(MediaLibrary library, UploadGate gate, IOptions
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        (Rows, More) = await library.PageAsync(PageNumber, ct);
-        return IsHtmx ? Partial("_Library", this) : Page();
+        View = await views.BuildAsync(User, PageNumber, ct) with { Problem = Problem, Notice = Notice, Alt = Alt, ReturnUrl = ReturnUrl };
+        return IsHtmx ? Partial("_Library", View) : Page();
     }
 
     private static string? Local(string? url) => LocalPath.Normalize(url) is { } path && path != "/" ? path : null;

@@ -12,6 +12,7 @@ public static class MediaServices
     {
         services.Configure<MediaOptions>(config.GetSection("Media"));
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<LibraryViews>();
         services.AddSingleton<UploadGate>();
         services.AddSingleton<Shared.MediaVariants>();
         return services;

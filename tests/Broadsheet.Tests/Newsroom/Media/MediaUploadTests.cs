@@ -188,12 +188,14 @@ public sealed class MediaUploadTests(MediaApp app) : IClassFixture<MediaApp>
         (await app.WithDbAsync(db => db.MediaImages.AnyAsync(m => m.Alt == alt))).ShouldBeFalse();
     }
 
-    private static async Task<(HttpResponseMessage, AngleSharp.Dom.IDocument)> DeleteAsync(ReaderSession editor, int id)
+    /// <summary>Posts the library's own Delete form for the picture, as a browser (or htmx) does.</summary>
+    private static async Task<(HttpResponseMessage, AngleSharp.Dom.IDocument)> DeleteAsync(ReaderSession editor, int id, bool htmx = false)
     {
         var (_, library) = await editor.GetPageAsync("/newsroom/media");
         var form = library.QuerySelector($"#media-{id} form.media-delete")!;
+        (form.GetAttribute("action"), form.GetAttribute("data-hx-post")).ShouldBe(($"/newsroom/media/{id}/delete", $"/newsroom/media/{id}/delete"));
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await editor.PostAsync(form.GetAttribute("action")!, new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        return await editor.PostAsync(form.GetAttribute("action")!, new Dictionary<string, string> { ["__RequestVerificationToken"] = token }, htmx);
     }
 
     [Fact]
@@ -211,7 +213,7 @@ public sealed class MediaUploadTests(MediaApp app) : IClassFixture<MediaApp>
 
         var (_, authorView) = await author.GetPageAsync("/newsroom/media");
         authorView.QuerySelector($"#media-{free.Id} form.media-delete").ShouldBeNull();
-        var (authorDelete, _) = await author.PostAsync($"/newsroom/media?handler=Delete&id={free.Id}",
+        var (authorDelete, _) = await author.PostAsync($"/newsroom/media/{free.Id}/delete",
             new Dictionary<string, string> { ["__RequestVerificationToken"] = authorView.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")! });
         ((int)authorDelete.StatusCode).ShouldBe(403);
 
@@ -219,9 +221,17 @@ public sealed class MediaUploadTests(MediaApp app) : IClassFixture<MediaApp>
         ((int)refused.StatusCode).ShouldBe(422);
         page.QuerySelector("#upload-error")!.TextContent.ShouldContain($"\"{article.Title}\"");
         File.Exists(Path.Combine(app.MediaFolder, used.FileName)).ShouldBeTrue();
+        var (refusedInline, fragment) = await DeleteAsync(editor, used.Id, htmx: true);
+        ((int)refusedInline.StatusCode).ShouldBe(422);
+        fragment.QuerySelector("#media-library #upload-error")!.TextContent.ShouldContain($"\"{article.Title}\"");
+        fragment.QuerySelector("main").ShouldBeNull(); // the fragment for the swap, not the whole page
+
+        // Only a POST deletes; the page has nothing else to answer with, and says so rather than failing.
+        ((int)(await editor.GetPageAsync($"/newsroom/media/{free.Id}/delete")).Response.StatusCode).ShouldBe(405);
 
         var (deleted, _) = await DeleteAsync(editor, free.Id);
         ((int)deleted.StatusCode).ShouldBe(302);
+        deleted.Headers.Location!.OriginalString.ShouldBe($"/newsroom/media?deleted=picture%20{free.Id}");
         app.MediaFiles().Where(f => f.StartsWith(free.Stem, StringComparison.Ordinal)).ShouldBeEmpty();
         (await app.WithDbAsync(db => db.MediaImages.AnyAsync(m => m.Id == free.Id))).ShouldBeFalse();
         (await app.WithDbAsync(db => db.AuditLog.AnyAsync(e => e.Action == "media.delete" && e.TargetId == free.Id.ToString()))).ShouldBeTrue();

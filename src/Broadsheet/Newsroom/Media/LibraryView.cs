@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Newsroom.Media;
+
+/// <summary>What <c>_Library.cshtml</c> shows: one page of pictures, the upload form's state and whether to offer Delete.</summary>
+public sealed record LibraryView(IReadOnlyList<MediaRow> Rows, int PageNumber, bool More, bool CanDelete, MediaOptions Options)
+{
+    public string? Problem { get; init; }
+    public string? Notice { get; init; }
+    public string Alt { get; init; } = "";
+    public string? ReturnUrl { get; init; }
+}
+
+/// <summary>
+/// Builds the library's view for both pages that render it (the library itself and the delete page,
+/// which answers htmx with the library swapped in place).
+/// </summary>
+public sealed class LibraryViews(MediaLibrary library, IAuthorizationService authorization, IOptions<MediaOptions> options)
+{
+    public async Task<LibraryView> BuildAsync(ClaimsPrincipal user, int page, CancellationToken ct)
+    {
+        var (rows, more) = await library.PageAsync(page, ct);
+        // Only whether to show the button: DeletePictureModel's [Authorize] is the check, and this asks
+        // the same policy so the button and the check cannot disagree.
+        var canDelete = (await authorization.AuthorizeAsync(user, NewsroomAccess.Editors)).Succeeded;
+        return new LibraryView(rows, page, more, canDelete, options.Value);
+    }
+}
