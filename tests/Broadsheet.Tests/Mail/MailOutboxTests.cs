@@ -130,6 +130,7 @@ public sealed class MailOutboxTests(QuietOutboxApp app) : IClassFixture<QuietOut
         var link = Mailbox.LinkIn(confirm);
         link.GetLeftPart(UriPartial.Path).ShouldBe(new Uri(app.Address, "/account/confirm").ToString());
         link.Query.ShouldContain($"user={created.Id}&");
+        link.Query.ShouldEndWith("&returnUrl=%2Flatest");
         var note = folder.To(registered.Email!).ShouldHaveSingleItem();
         note.Subject.ShouldStartWith("You already have");
         Mailbox.LinkIn(note).ToString().ShouldBe(new Uri(app.Address, "/account/sign-in").ToString());
@@ -198,10 +199,11 @@ public sealed class MailOutboxTests(QuietOutboxApp app) : IClassFixture<QuietOut
         }), TimeProvider.System, own.Services.GetRequiredService<ILogger<SmtpMailSender>>());
         var live = ActivatorUtilities.CreateInstance<OutboxSender>(own.Services, smtp);
         using var stop = new CancellationTokenSource();
+        var sending = Task.FromResult(false);
         try
         {
             var held = await QueueAsync(own, "Held");
-            var sending = Task.Run(() => live.SendOneAsync(stop.Token));
+            sending = Task.Run(() => live.SendOneAsync(stop.Token));
             for (var waited = Stopwatch.StartNew(); (await RowsToAsync(own, held)).Single().Attempts == 0; await Task.Delay(20))
                 if (waited.Elapsed > Mailbox.DeliveryWait || sending.IsCompleted) throw new Xunit.Sdk.XunitException("The live sender never claimed the row.");
             var later = await QueueAsync(own, "Later");
@@ -216,7 +218,9 @@ public sealed class MailOutboxTests(QuietOutboxApp app) : IClassFixture<QuietOut
         }
         finally
         {
+            // The live sender gives up its send when stopped, as an instance shutting down would.
             await stop.CancelAsync();
+            try { await sending; } catch (OperationCanceledException) { }
             silent.Stop();
             await accepting;
             foreach (var c in accepted) c.Dispose();
