@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # How long a refusal takes, by kind: sign-in for an unknown address, a wrong password, an account
-# paused by failed tries and one locked by an admin; and forgot-password for a known and an
-# unknown address. An attacker who can tell these apart by time learns which addresses have
-# accounts, so they should all cost the same. Each case is asked N times (default 200), the cases
-# interleaved so that whatever else the machine does weighs on all of them alike; the figure is
-# the median of curl's time_total. SQLite, Release build, one app process.
+# paused by failed tries and one locked by an admin; forgot-password for a known and an unknown
+# address; sign-up for a new and a registered address. An attacker who can tell these apart by
+# time learns which addresses have accounts, so they should all cost the same (each pair alike).
+# Each case is asked N times (default 200), the cases interleaved so that whatever else the
+# machine does weighs on all of them alike; the figure is the median of curl's time_total. SQLite, Release build, one app process.
 # Usage: bench/refusals.sh [requests-per-case=200]   (BENCH_PUBLISHED=dir: use that publish folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ port=$(free_port); base="http://127.0.0.1:$port"
 # As env, not export: bash cannot export a name with a "-" (the rate-limit policies have one).
 settings=("Site__BaseUrl=$base" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false "ConnectionStrings__Broadsheet=Data Source=$db"
   Logging__LogLevel__Default=Warning "Email__Directory=$work/mail"
-  RateLimits__sign-in__Permits=1000000 RateLimits__reset__Permits=1000000
+  RateLimits__sign-in__Permits=1000000 RateLimits__reset__Permits=1000000 RateLimits__sign-up__Permits=1000000
   Accounts__LockoutAttempts=1000000000) # the wrong-password case must stay a wrong password, not become a pause
 password="a bench reader's password"
 for who in wrong paused locked; do
@@ -62,11 +62,14 @@ cases=(
   "sign-in, locked by an admin|/account/sign-in|locked@bench.example"
   "forgot password, known address|/account/forgot-password|wrong@bench.example"
   "forgot password, unknown address|/account/forgot-password|nobody-\$i@bench.example"
+  "sign-up, new address|/account/sign-up|new-\$i@bench.example"
+  "sign-up, registered address|/account/sign-up|wrong@bench.example"
 )
 one() { # case-index i
   IFS='|' read -r name path email <<<"${cases[$1]}"
   local i=$2; email=$(eval echo "$email")
   if [[ $path == /account/sign-in ]]; then post "$path" "Input.Email=$email" "Input.Password=not the password $i" "returnUrl=/"
+  elif [[ $path == /account/sign-up ]]; then post "$path" "Input.Email=$email" "Input.DisplayName=Bench $i" "Input.Password=a new reader's password $i"
   else post "$path" "Input.Email=$email"; fi
 }
 echo "==> Warm-up" >&2

@@ -9,7 +9,7 @@ namespace Broadsheet.Accounts;
 /// The words of every account mail, and the absolute links in them. Links are on the configured
 /// origin (<see cref="SiteOrigin"/>), never the request's Host, so a forged Host cannot write them.
 /// Every mail is queued in the outbox (<see cref="MailOutbox"/>), never sent inside the request.
-/// Password resets and sign-in links are queued as the address alone: see <see cref="AccountMailRequests"/>.
+/// Sign-up mails, password resets and sign-in links are queued as the address alone: see <see cref="AccountMailRequests"/>.
 /// </summary>
 public sealed class AccountMail(MailOutbox outbox, IOptionsMonitor<SiteOptions> site, SiteOrigin origin)
 {
@@ -17,17 +17,19 @@ public sealed class AccountMail(MailOutbox outbox, IOptionsMonitor<SiteOptions> 
 
     public string Absolute(string pathAndQuery) => origin.Absolute(pathAndQuery);
 
-    public Task ConfirmEmailAsync(string to, string name, string link, CancellationToken ct) => SendAsync(to,
+    public Task ConfirmEmailAsync(string to, string name, string link, CancellationToken ct) => outbox.QueueAsync(ConfirmEmail(to, name, link), ct);
+
+    public OutgoingMail ConfirmEmail(string to, string name, string link) => Compose(to,
         $"Confirm your email for {SiteName}",
         $"Hello {name},\n\nConfirm your email address to finish signing up to {SiteName}:",
         "Confirm my email", link,
-        "If you did not sign up, ignore this mail and nothing will happen.", ct);
+        "If you did not sign up, ignore this mail and nothing will happen.");
 
-    public Task AlreadyRegisteredAsync(string to, string name, string signIn, string reset, CancellationToken ct) => SendAsync(to,
+    public OutgoingMail AlreadyRegistered(string to, string name, string signIn, string reset) => Compose(to,
         $"You already have a {SiteName} account",
         $"Hello {name},\n\nSomeone, probably you, tried to sign up to {SiteName} with this address, which already has an account. Sign in here:",
         "Sign in", signIn,
-        $"Forgotten your password? Reset it: {reset}\nIf this was not you, ignore this mail: nothing has changed.", ct);
+        $"Forgotten your password? Reset it: {reset}\nIf this was not you, ignore this mail: nothing has changed.");
 
     /// <summary>Queues "reset the password of the account at this address", whether or not there is one.</summary>
     public Task RequestResetAsync(string to, CancellationToken ct) =>
@@ -36,6 +38,13 @@ public sealed class AccountMail(MailOutbox outbox, IOptionsMonitor<SiteOptions> 
     /// <summary>Queues "a sign-in link for the account at this address", whether or not there is one.</summary>
     public Task RequestSignInLinkAsync(string to, string returnPath, CancellationToken ct) =>
         outbox.QueueRequestAsync(AccountMailRequests.SignIn, to, returnPath, ct);
+
+    /// <summary>
+    /// Queues "the sign-up mail for this address": a confirmation link if its account is not yet
+    /// confirmed, else a note that it is already registered. The return path must be local.
+    /// </summary>
+    public Task RequestSignUpAsync(string to, string returnPath, CancellationToken ct) =>
+        outbox.QueueRequestAsync(AccountMailRequests.SignUp, to, returnPath, ct);
 
     public Task ResetPasswordAsync(string to, string name, string link, CancellationToken ct) => outbox.QueueAsync(ResetPassword(to, name, link), ct);
 

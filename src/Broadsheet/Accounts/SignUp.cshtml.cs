@@ -6,7 +6,9 @@ namespace Broadsheet.Accounts;
 
 /// <summary>
 /// Sign-up always ends in "check your inbox", whether the address is new or already has an
-/// account: the new address gets a confirmation link, the existing owner a note to sign in.
+/// account, after alike work: one password hash and one address-only outbox row, plus the user
+/// row for a new address. The sender then writes a confirmation link for an unconfirmed account
+/// or a note to sign in for a confirmed one (<see cref="AccountMailRequests"/>).
 /// Only problems with what was typed (a short or common password, a bad name) are shown.
 /// </summary>
 [Broadsheet.Shared.RateLimit("sign-up")]
@@ -56,6 +58,9 @@ public sealed class SignUpModel(UserManager<User> users, AccountMail mail, TimeP
         }
         if (!ModelState.IsValid) return Invalid();
 
+        // Both paths hash the password once and queue one address-only row; only a new address adds
+        // the user row. Which mail to write (confirm, or "already registered") is decided by the outbox
+        // sender (AccountMailRequests), outside the request, so its time does not tell them apart.
         var existing = await users.FindByEmailAsync(email);
         if (existing is null)
         {
@@ -64,30 +69,21 @@ public sealed class SignUpModel(UserManager<User> users, AccountMail mail, TimeP
             {
                 await users.AddToRoleAsync(candidate, Roles.Reader);
                 log.LogInformation("Account {UserId} created from {Client}", candidate.Id, Client);
-                var token = await users.GenerateEmailConfirmationTokenAsync(candidate);
-                await mail.ConfirmEmailAsync(email, name!, mail.Absolute(ConfirmEmailModel.PathFor(candidate.Id, token, ReturnPath)), ct);
             }
-            else if (created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail)))
-            {
-                existing = await users.FindByEmailAsync(email); // lost a race with a sign-up for the same address
-            }
-            else
+            else if (!created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail)))
             {
                 foreach (var e in created.Errors) ModelState.AddModelError("", e.Description);
                 return Invalid();
             }
+            // else: lost a race with a sign-up for the same address; that account gets the mail.
         }
-        if (existing is not null)
+        else
         {
-            // Hash anyway, so the two paths take alike time.
+            // Hashed and thrown away, so a registered address costs what creating an account does.
             users.PasswordHasher.HashPassword(candidate, Input.Password);
             log.LogInformation("Sign-up attempted for existing account {UserId} from {Client}", existing.Id, Client);
-            if (existing.EmailConfirmed)
-                await mail.AlreadyRegisteredAsync(email, existing.DisplayName, mail.Absolute("/account/sign-in"), mail.Absolute("/account/forgot-password"), ct);
-            else
-                await mail.ConfirmEmailAsync(email, existing.DisplayName,
-                    mail.Absolute(ConfirmEmailModel.PathFor(existing.Id, await users.GenerateEmailConfirmationTokenAsync(existing), ReturnPath)), ct);
         }
+        await mail.RequestSignUpAsync(email, ReturnPath, ct);
         return Done(CheckInbox(email));
     }
 }

@@ -1,10 +1,14 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Broadsheet.Mail;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Tests.Mail;
 
@@ -96,6 +100,52 @@ public sealed class MailOutboxTests(QuietOutboxApp app) : IClassFixture<QuietOut
     }
 
     [Fact]
+    public async Task Sign_up_queues_the_same_one_row_for_a_new_and_a_registered_address_and_the_sender_writes_the_right_mail()
+    {
+        var registered = await app.UserAsync();
+        var unconfirmed = await app.UserAsync(confirmed: false);
+        var fresh = TestReaders.Email();
+        using var reader = app.Reader();
+        foreach (var email in new[] { fresh, registered.Email!, unconfirmed.Email! })
+        {
+            var (response, _) = await reader.SubmitAsync("/account/sign-up?returnUrl=%2Flatest", "/account/sign-up", new Dictionary<string, string>
+            {
+                ["Input.Email"] = email, ["Input.DisplayName"] = "Outbox Reader", ["Input.Password"] = TestReaders.Password,
+            });
+            ((int)response.StatusCode).ShouldBe(200);
+        }
+
+        var queued = await RowsToAsync(app, fresh, registered.Email!, unconfirmed.Email!);
+        queued.Select(r => r.To).ShouldBe([fresh, registered.Email!, unconfirmed.Email!], "one row per sign-up, whatever the address");
+        queued.Select(r => (r.Kind, r.Payload, r.Subject, r.Text, r.Link)).Distinct().ShouldHaveSingleItem()
+            .ShouldBe((AccountMailRequests.SignUp, "/latest", "", "", (string?)null));
+        var created = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == fresh));
+        (created.EmailConfirmed, created.PasswordHash is null).ShouldBe((false, false));
+
+        await NewSender(app).SendDueAsync(CancellationToken.None);
+
+        var folder = FolderOf(app);
+        var confirm = folder.To(fresh).ShouldHaveSingleItem();
+        confirm.Subject.ShouldStartWith("Confirm your email");
+        var link = Mailbox.LinkIn(confirm);
+        link.GetLeftPart(UriPartial.Path).ShouldBe(new Uri(app.Address, "/account/confirm").ToString());
+        link.Query.ShouldContain($"user={created.Id}&");
+        link.Query.ShouldEndWith("&returnUrl=%2Flatest");
+        var note = folder.To(registered.Email!).ShouldHaveSingleItem();
+        note.Subject.ShouldStartWith("You already have");
+        Mailbox.LinkIn(note).ToString().ShouldBe(new Uri(app.Address, "/account/sign-in").ToString());
+        var again = folder.To(unconfirmed.Email!).ShouldHaveSingleItem();
+        again.Subject.ShouldStartWith("Confirm your email");
+        Mailbox.LinkIn(again).Query.ShouldContain($"user={unconfirmed.Id}&");
+
+        using var confirming = app.Reader();
+        var (confirmed, _) = await confirming.SubmitAsync(link.PathAndQuery, "/account/confirm", new Dictionary<string, string>());
+        ((int)confirmed.StatusCode).ShouldBe(200);
+        (await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == fresh))).EmailConfirmed.ShouldBeTrue();
+        (await RowsToAsync(app, fresh, registered.Email!, unconfirmed.Email!)).ShouldAllBe(r => r.SentAt != null);
+    }
+
+    [Fact]
     public async Task Three_senders_working_at_once_send_each_mail_exactly_once()
     {
         var addresses = new List<string>();
@@ -129,6 +179,52 @@ public sealed class MailOutboxTests(QuietOutboxApp app) : IClassFixture<QuietOut
         FolderOf(app).To(to).ShouldHaveSingleItem().Subject.ShouldBe("Orphaned");
         var row = (await RowsToAsync(app, to)).ShouldHaveSingleItem();
         (row.Attempts, row.SentAt is null).ShouldBe((2, false));
+    }
+
+    [Fact]
+    public async Task A_row_claimed_by_a_live_instance_is_not_sent_by_another_before_its_lease_runs_out()
+    {
+        // Its own app, so the live sender's claim can only be this test's row.
+        await using var own = new QuietOutboxApp();
+        await own.InitializeAsync();
+        // A mail server that takes the connection and never answers: the live sender is stuck
+        // mid-send, holding its claim, as a slow relay would leave it.
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var accepted = new List<TcpClient>();
+        var accepting = Task.Run(async () => { try { while (true) accepted.Add(await silent.AcceptTcpClientAsync()); } catch (Exception) { } });
+        var smtp = new SmtpMailSender(Options.Create(new EmailOptions
+        {
+            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = ((IPEndPoint)silent.LocalEndpoint).Port, Security = SmtpSecurity.None },
+        }), TimeProvider.System, own.Services.GetRequiredService<ILogger<SmtpMailSender>>());
+        var live = ActivatorUtilities.CreateInstance<OutboxSender>(own.Services, smtp);
+        using var stop = new CancellationTokenSource();
+        var sending = Task.FromResult(false);
+        try
+        {
+            var held = await QueueAsync(own, "Held");
+            sending = Task.Run(() => live.SendOneAsync(stop.Token));
+            for (var waited = Stopwatch.StartNew(); (await RowsToAsync(own, held)).Single().Attempts == 0; await Task.Delay(20))
+                if (waited.Elapsed > Mailbox.DeliveryWait || sending.IsCompleted) throw new Xunit.Sdk.XunitException("The live sender never claimed the row.");
+            var later = await QueueAsync(own, "Later");
+
+            await NewSender(own).SendDueAsync(CancellationToken.None);
+
+            FolderOf(own).To(later).ShouldHaveSingleItem("the other sender works, and sends what is free");
+            FolderOf(own).To(held).ShouldBeEmpty("the live instance holds it");
+            var row = (await RowsToAsync(own, held)).ShouldHaveSingleItem();
+            (row.Attempts, row.SentAt).ShouldBe((1, null));
+            row.ClaimedUntil.ShouldNotBeNull().ShouldBeGreaterThan(DateTime.UtcNow);
+        }
+        finally
+        {
+            // The live sender gives up its send when stopped, as an instance shutting down would.
+            await stop.CancelAsync();
+            try { await sending; } catch (OperationCanceledException) { }
+            silent.Stop();
+            await accepting;
+            foreach (var c in accepted) c.Dispose();
+        }
     }
 
     [Fact]
