@@ -12,6 +12,9 @@ public sealed class OutboxOptions
     /// <summary>How long the sender sleeps when nothing is due. Fractions allowed (tests poll at 0.2).</summary>
     public double PollSeconds { get; set; } = 2;
 
+    /// <summary>Mails one instance sends at once (each claims its own rows).</summary>
+    public int Parallel { get; set; } = 4;
+
     /// <summary>How long a claim holds a row: longer than one send can take, short enough that a crashed instance's rows go soon.</summary>
     public double LeaseSeconds { get; set; } = 120;
 

@@ -27,7 +27,8 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
         {
             try
             {
-                await SendDueAsync(ct);
+                // Several at once: a send waits mostly on the mail server, and each claim is atomic.
+                await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.CurrentValue.Parallel)).Select(_ => SendDueAsync(ct)));
                 await SweepAsync(ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
@@ -46,8 +47,22 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         var handled = 0;
-        while (await SendOneAsync(ct)) handled++;
-        return handled;
+        while (true)
+        {
+            if (await SendOneAsync(ct)) handled++;
+            // Finding nothing can mean another sender won the same row (PostgreSQL makes the loser
+            // wait, then finds the row taken): go on while any due row is still free.
+            else if (!await AnyFreeAsync(ct)) return handled;
+        }
+    }
+
+    private async Task<bool> AnyFreeAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.OutboxMails.AnyAsync(m => m.SentAt == null && m.FailedAt == null && m.DueAt <= now
+            && (m.ClaimedUntil == null || m.ClaimedUntil < now), ct);
     }
 
     /// <summary>Claims and handles one row; false when there was none to claim.</summary>
