@@ -71,6 +71,20 @@ public abstract class BroadsheetDb(DbContextOptions options)
     /// <summary>Provider tuning for a large load on the open connection (SQLite enlarges its page cache).</summary>
     public virtual Task BeforeBulkLoadAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// Ids taken in advance for <paramref name="count"/> rows of a bulk load, so they can be written
+    /// with <see cref="BulkInsertAsync"/>; null where ids are only handed out by an INSERT (SQLite,
+    /// whose row-at-a-time inserts on one connection are already cheap).
+    /// </summary>
+    public virtual Task<int[]?> ReserveIdsAsync(string table, int count, CancellationToken ct) => Task.FromResult<int[]?>(null);
+
+    /// <summary>
+    /// Writes rows on the open connection, inside the caller's transaction; columns not named get
+    /// their defaults. Only called after <see cref="ReserveIdsAsync"/> gave ids (PostgreSQL: binary COPY).
+    /// </summary>
+    public virtual Task BulkInsertAsync(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct) =>
+        throw new NotSupportedException("This provider reserves no ids, so it has no bulk insert.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder); // Identity's tables, renamed by the configurations below

@@ -11,6 +11,12 @@ public sealed class PostgresBroadsheetDb(DbContextOptions<PostgresBroadsheetDb> 
             throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Broadsheet is empty.");
         services.AddDbContextPool<BroadsheetDb, PostgresBroadsheetDb>(o => o.UseNpgsql(connectionString));
     }
+
+    public override Task<int[]?> ReserveIdsAsync(string table, int count, CancellationToken ct) =>
+        PostgresBulkCopy.ReserveIdsAsync(this, table, count, ct);
+
+    public override Task BulkInsertAsync(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct) =>
+        PostgresBulkCopy.WriteAsync(this, table, columns, rows, ct);
 }
 
 /// <summary>Lets `dotnet ef migrations add` build the context without a running server.</summary>
