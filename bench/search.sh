@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Search latency at 100k generated articles, on SQLite and on PostgreSQL, measured by wrk on
 # one connection (latency, not throughput), plus the time `search reindex` takes.
+# Each query's page is measured with the page cache as shipped and with it off.
 # Usage: bench/search.sh [articles=100000] [seconds=10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,8 +26,10 @@ pg_bin=$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' | sort -V | ta
 bench_provider() { # name, then env assignments for the app
   local name=$1; shift
   local env=("$@" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning)
-  echo "==> $name: seeding $articles articles" >&2
-  (cd "$work/app" && env "${env[@]}" dotnet Broadsheet.dll seed --articles "$articles" | tail -n 1 >&2)
+  echo "==> $name: seeding $articles articles (uptime: $(uptime))" >&2
+  local seed
+  seed=$(cd "$work/app" && env "${env[@]}" dotnet Broadsheet.dll seed --articles "$articles" | tail -n 1)
+  echo "$seed" >&2
   echo "==> $name: search reindex" >&2
   local start end
   start=$(date +%s.%N)
@@ -35,9 +38,15 @@ bench_provider() { # name, then env assignments for the app
   local reindex
   reindex=$(python3 -c "print(f'{$end-$start:.1f}')")
 
+  # Twice: as shipped (anonymous pages cached for Caching:PageSeconds, 1 s), and with the page
+  # cache off, so the figures also show what every query costs when it is not a repeat.
+  local cache
+  for cache in on off; do
   local port; port=$(free_port)
-  (cd "$work/app" && exec env "${env[@]}" "Site__BaseUrl=http://127.0.0.1:$port" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$work/$name.log" 2>&1) &
-  pids+=($!)
+  local pageSeconds=1; [[ $cache == off ]] && pageSeconds=0
+  (cd "$work/app" && exec env "${env[@]}" "Caching__PageSeconds=$pageSeconds" "Site__BaseUrl=http://127.0.0.1:$port" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$work/$name.log" 2>&1) &
+  local app_pid=$!
+  pids+=($app_pid)
   wait_for "http://127.0.0.1:$port/health"
 
   # Terms chosen from the data itself, the same way on both providers.
@@ -49,20 +58,27 @@ bench_provider() { # name, then env assignments for the app
     ["common term ($common)"]="/search?q=$common"
     ["phrase (\"chief executive\")"]="/search?q=%22chief+executive%22"
     ["term + category ($common, politics)"]="/search?q=$common&category=politics"
+    ["sort=newest ($common)"]="/search?q=$common&sort=newest"
+    ["suggest ($common)"]="/search/suggest?q=$common"
   )
-  for label in "selective term ($selective)" "common term ($common)" "phrase (\"chief executive\")" "term + category ($common, politics)"; do
+  local labels=("selective term ($selective)" "common term ($common)" "phrase (\"chief executive\")" "term + category ($common, politics)" "sort=newest ($common)" "suggest ($common)")
+  for label in "${labels[@]}"; do
     local url="http://127.0.0.1:$port${queries[$label]}"
     local total
-    total=$(curl -fs "$url" | grep -o '[0-9,]* stor[a-z]* found' | head -n1 || true)
+    total=$(curl -fs "$url" | grep -o '[0-9,+]* \(stor[a-z]* found\|results\)' | head -n1 || true)
     wrk -t1 -c1 -d2s "$url" >/dev/null
     local line
     line=$(wrk -t1 -c1 -d"${seconds}s" -s bench/percentiles.lua "$url" | grep '^p50_ms=')
-    printf '| %s | %s | %s | %s |\n' "$name" "$label" "${total:-0 found}" "$(sed -E 's/p50_ms=([0-9.]+) p95_ms=([0-9.]+).*/\1 ms | \2 ms/' <<<"$line")"
+    printf '| %s | %s | %s | %s | %s |\n' "$name" "$cache" "$label" "${total:-0 found}" "$(sed -E 's/p50_ms=([0-9.]+) p95_ms=([0-9.]+) p99_ms=([0-9.]+).*/\1 ms | \2 ms | \3 ms/' <<<"$line")"
   done
-  printf '| %s | search reindex of %s articles | | %s s |\n' "$name" "$articles" "$reindex"
+  kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true
+  done
+  printf '| %s | | seed of %s articles | | %s | | |\n' "$name" "$articles" "$(sed -E 's/.* in ([0-9.]+) s\.$/\1 s/' <<<"$seed")"
+  printf '| %s | | search reindex of %s articles | | %s s | | |\n' "$name" "$articles" "$reindex"
+  printf '| %s | | load average during this provider | | %s | | |\n' "$name" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-printf '| provider | query | results | p50 | p95 |\n| --- | --- | --- | ---: | ---: |\n' > "$work/table.md"
+printf '| provider | page cache | query | results | p50 | p95 | p99 |\n| --- | --- | --- | --- | ---: | ---: | ---: |\n' > "$work/table.md"
 
 bench_provider SQLite Database__Provider=Sqlite "ConnectionStrings__Broadsheet=Data Source=$work/bench.db" >> "$work/table.md"
 cat "$work/table.md" >&2

@@ -2,6 +2,7 @@ using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using System.Globalization;
@@ -11,7 +12,10 @@ namespace Broadsheet.Search;
 /// <summary>
 /// /search: ranked full-text results with highlighted snippets, filters, sorting and "Load more".
 /// Bad filters get a 400 with the form and a readable message; no input ever causes a 500.
+/// Anonymous result pages are cached like every reader page (Caching:PageSeconds, evicted on every
+/// publish, unpublish and schedule), varied by everything the query string says.
 /// </summary>
+[OutputCache(PolicyName = PageCache.Policy, VaryByQueryKeys = ["q", "category", "author", "tag", "from", "to", "sort", "page"])]
 public sealed class SearchModel(BroadsheetDb db, ArticleSearch search, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
@@ -27,6 +31,8 @@ public sealed class SearchModel(BroadsheetDb db, ArticleSearch search, TimeProvi
     public string? Problem { get; private set; }
     public IReadOnlyList<SearchResult> Results { get; private set; } = [];
     public int Total { get; private set; }
+    /// <summary>True when paging by relevance stopped at the candidate set and more matches exist.</summary>
+    public bool MoreByNewest { get; private set; }
     public string? NextUrl { get; private set; }
     public IReadOnlyList<ArticleCard> Trending { get; private set; } = [];
     public IReadOnlyList<Category> Categories { get; private set; } = [];
@@ -66,7 +72,10 @@ public sealed class SearchModel(BroadsheetDb db, ArticleSearch search, TimeProvi
             var found = await search.FindAsync(parsed, filters, Sort, (page - 1) * PageSize, PageSize, ct);
             Results = found.Results;
             Total = found.Total;
-            if (page * PageSize < Total) NextUrl = PageUrl(page + 1);
+            // Relevance pages through its bounded candidate set; newest through every match.
+            var reachable = Sort == SearchSort.Newest ? Total : Math.Min(Total, SearchIndex.Candidates);
+            if (page * PageSize < reachable) NextUrl = PageUrl(page + 1);
+            MoreByNewest = NextUrl is null && reachable < Total && Results.Count > 0;
         }
         if (Results.Count == 0) Trending = await db.MostViewedAsync(clock.GetUtcNow().UtcDateTime, SuggestionCount, ct);
 
@@ -91,6 +100,14 @@ public sealed class SearchModel(BroadsheetDb db, ArticleSearch search, TimeProvi
     }
 
     private string PageUrl(int page) => SearchUrl([], page);
+
+    /// <summary>This search sorted by date, from its first page.</summary>
+    public string NewestUrl()
+    {
+        var sort = Sort;
+        Sort = SearchSort.Newest;
+        try { return SearchUrl([], page: null); } finally { Sort = sort; }
+    }
 
     private async Task<SearchFilters?> FiltersAsync(CancellationToken ct)
     {

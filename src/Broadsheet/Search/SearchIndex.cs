@@ -12,6 +12,7 @@ public sealed record SearchRequest(SearchQuery Query, SearchFilters Filters, Sea
 /// <see cref="SearchIndex.MarkStart"/> and <see cref="SearchIndex.MarkEnd"/> (plain text otherwise).</summary>
 public sealed record SearchHit(int ArticleId, double Score, string Snippet);
 
+/// <summary>The page of hits and the count of all matches, capped at <see cref="SearchIndex.CountCap"/> + 1.</summary>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total);
 
 /// <summary>
@@ -53,6 +54,23 @@ public static class SearchIndex
 {
     /// <summary>After this many days a story needs twice the relevance to rank level with a fresh one.</summary>
     public const double RecencyDays = 30;
+
+    /// <summary>Counts are exact up to this; past it a page says "10,000+" (the count stops there).</summary>
+    public const int CountCap = 10_000;
+
+    /// <summary>
+    /// Relevance ranks at most this many of the newest matches together with this many of the best
+    /// headline matches (title, standfirst, tags, section, byline), so a common word costs the same
+    /// as a rare one; paging by relevance ends after this many results (sort=newest goes on).
+    /// </summary>
+    public const int Candidates = 500;
+
+    /// <summary>PostgreSQL's rank for a match in the body alone, as one body occurrence weighs in ts_rank_cd (D = 0.1).</summary>
+    public const double BodyWeight = 0.1;
+
+    /// <summary>"10,000+ stories" past the cap, the exact count below it.</summary>
+    public static string CountOf(int total, string singular, string plural) =>
+        total > CountCap ? $"{Shared.Counts.Number(CountCap)}+ {plural}" : Shared.Counts.Of(total, singular, plural);
 
     // Private-use characters: they cannot occur in article text, so they mark matches safely
     // until the snippet is HTML-encoded and they become <mark> tags.

@@ -89,7 +89,8 @@ public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<SearchTerm>> Requir
     /// the reader did not mean: <c>"a" AND ("b" OR "c d") NOT "e"</c>. The AND is explicit because
     /// FTS5 does not imply it next to a parenthesised group.
     /// </summary>
-    public string ToFts5()
+    /// <param name="withExclusions">False for the required terms alone, e.g. to put under a column filter.</param>
+    public string ToFts5(bool withExclusions = true)
     {
         var sb = new StringBuilder();
         foreach (var group in Required)
@@ -98,7 +99,8 @@ public sealed record SearchQuery(IReadOnlyList<IReadOnlyList<SearchTerm>> Requir
             if (group.Count == 1) sb.Append(Quote(group[0]));
             else sb.Append('(').AppendJoin(" OR ", group.Select(Quote)).Append(')');
         }
-        foreach (var term in Excluded) sb.Append(" NOT ").Append(Quote(term));
+        if (withExclusions)
+            foreach (var term in Excluded) sb.Append(" NOT ").Append(Quote(term));
         return sb.ToString();
     }
 

@@ -24,6 +24,10 @@ internal static class SearchSql
         return where.ToString();
     }
 
+    /// <summary>Counts the matches up to one past the cap: a common word stops counting at 10,001.</summary>
+    public static string CappedCount(string fromWhere) =>
+        $"SELECT COUNT(*) FROM (SELECT 1 {fromWhere} LIMIT {SearchIndex.CountCap + 1}) capped";
+
     public static string OrderBy(SearchSort sort) =>
         sort == SearchSort.Newest ? """a."PublishedAt" DESC, a."Id" DESC""" : """score DESC, a."Id" DESC""";
 

@@ -1,5 +1,6 @@
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using System.Text;
 using System.Text.Encodings.Web;
 
@@ -16,7 +17,10 @@ public static class SearchSuggestions
     public static IEndpointRouteBuilder MapSearchFragments(this IEndpointRouteBuilder app)
     {
         var search = app.MapGroup("/search").WithTags("Search");
-        search.MapGet("/suggest", SuggestAsync);
+        // Cached like the pages (anonymous only, evicted on every publish, unpublish and schedule):
+        // the overlay asks on every keystroke, and many readers type the same first letters.
+        search.MapGet("/suggest", SuggestAsync)
+            .WithMetadata(new OutputCacheAttribute { PolicyName = PageCache.Policy, VaryByQueryKeys = ["q"] });
         return app;
     }
 
@@ -41,7 +45,7 @@ public static class SearchSuggestions
             foreach (var r in found.Results)
                 html.Append($"""<li><a href="/articles/{e.Encode(r.Card.Slug)}"><span class="suggest-title">{e.Encode(r.Card.Title)}</span> <span class="suggest-meta">{e.Encode(r.Card.CategoryName)}</span></a></li>""");
             html.Append("</ul>");
-            html.Append($"""<p class="suggest-all" role="status"><a href="/search?q={Uri.EscapeDataString(text)}">See all {e.Encode(Counts.Of(found.Total, "result", "results"))}</a></p>""");
+            html.Append($"""<p class="suggest-all" role="status"><a href="/search?q={Uri.EscapeDataString(text)}">See all {e.Encode(SearchIndex.CountOf(found.Total, "result", "results"))}</a></p>""");
         }
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
     }

@@ -16,6 +16,7 @@ public sealed class SqliteSearchIndex(IOptions<SearchOptions> options) : ISearch
 
     // Column weights for bm25, in the table's column order: title, standfirst, body, tags, category, author.
     private const string Rank = """(-bm25("ArticleSearch", 10.0, 4.0, 1.0, 3.0, 2.0, 2.0))""";
+    private const string HeadlineColumns = "Title Standfirst Tags Category Author";
     private const string Columns = "\"Title\", \"Standfirst\", \"BodyText\", \"Tags\", \"Category\", \"Author\"";
 
     public async Task<SearchResults> SearchAsync(BroadsheetDb db, SearchRequest request, CancellationToken ct)
@@ -24,29 +25,42 @@ public sealed class SqliteSearchIndex(IOptions<SearchOptions> options) : ISearch
         // CROSS JOIN fixes the join order: the full-text match drives, and filters apply to its rows.
         // Otherwise SQLite may walk a filter's index and re-run the match for every article.
         // INDEXED BY makes the per-match check read the small covering index, not the article row.
-        var where = """
+        const string From = """
             FROM "ArticleSearch" CROSS JOIN "Articles" a INDEXED BY "IX_Articles_SearchFilter" ON a."Id" = "ArticleSearch".rowid
-            WHERE "ArticleSearch" MATCH @q
-            """ + SearchSql.LiveAndFilters(request.Filters);
-        var order = SearchSql.OrderBy(request.Sort);
+            """;
+        var live = SearchSql.LiveAndFilters(request.Filters);
+        var where = $"""{From} WHERE "ArticleSearch" MATCH @q {live}""";
+        var score = $"""{Rank} / (1.0 + (julianday(@now) - julianday(a."PublishedAt")) / {SearchIndex.RecencyDays})""";
         var match = request.Query.ToFts5();
 
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = db.Database.GetDbConnection();
-            await using var count = SearchSql.Command(connection, $"SELECT COUNT(*) {where}", request, match);
+            await using var count = SearchSql.Command(connection, SearchSql.CappedCount(where), request, match);
             var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
             if (total == 0) return new SearchResults([], 0);
 
-            await using var page = SearchSql.Command(connection, $"""
-                SELECT a."Id",
-                       {Rank} / (1.0 + (julianday(@now) - julianday(a."PublishedAt")) / {SearchIndex.RecencyDays}) AS score,
-                       NULL
-                {where}
-                ORDER BY {order}
-                LIMIT @take OFFSET @skip
-                """, request, match);
+            // Newest is exact over every match; relevance ranks a bounded candidate set: the newest
+            // matches and the best matches in the headline columns (FTS5's column filter, same index).
+            var sql = request.Sort == SearchSort.Newest
+                ? $"""
+                    SELECT a."Id", 0.0, NULL {where}
+                    ORDER BY a."PublishedAt" DESC, a."Id" DESC
+                    LIMIT @take OFFSET @skip
+                    """
+                : $"""
+                    WITH candidates("Id") AS (
+                        SELECT "Id" FROM (SELECT a."Id" {where} ORDER BY a."PublishedAt" DESC, a."Id" DESC LIMIT {SearchIndex.Candidates})
+                        UNION
+                        SELECT "Id" FROM (SELECT a."Id" {From} WHERE "ArticleSearch" MATCH @headline {live} ORDER BY {score} DESC LIMIT {SearchIndex.Candidates}))
+                    SELECT a."Id", {score} AS score, NULL
+                    {From} WHERE "ArticleSearch" MATCH @q AND "ArticleSearch".rowid IN (SELECT "Id" FROM candidates)
+                    ORDER BY score DESC, a."Id" DESC
+                    LIMIT @take OFFSET @skip
+                    """;
+            await using var page = SearchSql.Command(connection, sql, request, match);
+            page.AddParameter("headline", $"{{{HeadlineColumns}}} : ({request.Query.ToFts5(withExclusions: false)})");
             var ranked = await SearchSql.ReadHitsAsync(page, ct);
             if (ranked.Count == 0) return new SearchResults([], total);
 
