@@ -28,7 +28,7 @@ public static class Cli
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         // A backup only reads: it must not migrate or otherwise touch the live database first.
-        if (args[0] == "backup") return await Backup.RunAsync(app.Configuration, app.Environment, args);
+        if (args[0] == "backup") return await BackupCommand.RunAsync(app.Configuration, app.Environment, args);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         switch (args[0])

@@ -1,3 +1,4 @@
+using Broadsheet.Data;
 using Broadsheet.Media;
 using Broadsheet.Accounts;
 using Broadsheet.Api;
