@@ -5,18 +5,13 @@ namespace Broadsheet.Data.Migrations.Postgres;
 
 public sealed class PostgresBroadsheetDb(DbContextOptions<PostgresBroadsheetDb> options) : BroadsheetDb(options)
 {
-    public static void Register(IServiceCollection services, string? connectionString)
-    {
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Broadsheet is empty.");
-        services.AddDbContextPool<BroadsheetDb, PostgresBroadsheetDb>(o => o.UseNpgsql(connectionString));
-    }
+    // Registration, outages and backup live with the provider (Data/Providers/Postgres).
 
     public override Task<int[]?> ReserveIdsAsync(string table, int count, CancellationToken ct) =>
-        PostgresBulkCopy.ReserveIdsAsync(this, table, count, ct);
+        Providers.Postgres.PostgresBulkCopy.ReserveIdsAsync(this, table, count, ct);
 
     public override Task BulkInsertAsync(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct) =>
-        PostgresBulkCopy.WriteAsync(this, table, columns, rows, ct);
+        Providers.Postgres.PostgresBulkCopy.WriteAsync(this, table, columns, rows, ct);
 }
 
 /// <summary>Lets `dotnet ef migrations add` build the context without a running server.</summary>

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Broadsheet.Data.Migrations.Postgres;
+namespace Broadsheet.Data.Providers.Postgres;
 
 /// <summary>
 /// Bulk loads on PostgreSQL through binary COPY: one stream per table and batch instead of one
