@@ -3,9 +3,14 @@
 # one connection (latency, not throughput), plus the time `search reindex` takes.
 # Each query's page is measured with the page cache as shipped and with it off.
 # Usage: bench/search.sh [articles=100000] [seconds=10]
+# BENCH_PROVIDERS="sqlite postgres" (the default) picks providers; BENCH_SQLITE_DB=FILE measures the
+# queries on an already seeded SQLite file instead of seeding and reindexing a new one;
+# BENCH_PUBLISHED=DIR runs the app built there instead of publishing this tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
+# A 100k-article database can take a while to open on a busy machine: wait up to three minutes.
+wait_for() { for _ in $(seq 1 900); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; exit 1; }
 articles=${1:-100000}
 seconds=${2:-10}
 work=$(mktemp -d /tmp/broadsheet-search-bench.XXXXXX)
@@ -19,15 +24,20 @@ cleanup() {
 }
 trap cleanup EXIT
 need_wrk
-echo "==> Publishing a Release build" >&2
-publish_app "$work/app"
+if [[ -n ${BENCH_PUBLISHED:-} ]]; then
+  cp -r "$BENCH_PUBLISHED" "$work/app"   # an app already built (BENCH_PUBLISHED=folder with Broadsheet.dll)
+else
+  echo "==> Publishing a Release build" >&2
+  publish_app "$work/app"
+fi
 pg_bin=$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' | sort -V | tail -n1)")
 
 bench_provider() { # name, then env assignments for the app
   local name=$1; shift
   local env=("$@" ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning)
+  local seed="" reindex=""
+  if [[ -z ${reuse:-} ]]; then
   echo "==> $name: seeding $articles articles (uptime: $(uptime))" >&2
-  local seed
   seed=$(cd "$work/app" && env "${env[@]}" dotnet Broadsheet.dll seed --articles "$articles" | tail -n 1)
   echo "$seed" >&2
   echo "==> $name: search reindex" >&2
@@ -35,8 +45,8 @@ bench_provider() { # name, then env assignments for the app
   start=$(date +%s.%N)
   (cd "$work/app" && env "${env[@]}" dotnet Broadsheet.dll search reindex | tail -n 1 >&2)
   end=$(date +%s.%N)
-  local reindex
   reindex=$(python3 -c "print(f'{$end-$start:.1f}')")
+  fi
 
   # Twice: as shipped (anonymous pages cached for Caching:PageSeconds, 1 s), and with the page
   # cache off, so the figures also show what every query costs when it is not a repeat.
@@ -65,7 +75,8 @@ bench_provider() { # name, then env assignments for the app
   for label in "${labels[@]}"; do
     local url="http://127.0.0.1:$port${queries[$label]}"
     local total
-    total=$(curl -fs "$url" | grep -o '[0-9,+]* \(stor[a-z]* found\|results\)' | head -n1 || true)
+    # Razor writes the "+" of "10,000+" as &#x2B;.
+    total=$(curl -fs "$url" | sed 's/&#x2B;/+/g' | grep -o '[0-9,+]* \(stor[a-z]* found\|results\)' | head -n1 || true)
     wrk -t1 -c1 -d2s "$url" >/dev/null
     local line
     line=$(wrk -t1 -c1 -d"${seconds}s" -s bench/percentiles.lua "$url" | grep '^p50_ms=')
@@ -73,15 +84,23 @@ bench_provider() { # name, then env assignments for the app
   done
   kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true
   done
-  printf '| %s | | seed of %s articles | | %s | | |\n' "$name" "$articles" "$(sed -E 's/.* in ([0-9.]+) s\.$/\1 s/' <<<"$seed")"
-  printf '| %s | | search reindex of %s articles | | %s s | | |\n' "$name" "$articles" "$reindex"
+  if [[ -n $seed ]]; then
+    printf '| %s | | seed of %s articles | | %s | | |\n' "$name" "$articles" "$(sed -E 's/.* in ([0-9.]+) s\.$/\1 s/' <<<"$seed")"
+    printf '| %s | | search reindex of %s articles | | %s s | | |\n' "$name" "$articles" "$reindex"
+  fi
   printf '| %s | | load average during this provider | | %s | | |\n' "$name" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 printf '| provider | page cache | query | results | p50 | p95 | p99 |\n| --- | --- | --- | --- | ---: | ---: | ---: |\n' > "$work/table.md"
 
-bench_provider SQLite Database__Provider=Sqlite "ConnectionStrings__Broadsheet=Data Source=$work/bench.db" >> "$work/table.md"
-cat "$work/table.md" >&2
+providers=${BENCH_PROVIDERS:-sqlite postgres}
+if [[ $providers == *sqlite* ]]; then
+  reuse=${BENCH_SQLITE_DB:-}
+  bench_provider SQLite Database__Provider=Sqlite "ConnectionStrings__Broadsheet=Data Source=${reuse:-$work/bench.db}" >> "$work/table.md"
+  reuse=""
+  cat "$work/table.md" >&2
+fi
+[[ $providers == *postgres* ]] || { cat "$work/table.md"; exit 0; }
 
 pg_dir="$work/pg"; mkdir -p "$pg_dir"; chown postgres:postgres "$pg_dir"
 pg_port=$(free_port); pg_data="$pg_dir/data"
