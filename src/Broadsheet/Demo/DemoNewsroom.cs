@@ -18,6 +18,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
 {
     public const int DemoArticleCount = 72;
     private const int BatchSize = 2_000;
+    private const int BulkTuningFrom = 5_000;
 
     public async Task SeedIfEmptyAsync(BroadsheetDb db, CancellationToken ct = default)
     {
@@ -94,7 +95,10 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
         try
         {
             await db.BeforeBulkLoadAsync(ct);
-            await search.BeginBulkLoadAsync(db, ct);
+            // Index tuning for big loads only: PostgreSQL's drops the GIN indexes until the end, which
+            // two instances writing the demo newsroom at once must not do to each other.
+            var bulk = count >= BulkTuningFrom;
+            if (bulk) await search.BeginBulkLoadAsync(db, ct);
             // Compose the next batch while the database writes this one.
             var next = Task.Run(() => Compose(0), ct);
             for (var done = 0; done < count;)
@@ -107,7 +111,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
                 done = after;
                 progress?.Report(done);
             }
-            await search.EndBulkLoadAsync(db, ct);
+            if (bulk) await search.EndBulkLoadAsync(db, ct);
         }
         finally
         {

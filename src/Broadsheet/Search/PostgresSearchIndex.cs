@@ -95,6 +95,15 @@ public sealed class PostgresSearchIndex(IOptions<SearchOptions> options) : ISear
     // them and refreshing the statistics gives the first searches after a load the plans they need.
     public async Task EndBulkLoadAsync(BroadsheetDb db, CancellationToken ct)
     {
+        // Building the indexes over 100k articles outlasts the 30 s command timeout on a busy machine.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        try { await BuildIndexesAsync(db, ct); }
+        finally { db.Database.SetCommandTimeout(timeout); }
+    }
+
+    private static async Task BuildIndexesAsync(BroadsheetDb db, CancellationToken ct)
+    {
         await db.Database.ExecuteSqlRawAsync("""
             SET maintenance_work_mem = '256MB';
             CREATE INDEX IF NOT EXISTS "IX_Articles_SearchVector" ON "Articles" USING GIN ("SearchVector");
