@@ -28,16 +28,36 @@ public sealed partial class WordPressImport
 
     private async Task PostAsync(WxrPost post, string? uploads, string media, CancellationToken ct)
     {
+        var known = map.Find("post", post.Id);
         if (StatusOf(post.Status, post.PasswordProtected) is not { } status)
         {
-            summary.Skipped("posts");
+            // Trashed on WordPress since an earlier run: it comes off the site here too.
+            if (known is { } gone && await db.Articles.FindAsync([(int)gone], ct) is { } taken && taken.Status != ArticleStatus.Draft)
+            {
+                taken.Status = ArticleStatus.Draft;
+                await db.SaveChangesAsync(ct);
+                map.Record("post", post.Id, taken.Id, post.Fingerprint);
+                articleIds.Add(taken.Id);
+                summary.TakenDown("posts");
+            }
+            else summary.Skipped("posts");
             return;
         }
         if (post.PasswordProtected && post.Status is "publish" or "future")
-            summary.Warn($"post {post.Id} is password-protected on WordPress: imported as a draft.");
-        var article = map.Find("post", post.Id) is { } id
+            summary.Warn("posts", $"post {post.Id} is password-protected on WordPress: imported as a draft.");
+        if (post.Sticky)
+            summary.Warn("sticky posts", $"post {post.Id} is sticky on WordPress; Broadsheet leads with the hottest story, so feature it with the breaking-news bar if it must stay on top.");
+        var article = known is { } id
             ? await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == (int)id, ct)
             : null;
+        // The export has not changed this post since the last run: what the newsroom did to it stays.
+        if (article is not null && map.Unchanged("post", post.Id, post.Fingerprint))
+        {
+            summary.Unchanged("posts");
+            await CommentsAsync(article, post, ct);
+            return;
+        }
+        var wasPublic = article is { Status: not ArticleStatus.Draft };
         var title = ImportMap.Fit(WordPressHtml.TextOf(post.Title) is { Length: > 0 } t ? t : $"Untitled story {post.Id}", 300);
         if (article is null)
         {
@@ -47,14 +67,15 @@ public sealed partial class WordPressImport
             article = new Article { Title = title, Slug = slug };
             summary.Created("posts");
         }
-        else summary.Updated("posts");
+        else if (!(wasPublic && status == ArticleStatus.Draft)) summary.Updated("posts"); // else counted as taken down below
 
-        var body = WordPressHtml.ToArticleBody(post.Content);
+        var body = WordPressHtml.ToArticleBody(post.Content, id => file.Attachments.TryGetValue(id, out var a) && a.Url.Length > 0 ? a.Url : null);
+        foreach (var (kind, message) in body.Warnings) summary.Warn(kind, $"post {post.Id}: {message}.");
         article.Title = title;
         article.Standfirst = ImportMap.Fit(WordPressHtml.TextOf(post.Excerpt), 1000);
         (article.BodyMarkdown, article.BodyHtml, article.BodyText, article.ReadingMinutes) = (body.Markdown, body.Html, body.Text, body.ReadingMinutes);
         article.Status = status;
-        if (status != ArticleStatus.Draft && post.Date is null) summary.Warn($"post {post.Id} has no date: dated now.");
+        if (status != ArticleStatus.Draft && post.Date is null) summary.Warn("posts", $"post {post.Id} has no date: dated now.");
         article.PublishedAt = status == ArticleStatus.Draft ? null : post.Date ?? now;
         article.UpdatedAt = post.Modified ?? post.Date ?? now;
         article.CommentsClosed = post.CommentsClosed;
@@ -63,7 +84,8 @@ public sealed partial class WordPressImport
         var picture = await PictureAsync(article, post, uploads, media, ct);
         if (article.Id == 0) db.Articles.Add(article);
         await db.SaveChangesAsync(ct);
-        map.Record("post", post.Id, article.Id);
+        map.Record("post", post.Id, article.Id, post.Fingerprint);
+        if (wasPublic && status == ArticleStatus.Draft) summary.TakenDown("posts");
         if (picture is not null) map.Record("image", picture, article.Id);
         articleIds.Add(article.Id);
 
@@ -94,7 +116,7 @@ public sealed partial class WordPressImport
     {
         login = login.Length > 0 ? login : "unknown";
         if (bylinesByLogin.TryGetValue(login, out var byline)) return byline;
-        summary.Warn($"posts by '{login}', who is not among the export's authors, get a byline without an account.");
+        summary.Warn("authors", $"posts by '{login}', who is not among the export's authors, get a byline without an account.");
         await AuthorsAsync([new WxrAuthor($"login:{login}", login, "", login)], ct);
         return bylinesByLogin[login];
     }
@@ -141,7 +163,7 @@ public sealed partial class WordPressImport
     private string? Skip(string warning)
     {
         summary.Skipped("images");
-        summary.Warn(warning);
+        summary.Warn("pictures", warning);
         return null;
     }
 }

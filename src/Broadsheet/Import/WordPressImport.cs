@@ -58,7 +58,7 @@ public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> u
             }
             throw;
         }
-        foreach (var (type, n) in file.OtherItems) summary.Warn($"{n} item(s) of type '{type}' are not posts and were left out.");
+        foreach (var (type, n) in file.OtherItems) summary.Warn("left out", $"{n} item(s) of type '{type}' are not posts and were left out.");
         return summary;
     }
 
@@ -101,7 +101,7 @@ public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> u
         if (email.Length == 0 && a.Id.StartsWith("login:", StringComparison.Ordinal)) return null; // already warned about
         if (email.Length > AccountLimits.EmailMax || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
         {
-            summary.Warn($"author '{a.Login}' has no valid email address: imported as a byline without an account.");
+            summary.Warn("authors", $"author '{a.Login}' has no valid email address: imported as a byline without an account.");
             return null;
         }
         var user = await users.FindByEmailAsync(email);
@@ -111,7 +111,7 @@ public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> u
             var created = await UserAdmin.CreateWithHandleAsync(users, user, password: null);
             if (!created.Succeeded)
             {
-                summary.Warn($"author '{a.Login}': no account ({string.Join(" ", created.Errors.Select(e => e.Description))}); imported as a byline only.");
+                summary.Warn("authors", $"author '{a.Login}': no account ({string.Join(" ", created.Errors.Select(e => e.Description))}); imported as a byline only.");
                 return null;
             }
         }

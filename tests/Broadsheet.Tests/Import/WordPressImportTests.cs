@@ -196,7 +196,7 @@ public sealed class WordPressImportTests(ImportedSite site) : IClassFixture<Impo
         var (code, output) = await site.ImportAsync(WordPressExport.Xml.Replace("The repair crew starts on Monday.", "The repair crew starts on Tuesday, a day late."));
 
         code.ShouldBe(0, output);
-        output.ShouldContain("posts       created     0   updated     6");
+        output.ShouldContain("posts       created     0   updated     1   unchanged     5");
         (await CountsAsync()).ShouldBe(before);
         (await site.WithDbAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => a.Id + a.Slug).ToListAsync())).ShouldBe(ids);
         site.MediaFileCount.ShouldBe(files);
