@@ -100,16 +100,38 @@ public sealed partial class WordPressImport
     {
         var categories = post.Terms.Where(t => t.Taxonomy == "category").ToList();
         var primaryId = post.Meta.GetValueOrDefault("_yoast_wpseo_primary_category", "");
-        var primary = file.Categories.FirstOrDefault(c => c.Id.Length > 0 && c.Id == primaryId && categories.Any(p => p.Slug == c.Slug)) is { } chosen
-            ? categories.First(p => p.Slug == chosen.Slug)
-            : categories.FirstOrDefault();
-        article.CategoryId = (primary is null ? await UncategorizedAsync(ct) : await CategoryAsync(primary, ct)).Id;
+        // Yoast's primary category first, then the rest in the export's order.
+        var ordered = categories.OrderBy(t => file.Categories.Any(c => c.Id.Length > 0 && c.Id == primaryId && c.Slug == t.Slug) ? 0 : 1).ToList();
+        var primary = ordered.FirstOrDefault(t => sections.Contains(t.Slug.ToLowerInvariant()));
+        var section = primary is not null ? await CategoryAsync(primary, ct)
+            : ordered.Select(t => SectionAncestor(t.Slug)).FirstOrDefault(a => a is not null) is { } ancestor ? await CategoryAsync(ancestor, ct)
+            : await UncategorizedAsync(ct);
+        article.CategoryId = section.Id;
         article.Tags.Clear();
         foreach (var term in post.Terms.Where(t => t != primary && t.Taxonomy is "category" or "post_tag"))
         {
+            // A section is one archive: a second section is not repeated as a tag of the same name.
+            if (term.Taxonomy == "category" && sections.Contains(term.Slug.ToLowerInvariant()))
+            {
+                summary.Warn("second sections", $"post {post.Id} is in more than one section; filed under '{section.Name}' only.");
+                continue;
+            }
             var tag = await TagAsync(term, term.Taxonomy, ct);
             if (!article.Tags.Contains(tag)) article.Tags.Add(tag);
         }
+    }
+
+    /// <summary>The nearest parent category that is a section (a post in "News › Harbour" belongs to News).</summary>
+    private WxrTerm? SectionAncestor(string slug)
+    {
+        for (var (at, depth) = (slug.ToLowerInvariant(), 0); depth < 10; depth++)
+        {
+            var parent = file.Categories.FirstOrDefault(c => string.Equals(c.Slug, at, StringComparison.OrdinalIgnoreCase))?.ParentSlug ?? "";
+            if (parent.Length == 0) return null;
+            if (sections.Contains(parent.ToLowerInvariant())) return file.Categories.First(c => string.Equals(c.Slug, parent, StringComparison.OrdinalIgnoreCase));
+            at = parent.ToLowerInvariant();
+        }
+        return null; // ten levels, or a loop in a corrupt export
     }
 
     /// <summary>A post by a login the export does not list still gets a byline (without an account).</summary>

@@ -42,6 +42,38 @@ public sealed class ImportRerunTests
         (await site.WithDbAsync(db => db.Comments.SingleAsync(c => c.Id == waiting))).Status.ShouldBe(CommentStatus.Rejected);
     }
 
+    [Fact]
+    public async Task Sections_are_chosen_and_the_other_categories_become_tags_with_their_old_archives_redirected()
+    {
+        await using var app = new Fixtures.BroadsheetApp();
+        await app.InitializeAsync();
+        var file = Path.Combine(app.Folder, "export.xml");
+        await File.WriteAllTextAsync(file, WordPressExport.Xml);
+
+        // A dry run says what would happen and writes nothing.
+        var (dry, plan) = await app.ImportFileAsync(file, uploads: null, "--sections", "1", "--dry-run");
+        dry.ShouldBe(0, plan);
+        plan.ShouldContain("nothing was written");
+        plan.ShouldContain("posts       created     6");
+        (await app.WithDbAsync(db => db.Articles.CountAsync())).ShouldBe(0);
+        (await app.WithDbAsync(db => db.Categories.CountAsync())).ShouldBe(0);
+
+        var (code, output) = await app.ImportFileAsync(file, uploads: null, "--sections", "1");
+
+        code.ShouldBe(0, output);
+        // Local has the most posts; Harbour Council is its child, so its story is filed under Local.
+        var sections = await app.WithDbAsync(db => db.Categories.Select(c => c.Slug).OrderBy(s => s).ToListAsync());
+        sections.ShouldBe(["local", "uncategorized"]);
+        var fares = await app.WithDbAsync(db => db.Articles.Include(a => a.Category).Include(a => a.Tags).SingleAsync(a => a.Slug == "ferry-fares-frozen"));
+        fares.Category.Slug.ShouldBe("local");
+        fares.Tags.Select(t => t.Slug).Order().ShouldBe(["ferries", "harbour-council", "novosti", "transport"]);
+        (await app.WithDbAsync(db => db.Redirects.SingleAsync(r => r.FromPath == "/category/culture/"))).ToPath.ShouldBe("/tag/culture");
+
+        var (unknown, refusal) = await app.ImportFileAsync(file, uploads: null, "--sections", "local,weather");
+        unknown.ShouldBe(2, refusal);
+        refusal.ShouldContain("weather is no category of this export");
+    }
+
     private static Task<int> IdOfAsync(ImportedSite site, string kind, string wordpressId) =>
         site.WithDbAsync(async db => (int)(await db.ImportedItems.SingleAsync(i => i.Kind == kind && i.ExternalId == wordpressId)).LocalId);
 
