@@ -15,7 +15,7 @@ public static class ApiProblems
         Make(StatusCodes.Status429TooManyRequests, "Too many requests", $"Too many requests. Try again in {seconds} seconds.");
 
     public static ProblemHttpResult MethodNotAllowed() =>
-        Make(StatusCodes.Status405MethodNotAllowed, "Method not allowed", "The Content API is read-only: use GET.");
+        Make(StatusCodes.Status405MethodNotAllowed, "Method not allowed", "The Content API is read-only: use GET or HEAD.");
 
     private static ProblemHttpResult Make(int status, string title, string detail) =>
         // "type" is left to ASP.NET Core, which names the RFC 9110 section for the status.

@@ -287,15 +287,16 @@ public sealed class ContentApiTests(ApiApp app) : IClassFixture<ApiApp>, IAsyncL
         using var client = app.Client();
         var (doc, json) = await client.GetJsonAsync("/openapi/v1.json");
         ((int)doc.StatusCode).ShouldBe(200);
-        string[] paths = ["/api/v1/articles", "/api/v1/articles/{slug}", "/api/v1/categories", "/api/v1/tags", "/api/v1/authors", "/api/v1/search"];
+        string[] paths = ["/api/v1/articles", "/api/v1/articles/{slug}", "/api/v1/articles/id/{id}", "/api/v1/categories", "/api/v1/categories/{slug}",
+            "/api/v1/tags", "/api/v1/tags/{slug}", "/api/v1/authors", "/api/v1/authors/{slug}", "/api/v1/search"];
         json.GetProperty("paths").EnumerateObject().Select(p => p.Name).ShouldBe(paths, ignoreOrder: true);
         var schemes = json.GetProperty("components").GetProperty("securitySchemes");
         schemes.GetProperty("bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
         schemes.GetProperty("queryKey").GetProperty("in").GetString().ShouldBe("query");
         var list = json.GetProperty("paths").GetProperty("/api/v1/articles").GetProperty("get");
         list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
-            .ShouldBe(["category", "tag", "author", "from", "to", "page", "limit", "fields", "include"], ignoreOrder: true);
-        list.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldContain("401");
+            .ShouldBe(["category", "tag", "author", "from", "to", "page", "limit", "fields", "include", "formats", "order", "direction", "updated_since", "If-None-Match"], ignoreOrder: true);
+        list.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "304", "400", "401", "404", "405", "429"], ignoreOrder: true);
 
         var (response, page) = await app.GetPageAsync("/developers/api");
         ((int)response.StatusCode).ShouldBe(200);
