@@ -45,7 +45,7 @@ public sealed class ApiETagFilter(IOutputCacheStore store, IConfiguration config
         var headers = http.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = "private, no-cache";
-        headers.Vary = "Authorization";
+        headers.Append("Vary", "Authorization");
         if (Matches(http.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Bytes(body, "application/json; charset=utf-8");
     }

@@ -58,6 +58,8 @@ public static class ApiOperations
             denied.Headers ??= new Dictionary<string, IOpenApiHeader>();
             denied.Headers["WWW-Authenticate"] = Header("Bearer realm=\"Broadsheet Content API\"", JsonSchemaType.String, required: true);
         }
+        if (responses.TryGetValue("403", out var forbidden) && forbidden is OpenApiResponse wrongSite)
+            wrongSite.Description = "Forbidden: a browser key used from a page (Origin) that is not one of its sites, or with no Origin.";
         responses["405"] = new OpenApiResponse
         {
             Description = "Method Not Allowed: the API is read-only; any method but GET and HEAD.",

@@ -9,6 +9,8 @@ public static class ApiProblems
 
     public static ProblemHttpResult NotFound(string detail) => Make(StatusCodes.Status404NotFound, "Not found", detail);
 
+    public static ProblemHttpResult Forbidden(string detail) => Make(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
     public static ProblemHttpResult Unauthorized(string detail) => Make(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
 
     public static ProblemHttpResult TooManyRequests(int seconds) =>

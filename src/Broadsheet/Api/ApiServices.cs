@@ -74,6 +74,7 @@ public static class ApiServices
             .AddEndpointFilter<ApiETagFilter>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .CacheOutput(p => p.NoCache()); // per key: never from the reader pages' output cache

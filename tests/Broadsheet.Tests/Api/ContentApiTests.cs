@@ -324,7 +324,7 @@ public sealed class ContentApiTests(ApiApp app) : IClassFixture<ApiApp>, IAsyncL
         var list = json.GetProperty("paths").GetProperty("/api/v1/articles").GetProperty("get");
         list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
             .ShouldBe(["category", "tag", "author", "from", "to", "page", "limit", "fields", "include", "formats", "order", "direction", "updated_since", "If-None-Match"], ignoreOrder: true);
-        list.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "304", "400", "401", "404", "405", "429"], ignoreOrder: true);
+        list.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "304", "400", "401", "403", "404", "405", "429"], ignoreOrder: true);
 
         var (response, page) = await app.GetPageAsync("/developers/api");
         ((int)response.StatusCode).ShouldBe(200);
