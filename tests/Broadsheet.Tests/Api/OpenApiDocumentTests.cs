@@ -75,6 +75,37 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task Every_number_in_the_document_is_an_integer_and_never_also_a_string()
+    {
+        using var anonymous = app.Client();
+        using var document = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json"));
+        var integers = 0;
+        var loose = new List<string>();
+        void Walk(JsonElement e, string at)
+        {
+            if (e.ValueKind == JsonValueKind.Object)
+            {
+                // A schema's "type" is a string or an array; an object there is a property named "type" (ProblemDetails has one).
+                if (e.TryGetProperty("type", out var type) && type.ValueKind is JsonValueKind.String or JsonValueKind.Array)
+                {
+                    var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()).ToList() : [type.GetString()];
+                    if (types.Contains("integer") || types.Contains("number")) integers++;
+                    if ((types.Contains("integer") || types.Contains("number")) && types.Contains("string")) loose.Add(at);
+                }
+                foreach (var p in e.EnumerateObject()) Walk(p.Value, $"{at}/{p.Name}");
+            }
+            else if (e.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var item in e.EnumerateArray()) Walk(item, $"{at}/{i++}");
+            }
+        }
+        Walk(document.RootElement, "#");
+        integers.ShouldBeGreaterThan(10);
+        loose.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_served_document_passes_the_openapi_linter_with_no_finding()
     {
         using var anonymous = app.Client();
