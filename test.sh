@@ -12,6 +12,8 @@ id postgres >/dev/null 2>&1 || missing+=(postgresql)
 # The scale-out test (Shared/ScaleOutTests) runs its own Redis and nginx as child processes.
 command -v redis-server >/dev/null || missing+=(redis-server)
 [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+# The OpenAPI linter (Api/OpenApiDocumentTests) is an npm package.
+command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   echo "==> Installing ${missing[*]} from Debian"
   sudo_cmd=()
@@ -38,6 +40,9 @@ results=${BROADSHEET_ARTIFACTS:-$PWD/artifacts}
 rm -rf "$results"
 mkdir -p "$results"
 export BROADSHEET_ARTIFACTS=$results
+
+# The OpenAPI linter, pinned by tests/openapi-lint/package-lock.json (one package, about 15 MB).
+npm ci --prefix tests/openapi-lint --no-audit --no-fund --ignore-scripts --loglevel=error
 
 # --- Build once, then run the suite twice ------------------------------------------------------
 echo "==> Building"

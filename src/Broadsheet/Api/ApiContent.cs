@@ -7,8 +7,26 @@ using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Api;
 
+/// <summary>Ids a filter takes (any of them; none means no restriction) and ids it leaves out.</summary>
+public sealed record IdSet(IReadOnlyList<int> Include, IReadOnlyList<int> Exclude)
+{
+    public static readonly IdSet Any = new([], []);
+
+    /// <summary>The one id taken, for search's single-valued filters (checked with <see cref="SlugSet.IsSingle"/> first).</summary>
+    public int? Single => Include.Count == 1 ? Include[0] : null;
+}
+
 /// <summary>The filters of the article list, already resolved to ids.</summary>
-public sealed record ArticleFilter(int? CategoryId, int? TagId, int? AuthorId, DateTime? From, DateTime? To);
+public sealed record ArticleFilter(IdSet Categories, IdSet Tags, IdSet Authors, DateTime? From = null, DateTime? To = null, DateTime? UpdatedSince = null)
+{
+    public static readonly ArticleFilter None = new(IdSet.Any, IdSet.Any, IdSet.Any);
+}
+
+/// <summary>Which optional article fields a read fills in.</summary>
+public sealed record BodyFormats(bool Html, bool Plaintext)
+{
+    public static BodyFormats For(IReadOnlySet<string> fields) => new(fields.Contains("html"), fields.Contains("plaintext"));
+}
 
 /// <summary>
 /// The Content API's reads. Only live articles ever leave here (<see cref="ArticleQueries.Live"/>),
@@ -22,31 +40,54 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin o
 
     private IQueryable<Article> Live => db.Articles.AsNoTracking().Live(Now);
 
-    public async Task<(List<ApiArticle> Items, int Total)> ArticlesAsync(ArticleFilter f, int skip, int take, bool html, CancellationToken ct)
+    public async Task<(List<ApiArticle> Items, int Total)> ArticlesAsync(ArticleFilter f, ArticleOrder order, int skip, int take, BodyFormats formats, CancellationToken ct)
     {
         var q = Live;
-        if (f.CategoryId is int c) q = q.Where(a => a.CategoryId == c);
-        if (f.AuthorId is int au) q = q.Where(a => a.AuthorId == au);
-        if (f.TagId is int t) q = q.Where(a => a.Tags.Any(x => x.Id == t));
+        if (f.Categories.Include is { Count: > 0 } ci) q = q.Where(a => ci.Contains(a.CategoryId));
+        if (f.Categories.Exclude is { Count: > 0 } ce) q = q.Where(a => !ce.Contains(a.CategoryId));
+        if (f.Authors.Include is { Count: > 0 } ai) q = q.Where(a => ai.Contains(a.AuthorId));
+        if (f.Authors.Exclude is { Count: > 0 } ae) q = q.Where(a => !ae.Contains(a.AuthorId));
+        if (f.Tags.Include is { Count: > 0 } ti) q = q.Where(a => a.Tags.Any(x => ti.Contains(x.Id)));
+        if (f.Tags.Exclude is { Count: > 0 } te) q = q.Where(a => !a.Tags.Any(x => te.Contains(x.Id)));
         if (f.From is { } from) q = q.Where(a => a.PublishedAt >= from);
         if (f.To is { } to) q = q.Where(a => a.PublishedAt < to);
+        if (f.UpdatedSince is { } since) q = q.Where(a => a.UpdatedAt >= since);
         var total = await q.CountAsync(ct);
-        var items = total <= skip ? [] : await ProjectAsync(q.Newest().Skip(skip).Take(take), html, ct);
+        var items = total <= skip ? [] : await ProjectAsync(Ordered(q, order).Skip(skip).Take(take), formats, ct);
         return (items, total);
     }
 
-    public async Task<ApiArticle?> ArticleAsync(string slug, CancellationToken ct) =>
-        (await ProjectAsync(Live.Where(a => a.Slug == slug), html: true, ct)).FirstOrDefault();
+    /// <summary>The chosen order, then newest and id, so every page is stable.</summary>
+    private static IQueryable<Article> Ordered(IQueryable<Article> q, ArticleOrder order) => (order.Field, order.Ascending) switch
+    {
+        ("updated", true) => q.OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id),
+        ("updated", false) => q.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id),
+        ("title", true) => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
+        ("title", false) => q.OrderByDescending(a => a.Title).ThenByDescending(a => a.Id),
+        ("views", true) => q.OrderBy(a => a.ViewCount).ThenBy(a => a.PublishedAt).ThenBy(a => a.Id),
+        ("views", false) => q.OrderByDescending(a => a.ViewCount).ThenByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id),
+        ("points", true) => q.OrderBy(a => a.Upvotes - a.Downvotes).ThenBy(a => a.PublishedAt).ThenBy(a => a.Id),
+        ("points", false) => q.OrderByDescending(a => a.Upvotes - a.Downvotes).ThenByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id),
+        (_, true) => q.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id),
+        _ => q.Newest(),
+    };
+
+    public async Task<ApiArticle?> ArticleAsync(string slug, BodyFormats formats, CancellationToken ct) =>
+        (await ProjectAsync(Live.Where(a => a.Slug == slug), formats, ct)).FirstOrDefault();
+
+    public async Task<ApiArticle?> ArticleAsync(int id, BodyFormats formats, CancellationToken ct) =>
+        (await ProjectAsync(Live.Where(a => a.Id == id), formats, ct)).FirstOrDefault();
 
     /// <summary>Articles by id, in the order given (search rank).</summary>
     public async Task<List<ApiArticle>> ArticlesByIdAsync(IReadOnlyList<int> ids, CancellationToken ct)
     {
-        var found = (await ProjectAsync(Live.Where(a => ids.Contains(a.Id)), html: false, ct)).ToDictionary(a => a.Id);
+        var found = (await ProjectAsync(Live.Where(a => ids.Contains(a.Id)), new BodyFormats(false, false), ct)).ToDictionary(a => a.Id);
         return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
-    private async Task<List<ApiArticle>> ProjectAsync(IQueryable<Article> q, bool html, CancellationToken ct)
+    private async Task<List<ApiArticle>> ProjectAsync(IQueryable<Article> q, BodyFormats formats, CancellationToken ct)
     {
+        var (html, plaintext) = (formats.Html, formats.Plaintext);
         var rows = await q.Select(a => new
         {
             a.Id, a.Slug, a.Title, a.Standfirst, a.PublishedAt, a.UpdatedAt, a.ReadingMinutes,
@@ -56,13 +97,14 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin o
             a.ImagePath, a.ImageAlt, a.ImageCaption, a.ImageWidth, a.ImageHeight,
             Counts = new ApiCounts(a.ViewCount, a.Upvotes, a.Downvotes, a.CommentCount),
             Html = html ? a.BodyHtml : null,
+            Plaintext = plaintext ? a.BodyText : null,
         }).AsSplitQuery().ToListAsync(ct);
         var baseUrl = BaseUrl;
         return rows.Select(r => new ApiArticle(
             r.Id, r.Slug, r.Title, r.Standfirst, $"{baseUrl}/articles/{r.Slug}", r.PublishedAt!.Value, r.UpdatedAt, r.ReadingMinutes,
             r.Category, r.Author, r.Tags,
             r.ImagePath is null ? null : new ApiImage($"{baseUrl}{MediaFolder.UrlPrefix}/{r.ImagePath}", r.ImageAlt, r.ImageCaption, r.ImageWidth, r.ImageHeight),
-            r.Counts, r.Html)).ToList();
+            r.Counts, r.Html, r.Plaintext)).ToList();
     }
 
     /// <summary>Every section, in the site's navigation order, with its live article count.</summary>
@@ -100,16 +142,56 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin o
         return (rows.Select(r => new ApiAuthor(r.Slug, r.DisplayName, r.Bio, $"{baseUrl}/author/{r.Slug}", r.Count)).ToList(), total);
     }
 
-    /// <summary>Resolves the slug filters to ids; names the first that matches nothing.</summary>
-    public async Task<(int? Category, int? Tag, int? Author, string? Problem)> ResolveAsync(string? category, string? tag, string? author, CancellationToken ct)
+    /// <summary>One section by slug, with its live article count; null when there is none.</summary>
+    public async Task<ApiCategory?> CategoryAsync(string slug, CancellationToken ct)
     {
-        int? c = null, t = null, a = null;
-        if (category is not null && (c = await db.Categories.Where(x => x.Slug == category).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct)) is null)
-            return (null, null, null, $"There is no category “{category}”.");
-        if (tag is not null && (t = await db.Tags.Where(x => x.Slug == tag).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct)) is null)
-            return (null, null, null, $"There is no tag “{tag}”.");
-        if (author is not null && (a = await db.Authors.Where(x => x.Slug == author).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct)) is null)
-            return (null, null, null, $"There is no author “{author}”.");
-        return (c, t, a, null);
+        var live = Live;
+        var baseUrl = BaseUrl;
+        var row = await db.Categories.AsNoTracking().Where(c => c.Slug == slug)
+            .Select(c => new { c.Slug, c.Name, c.Description, Count = live.Count(a => a.CategoryId == c.Id) }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new ApiCategory(row.Slug, row.Name, row.Description, $"{baseUrl}/category/{row.Slug}", row.Count);
+    }
+
+    /// <summary>One tag by slug, with its live article count (which may be 0: the tag exists); null when there is none.</summary>
+    public async Task<ApiTag?> TagAsync(string slug, CancellationToken ct)
+    {
+        var live = Live;
+        var baseUrl = BaseUrl;
+        var row = await db.Tags.AsNoTracking().Where(t => t.Slug == slug)
+            .Select(t => new { t.Slug, t.Name, Count = live.Count(a => a.Tags.Any(x => x.Id == t.Id)) }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new ApiTag(row.Slug, row.Name, $"{baseUrl}/tag/{row.Slug}", row.Count);
+    }
+
+    /// <summary>One byline by slug, only while it has a live article (as in the list: an unpublished byline is not announced).</summary>
+    public async Task<ApiAuthor?> AuthorAsync(string slug, CancellationToken ct)
+    {
+        var live = Live;
+        var baseUrl = BaseUrl;
+        var row = await db.Authors.AsNoTracking().Where(au => au.Slug == slug && live.Any(a => a.AuthorId == au.Id))
+            .Select(au => new { au.Slug, au.DisplayName, au.Bio, Count = live.Count(a => a.AuthorId == au.Id) }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new ApiAuthor(row.Slug, row.DisplayName, row.Bio, $"{baseUrl}/author/{row.Slug}", row.Count);
+    }
+
+    /// <summary>Resolves the slug filters to ids; names the first slug that matches nothing.</summary>
+    public async Task<(ArticleFilter Filter, string? Problem)> ResolveAsync(SlugSet category, SlugSet tag, SlugSet author, CancellationToken ct)
+    {
+        var (categories, c) = await IdsAsync("category", category, w => db.Categories.Where(x => w.Contains(x.Slug)).Select(x => new SlugId(x.Slug, x.Id)), ct);
+        if (c is not null) return (ArticleFilter.None, c);
+        var (tags, t) = await IdsAsync("tag", tag, w => db.Tags.Where(x => w.Contains(x.Slug)).Select(x => new SlugId(x.Slug, x.Id)), ct);
+        if (t is not null) return (ArticleFilter.None, t);
+        var (authors, a) = await IdsAsync("author", author, w => db.Authors.Where(x => w.Contains(x.Slug)).Select(x => new SlugId(x.Slug, x.Id)), ct);
+        if (a is not null) return (ArticleFilter.None, a);
+        return (new ArticleFilter(categories, tags, authors), null);
+    }
+
+    private sealed record SlugId(string Slug, int Id);
+
+    private static async Task<(IdSet Ids, string? Problem)> IdsAsync(string name, SlugSet slugs, Func<List<string>, IQueryable<SlugId>> named, CancellationToken ct)
+    {
+        if (slugs.IsEmpty) return (IdSet.Any, null);
+        var wanted = slugs.Include.Concat(slugs.Exclude).Distinct().ToList();
+        var found = await named(wanted).ToDictionaryAsync(x => x.Slug, x => x.Id, ct);
+        if (wanted.FirstOrDefault(s => !found.ContainsKey(s)) is { } missing) return (IdSet.Any, $"There is no {name} “{missing}”.");
+        return (new IdSet(slugs.Include.Select(s => found[s]).ToList(), slugs.Exclude.Select(s => found[s]).ToList()), null);
     }
 }

@@ -7,6 +7,7 @@ public static class ApiDocument
 {
     public const string Bearer = "bearer";
     public const string QueryKey = "queryKey";
+    public const string Tag = "Content API";
 
     /// <param name="origin">The configured origin (<see cref="Shared.SiteOrigin"/>); the generator would take the request's Host.</param>
     public static void Describe(OpenApiDocument doc, string origin)
@@ -15,6 +16,7 @@ public static class ApiDocument
         doc.Info.Title = "Broadsheet Content API";
         doc.Info.Version = "v1";
         doc.Info.Description = "Read-only access to the live articles, sections, tags and authors. Every request needs a key from the newsroom (/newsroom/api-keys).";
+        doc.Tags = new HashSet<OpenApiTag> { new() { Name = Tag, Description = "Live articles, sections, tags, authors and search; read-only." } };
         doc.Components ??= new OpenApiComponents();
         doc.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
         {

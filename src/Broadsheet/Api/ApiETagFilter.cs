@@ -1,4 +1,6 @@
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -12,28 +14,48 @@ namespace Broadsheet.Api;
 /// bytes a strong ETag (SHA-256 of the body) and answers a matching If-None-Match with 304.
 /// Responses are per key, so "private, no-cache": a browser may keep one but must revalidate,
 /// and shared caches must not store it (a ?key= URL would otherwise leak through a proxy).
+/// The body itself is the same for every key, so it is kept in the reader pages' output-cache
+/// store, under the same tag and lifetime (<see cref="PageCache"/>): a content change evicts it
+/// with the pages, and a repeat within the lifetime reads no database. The key was checked first
+/// (<see cref="ApiKeyFilter"/> runs before this filter), so a cached answer still needs a good key.
 /// </summary>
-public sealed class ApiETagFilter : IEndpointFilter
+public sealed class ApiETagFilter(IOutputCacheStore store, IConfiguration config) : IEndpointFilter
 {
+    private readonly TimeSpan lifetime = TimeSpan.FromSeconds(Math.Max(0, config.GetValue("Caching:PageSeconds", 1)));
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var result = await next(context);
-        if (result is INestedHttpResult nested) result = nested.Result; // Results<Ok<T>, ProblemHttpResult>
-        if (result is not (IValueHttpResult { Value: { } value } and IStatusCodeHttpResult { StatusCode: 200 })) return result;
-
         var http = context.HttpContext;
-        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var node = JsonSerializer.SerializeToNode(value, value.GetType(), options)!;
-        if (value is ISelectsFields selection) Select(node[selection.Property], selection.Fields);
-        var body = JsonSerializer.SerializeToUtf8Bytes(node, options);
+        var cacheKey = lifetime > TimeSpan.Zero ? CacheKey(http.Request) : null;
+        var body = cacheKey is null ? null : await store.GetAsync(cacheKey, http.RequestAborted);
+        if (body is null)
+        {
+            var result = await next(context);
+            if (result is INestedHttpResult nested) result = nested.Result; // Results<Ok<T>, ProblemHttpResult>
+            if (result is not (IValueHttpResult { Value: { } value } and IStatusCodeHttpResult { StatusCode: 200 })) return result;
+
+            var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var node = JsonSerializer.SerializeToNode(value, value.GetType(), options)!;
+            if (value is ISelectsFields selection) Select(node[selection.Property], selection.Fields);
+            body = JsonSerializer.SerializeToUtf8Bytes(node, options);
+            if (cacheKey is not null) await store.SetAsync(cacheKey, body, [PageCache.ContentTag], lifetime, http.RequestAborted);
+        }
         var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(body).AsSpan(0, 18))}\"";
 
         var headers = http.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = "private, no-cache";
-        headers.Vary = "Authorization";
+        headers.Append("Vary", "Authorization");
         if (Matches(http.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Bytes(body, "application/json; charset=utf-8");
+    }
+
+    /// <summary>The path and query without the key: the answer does not depend on which good key asked.</summary>
+    private static string CacheKey(HttpRequest request)
+    {
+        var query = string.Join('&', request.Query.Where(q => q.Key != ApiQueryFilter.KeyParameter)
+            .SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? ""))));
+        return $"api\u001e{request.Path}\u001e{query}";
     }
 
     private static void Select(JsonNode? node, IReadOnlySet<string> fields)

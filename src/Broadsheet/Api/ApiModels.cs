@@ -11,11 +11,16 @@ public sealed record ApiImage(string Url, string Alt, string Caption, int? Width
 
 public sealed record ApiCounts(long Views, int Upvotes, int Downvotes, int Comments);
 
+/// <summary>
+/// An article. Every field is optional in the document: fields= cuts it down, a list leaves out
+/// html and plaintext unless asked, a single article leaves out plaintext unless asked.
+/// </summary>
 public sealed record ApiArticle(
     int Id, string Slug, string Title, string Standfirst, string Url,
     DateTime PublishedAt, DateTime UpdatedAt, int ReadingMinutes,
     ApiTerm Category, ApiTerm Author, IReadOnlyList<ApiTerm> Tags, ApiImage? Image, ApiCounts Counts,
-    [property: JsonPropertyName("html")] string? Html);
+    [property: JsonPropertyName("html")] string? Html,
+    [property: JsonPropertyName("plaintext")] string? Plaintext);
 
 public sealed record Pagination(int Page, int Limit, int Total, int Pages, int? Next, int? Prev)
 {
@@ -53,6 +58,12 @@ public sealed record ApiTag(string Slug, string Name, string Url, int Articles);
 public sealed record ApiAuthor(string Slug, string Name, string Bio, string Url, int Articles);
 
 public sealed record TermList<T>(IReadOnlyList<T> Items, ListMeta Meta);
+
+public sealed record CategoryResource(ApiCategory Category);
+
+public sealed record TagResource(ApiTag Tag);
+
+public sealed record AuthorResource(ApiAuthor Author);
 
 /// <summary>A search match: the article and a snippet of its text with the matched words in &lt;mark&gt;.</summary>
 public sealed record ApiSearchHit(ApiArticle Article, string Snippet);

@@ -9,13 +9,15 @@ public static class ApiProblems
 
     public static ProblemHttpResult NotFound(string detail) => Make(StatusCodes.Status404NotFound, "Not found", detail);
 
+    public static ProblemHttpResult Forbidden(string detail) => Make(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
     public static ProblemHttpResult Unauthorized(string detail) => Make(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
 
     public static ProblemHttpResult TooManyRequests(int seconds) =>
         Make(StatusCodes.Status429TooManyRequests, "Too many requests", $"Too many requests. Try again in {seconds} seconds.");
 
     public static ProblemHttpResult MethodNotAllowed() =>
-        Make(StatusCodes.Status405MethodNotAllowed, "Method not allowed", "The Content API is read-only: use GET.");
+        Make(StatusCodes.Status405MethodNotAllowed, "Method not allowed", "The Content API is read-only: use GET or HEAD.");
 
     private static ProblemHttpResult Make(int status, string title, string detail) =>
         // "type" is left to ASP.NET Core, which names the RFC 9110 section for the status.

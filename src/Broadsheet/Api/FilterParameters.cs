@@ -5,13 +5,13 @@ namespace Broadsheet.Api;
 
 /// <summary>
 /// The filters the article list and search share, bound with [AsParameters] under their lower-case query names. Strings, so every
-/// bad value gets our own 400 rather than a bare binding failure.
+/// bad value gets our own 400 rather than a bare binding failure (the document still says what type each one is: <see cref="ApiOperations"/>).
 /// </summary>
 public sealed class FilterParameters
 {
-    [FromQuery(Name = "category"), Description("Section slug")] public string? Category { get; set; }
-    [FromQuery(Name = "tag"), Description("Tag slug")] public string? Tag { get; set; }
-    [FromQuery(Name = "author"), Description("Author (byline) slug")] public string? Author { get; set; }
+    [FromQuery(Name = "category"), Description("Section slugs, comma-separated: any of them; -slug leaves one out")] public string? Category { get; set; }
+    [FromQuery(Name = "tag"), Description("Tag slugs, comma-separated: any of them; -slug leaves one out")] public string? Tag { get; set; }
+    [FromQuery(Name = "author"), Description("Author (byline) slugs, comma-separated: any of them; -slug leaves one out")] public string? Author { get; set; }
     [FromQuery(Name = "from"), Description("Published at or after: a date (2026-03-01, from its start) or a date-time with offset")] public string? From { get; set; }
     [FromQuery(Name = "to"), Description("Published up to: a date (2026-03-01, to its end) or a date-time with offset")] public string? To { get; set; }
     [FromQuery(Name = "page"), Description("Page number, from 1")] public string? Page { get; set; }
@@ -30,8 +30,8 @@ public sealed class FilterParameters
             ApiParameters.SlugFilter("author", Author, out var author),
         ];
         var problem = problems.FirstOrDefault(x => x is not null);
-        if (problem is not null) return (new ArticleFilter(null, null, null, null, null), page, limit, problem);
-        var (c, t, a, unknown) = await content.ResolveAsync(category, tag, author, ct);
-        return (new ArticleFilter(c, t, a, from, to), page, limit, unknown);
+        if (problem is not null) return (ArticleFilter.None, page, limit, problem);
+        var (filter, unknown) = await content.ResolveAsync(category, tag, author, ct);
+        return (filter with { From = from, To = to }, page, limit, unknown);
     }
 }

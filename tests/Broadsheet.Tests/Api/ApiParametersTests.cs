@@ -52,6 +52,7 @@ public sealed class ApiParametersTests
     [InlineData(" title , slug,title", null, "title,slug")]
     [InlineData(null, "html", "id,slug,title,standfirst,url,publishedAt,updatedAt,readingMinutes,category,author,tags,image,counts,html")]
     [InlineData("slug", "html", "slug,html")]
+    [InlineData(null, "html,plaintext", "id,slug,title,standfirst,url,publishedAt,updatedAt,readingMinutes,category,author,tags,image,counts,html,plaintext")]
     public void Fields_choose_what_each_article_carries(string? fields, string? include, string expected)
     {
         ApiParameters.Fields(fields, include, ApiParameters.ListFields, out var chosen).ShouldBeNull();
@@ -61,7 +62,7 @@ public sealed class ApiParametersTests
     [Theory]
     [InlineData("title,password", null, "Unknown field “password”")]
     [InlineData("Title", null, "Unknown field “Title”")]
-    [InlineData(null, "comments", "include takes only html")]
+    [InlineData(null, "comments", "include and formats take html and plaintext, not “comments”")]
     public void Unknown_fields_are_refused_by_name(string? fields, string? include, string expected) =>
         ApiParameters.Fields(fields, include, ApiParameters.ListFields, out _)!.ShouldStartWith(expected);
 
@@ -73,4 +74,35 @@ public sealed class ApiParametersTests
     [InlineData(1, 15, 0, 0, null, null)]
     public void Pagination_points_to_its_neighbours(int page, int limit, int total, int pages, int? next, int? prev) =>
         Pagination.Of(page, limit, total).ShouldBe(new Pagination(page, limit, total, pages, next, prev));
+
+    [Theory]
+    [InlineData("city", "city", "")]
+    [InlineData("city,sport", "city,sport", "")]
+    [InlineData(" city , -sport ", "city", "sport")]
+    [InlineData("-city,-sport", "", "city,sport")]
+    [InlineData("", "", "")]
+    public void A_slug_filter_takes_several_slugs_and_minus_leaves_one_out(string raw, string include, string exclude)
+    {
+        ApiParameters.SlugFilter("tag", raw, out var slugs).ShouldBeNull();
+        string.Join(',', slugs.Include).ShouldBe(include);
+        string.Join(',', slugs.Exclude).ShouldBe(exclude);
+    }
+
+    [Theory]
+    [InlineData("city,Sport", "There is no tag “Sport”.")]
+    [InlineData("--city", "There is no tag “-city”.")]
+    public void A_malformed_slug_in_a_filter_is_named(string raw, string expected) =>
+        ApiParameters.SlugFilter("tag", raw, out _).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(null, null, "published", false)]
+    [InlineData("title", null, "title", true)]
+    [InlineData("title", "desc", "title", false)]
+    [InlineData("views", "asc", "views", true)]
+    [InlineData("points", null, "points", false)]
+    public void Order_and_direction_are_read_with_title_ascending_by_default(string? order, string? direction, string field, bool ascending)
+    {
+        ApiParameters.Order(order, direction, out var sorted).ShouldBeNull();
+        sorted.ShouldBe(new ArticleOrder(field, ascending));
+    }
 }

@@ -242,12 +242,34 @@ public sealed class ContentApiTests(ApiApp app) : IClassFixture<ApiApp>, IAsyncL
         (await notModified.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
 
         await app.WithDbAsync(db => db.Articles.Where(a => a.Id == story.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, "Ferries run late all week")));
+        await app.ContentChangedAsync(); // as the newsroom does on every save
         using var changed = new HttpRequestMessage(HttpMethod.Get, path);
         changed.Headers.IfNoneMatch.Add(etag);
         using var fresh = await api.SendAsync(changed);
         ((int)fresh.StatusCode).ShouldBe(200);
         fresh.Headers.ETag!.Tag.ShouldNotBe(etag.Tag);
         (await fresh.Content.ReadAsStringAsync()).ShouldContain("Ferries run late all week");
+    }
+
+    [Fact]
+    public async Task A_repeat_comes_from_the_page_cache_until_content_changes_whichever_key_asks()
+    {
+        var section = await app.CategoryAsync();
+        var story = await app.ArticleAsync(null, section);
+        var list = $"/api/v1/articles?category={section.Slug}";
+        var single = $"/api/v1/articles/{story.Slug}";
+        (await api.GetJsonAsync(list)).Json.GetProperty("items")[0].GetProperty("title").GetString().ShouldBe(story.Title);
+        (await api.GetJsonAsync(single)).Json.GetProperty("article").GetProperty("title").GetString().ShouldBe(story.Title);
+
+        // Changed behind the app's back: no eviction, so the cached answers stand, for another key too.
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == story.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, "Ferry strike called off")));
+        using var other = app.KeyedClient(await app.ApiKeyAsync());
+        (await other.GetJsonAsync(list)).Json.GetProperty("items")[0].GetProperty("title").GetString().ShouldBe(story.Title);
+        (await other.GetJsonAsync(single)).Json.GetProperty("article").GetProperty("title").GetString().ShouldBe(story.Title);
+
+        await app.ContentChangedAsync();
+        (await api.GetJsonAsync(list)).Json.GetProperty("items")[0].GetProperty("title").GetString().ShouldBe("Ferry strike called off");
+        (await api.GetJsonAsync(single)).Json.GetProperty("article").GetProperty("title").GetString().ShouldBe("Ferry strike called off");
     }
 
     [Fact]
@@ -287,15 +309,22 @@ public sealed class ContentApiTests(ApiApp app) : IClassFixture<ApiApp>, IAsyncL
         using var client = app.Client();
         var (doc, json) = await client.GetJsonAsync("/openapi/v1.json");
         ((int)doc.StatusCode).ShouldBe(200);
-        string[] paths = ["/api/v1/articles", "/api/v1/articles/{slug}", "/api/v1/categories", "/api/v1/tags", "/api/v1/authors", "/api/v1/search"];
+        string[] paths = ["/api/v1/articles", "/api/v1/articles/{slug}", "/api/v1/articles/id/{id}", "/api/v1/categories", "/api/v1/categories/{slug}",
+            "/api/v1/tags", "/api/v1/tags/{slug}", "/api/v1/authors", "/api/v1/authors/{slug}", "/api/v1/search"];
         json.GetProperty("paths").EnumerateObject().Select(p => p.Name).ShouldBe(paths, ignoreOrder: true);
+        // servers is the configured origin, without a trailing slash, whatever Host the request named.
+        using var otherHost = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        otherHost.Headers.Host = $"localhost:{app.Address.Port}";
+        using var asked = await client.SendAsync(otherHost);
+        var servers = JsonDocument.Parse(await asked.Content.ReadAsStringAsync()).RootElement.GetProperty("servers");
+        servers.EnumerateArray().Select(x => x.GetProperty("url").GetString()).ShouldBe([app.Address.GetLeftPart(UriPartial.Authority)]);
         var schemes = json.GetProperty("components").GetProperty("securitySchemes");
         schemes.GetProperty("bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
         schemes.GetProperty("queryKey").GetProperty("in").GetString().ShouldBe("query");
         var list = json.GetProperty("paths").GetProperty("/api/v1/articles").GetProperty("get");
         list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
-            .ShouldBe(["category", "tag", "author", "from", "to", "page", "limit", "fields", "include"], ignoreOrder: true);
-        list.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldContain("401");
+            .ShouldBe(["category", "tag", "author", "from", "to", "page", "limit", "fields", "include", "formats", "order", "direction", "updated_since", "If-None-Match"], ignoreOrder: true);
+        list.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "304", "400", "401", "403", "404", "405", "429"], ignoreOrder: true);
 
         var (response, page) = await app.GetPageAsync("/developers/api");
         ((int)response.StatusCode).ShouldBe(200);

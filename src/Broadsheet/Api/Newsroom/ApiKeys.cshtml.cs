@@ -22,6 +22,8 @@ public sealed class ApiKeysModel(ApiKeys keys) : PageModel
     public string? Problem { get; private set; }
     public string? NewKey { get; private set; }
     public string Name { get; private set; } = "";
+    public ApiKeyKind Kind { get; private set; }
+    public string Origins { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string? revoked, CancellationToken ct)
     {
@@ -29,17 +31,23 @@ public sealed class ApiKeysModel(ApiKeys keys) : PageModel
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
+    public async Task<IActionResult> OnPostCreateAsync(string? name, string? kind, string? origins, CancellationToken ct)
     {
         Name = (name ?? "").Trim();
-        if (Name.Length is 0 or > Api.ApiKeys.NameMax)
+        Origins = (origins ?? "").Trim();
+        Kind = kind == "browser" ? ApiKeyKind.Browser : ApiKeyKind.Server;
+        List<string> listed = [];
+        Problem = Name.Length is 0 or > Api.ApiKeys.NameMax
+            ? $"Give the key a name of 1 to {Api.ApiKeys.NameMax} characters, such as the site or app that will use it."
+            : kind is not (null or "" or "server" or "browser") ? "Choose a server key or a browser key."
+            : Kind == ApiKeyKind.Browser ? Api.ApiKeys.ParseOrigins(Origins, out listed) : null;
+        if (Problem is not null)
         {
-            Problem = $"Give the key a name of 1 to {Api.ApiKeys.NameMax} characters, such as the site or app that will use it.";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return await ShowAsync(ct);
         }
-        NewKey = await keys.CreateAsync(Name, User.UserId()!.Value, ct);
-        Name = "";
+        NewKey = await keys.CreateAsync(Name, User.UserId()!.Value, Kind, listed, ct);
+        (Name, Origins, Kind) = ("", "", ApiKeyKind.Server);
         return await ShowAsync(ct);
     }
 
