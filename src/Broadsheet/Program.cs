@@ -7,6 +7,7 @@ using Broadsheet.Demo;
 using Broadsheet.Feeds;
 using Broadsheet.Newsroom;
 using Broadsheet.Ranking;
+using Broadsheet.RateLimits;
 using Broadsheet.Search;
 using Broadsheet.Shared;
 using Broadsheet.Views;
@@ -18,6 +19,7 @@ builder.Services
     .AddDemo()
     .AddSearch(builder.Configuration)
     .AddSite(builder.Configuration, builder.Environment)
+    .AddRateLimits()
     .AddAccounts(builder.Configuration)
     .AddVotes()
     .AddRanking()

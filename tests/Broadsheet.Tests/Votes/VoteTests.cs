@@ -1,6 +1,7 @@
 using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 
@@ -250,11 +251,8 @@ public sealed class VoteHotnessTests(BroadsheetApp app) : IClassFixture<Broadshe
     {
         var article = await app.ArticleAsync(a => { a.PublishedAt = DateTime.UtcNow.AddHours(-5); a.CommentCount = 3; a.ViewCount = 450; });
         var user = await app.UserAsync(joinedAt: DateTime.UtcNow.AddDays(-30));
-        await app.WithDbAsync(async db =>
-        {
-            var votes = new Broadsheet.Votes.VoteService(db, TimeProvider.System, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-            await votes.CastAsync(user.Id, article.Id, Broadsheet.Votes.VoteDirection.Up, default);
-        });
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Broadsheet.Votes.VoteService>().CastAsync(user.Id, article.Id, Broadsheet.Votes.VoteDirection.Up, default);
         var hot = await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => a.Hotness).SingleAsync());
         hot.ShouldBe(Broadsheet.Ranking.Hotness.Of(1, 3, 450, TimeSpan.FromHours(5)), 0.001);
     }
