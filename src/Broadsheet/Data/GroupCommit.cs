@@ -26,6 +26,11 @@ public abstract class GroupCommit<T>(IServiceScopeFactory scopes, ILogger log) :
         FullMode = BoundedChannelFullMode.Wait,
     });
 
+    private long batches, items;
+
+    /// <summary>Transactions committed and items they held since start: how well writes are grouped.</summary>
+    public (long Batches, long Items) Committed => (Interlocked.Read(ref batches), Interlocked.Read(ref items));
+
     /// <summary>Most items in one transaction: keeps a batch's statements within parameter limits and its locks short.</summary>
     protected virtual int MaxBatch => 500;
 
@@ -105,6 +110,8 @@ public abstract class GroupCommit<T>(IServiceScopeFactory scopes, ILogger log) :
                 await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
                 await ApplyAsync(db, items, CancellationToken.None);
                 await tx.CommitAsync(CancellationToken.None);
+                Interlocked.Increment(ref batches);
+                Interlocked.Add(ref this.items, items.Count);
                 return;
             }
             catch (DbException ex) when (attempt < 5 && IsConflict(ex))

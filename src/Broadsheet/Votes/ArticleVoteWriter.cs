@@ -22,7 +22,7 @@ public readonly record struct ArticleVoteRequest(int ArticleId, int UserId, Vote
 /// No statement reads the article's other votes, so a vote costs the same on a story with none
 /// and one with 100,000. The rows stay the truth; <see cref="VoteReconciliation"/> checks.
 /// </summary>
-public sealed class ArticleVoteWriter(IServiceScopeFactory scopes, ILogger<ArticleVoteWriter> log)
+public sealed class ArticleVoteWriter(IServiceScopeFactory scopes, VoteReconciliation reconciliation, ILogger<ArticleVoteWriter> log)
     : GroupCommit<ArticleVoteRequest>(scopes, log)
 {
     protected override async Task ApplyAsync(BroadsheetDb db, IReadOnlyList<ArticleVoteRequest> batch, CancellationToken ct)
@@ -65,6 +65,8 @@ public sealed class ArticleVoteWriter(IServiceScopeFactory scopes, ILogger<Artic
             script.Append($"UPDATE \"Articles\" SET \"Hotness\" = {Hotness.SqlEngagement} / {P(divisor)} WHERE \"Id\" = {articleId};\n");
         }
         if (script.Length > 0) await db.Database.ExecuteSqlRawAsync(script.ToString(), args, ct);
+        // Marked even if the commit then fails: a needless check costs one recount.
+        foreach (var id in plan.Deltas.Keys) reconciliation.Touched(id);
     }
 }
 

@@ -19,6 +19,8 @@ public static class VoteEndpoints
     public static IServiceCollection AddVotes(this IServiceCollection services)
     {
         services.AddScoped<VoteService>();
+        services.AddSingleton<VoteReconciliation>();
+        services.AddHostedService<VoteReconciliationPass>();
         // One writer per instance: the singleton callers submit to is the hosted loop that drains it.
         services.AddSingleton<ArticleVoteWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ArticleVoteWriter>());

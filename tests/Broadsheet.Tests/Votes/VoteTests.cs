@@ -170,6 +170,8 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
         // Five votes each, up or down: duplicates and switches, all in flight together.
         var random = new Random(42);
         var requests = readers.SelectMany(r => Enumerable.Range(0, 5).Select(_ => (r.Reader, r.Token, Direction: random.Next(2) == 0 ? "up" : "down"))).ToList();
+        var writer = app.Services.GetRequiredService<Broadsheet.Votes.ArticleVoteWriter>();
+        var before = writer.Committed;
         var responses = await Task.WhenAll(requests.Select(r => r.Reader.PostAsync($"/articles/{article.Slug}/vote",
             new Dictionary<string, string> { ["__RequestVerificationToken"] = r.Token, ["direction"] = r.Direction })));
 
@@ -178,6 +180,10 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
         rows.ShouldBe(100);
         (up + down).ShouldBe(100);
         (await app.WithDbAsync(db => db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id && v.Value == 1))).ShouldBe(up);
+        // Group commit: every vote went through the writer, and votes that waited together shared a transaction.
+        var after = writer.Committed;
+        (after.Items - before.Items).ShouldBe(500);
+        (after.Batches - before.Batches).ShouldBeLessThan(500);
         foreach (var (reader, _) in readers) reader.Dispose();
     }
 
