@@ -5,6 +5,7 @@ using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
+using Broadsheet.Follows;
 using Broadsheet.Newsroom;
 using Broadsheet.Ranking;
 using Broadsheet.RateLimits;
@@ -22,6 +23,7 @@ builder.Services
     .AddRateLimits()
     .AddAccounts(builder.Configuration)
     .AddVotes()
+    .AddFollows()
     .AddRanking()
     .AddViews()
     .AddComments(builder.Configuration)
