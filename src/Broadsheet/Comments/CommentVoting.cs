@@ -27,7 +27,9 @@ public sealed class CommentVoting(BroadsheetDb db, CommentVoteWriter writer, Tim
         if (standing.IsBanned(now)) return (null, Refusal.Banned(standing.BannedUntil!.Value, standing.BanReason));
 
         await writer.SubmitAsync(new CommentVoteRequest(commentId, userId, direction, now), ct);
-        var (up, down) = await db.Comments.AsNoTracking().Where(c => c.Id == commentId).Select(c => ValueTuple.Create(c.Upvotes, c.Downvotes)).FirstAsync(ct);
+        // An anonymous type: Npgsql cannot read a tuple from a SELECT.
+        var counts = await db.Comments.AsNoTracking().Where(c => c.Id == commentId).Select(c => new { c.Upvotes, c.Downvotes }).FirstAsync(ct);
+        var (up, down) = (counts.Upvotes, counts.Downvotes);
         var mine = direction switch { VoteDirection.Up => 1, VoteDirection.Down => -1, _ => 0 };
         return (new CommentVotesState(commentId, up, down, mine), null);
     }

@@ -18,8 +18,11 @@ public sealed class VoteCountTests(BroadsheetApp app) : IClassFixture<Broadsheet
         return reader;
     }
 
-    private Task<(int Up, int Down)> StoredAsync(Article article) =>
-        app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => ValueTuple.Create(a.Upvotes, a.Downvotes)).SingleAsync());
+    private async Task<(int Up, int Down)> StoredAsync(Article article)
+    {
+        var a = await app.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(x => x.Id == article.Id));
+        return (a.Upvotes, a.Downvotes);
+    }
 
     private Task CorruptAsync(Article article, int up, int down) =>
         app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""UPDATE "Articles" SET "Upvotes" = {0}, "Downvotes" = {1} WHERE "Id" = {2}""", [up, down, article.Id]));
