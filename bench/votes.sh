@@ -3,7 +3,9 @@
 # switches and retries; reports votes/s and latency, then checks that the final counts are
 # exact against the vote rows and against what each reader last asked for.
 # SQLite always; PostgreSQL too with --postgres (a throwaway cluster on loopback).
-# Usage: bench/votes.sh [readers=1000] [--postgres]
+# Usage: bench/votes.sh [readers=1000] [--postgres] [--prefill N]
+# --prefill N first gives the article N vote rows (from N other accounts, in SQL), to show that a
+# vote's cost does not grow with the votes an article already has.
 # VOTE_PERMITS / VOTE_WINDOW (default 1000000 per 60 s) set the per-IP vote limit, e.g.
 # VOTE_PERMITS=500 VOTE_WINDOW=1 to have the storm meet 429s and retry through them.
 set -euo pipefail
@@ -11,10 +13,14 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 readers=1000
 postgres=false
-for arg in "$@"; do
+prefill=0
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  arg=${args[i]}
   case $arg in
     --postgres) postgres=true ;;
-    *[!0-9]* | "") echo "usage: bench/votes.sh [readers=1000] [--postgres]" >&2; exit 2 ;;
+    --prefill) i=$((i + 1)); prefill=${args[i]:-0} ;;
+    *[!0-9]* | "") echo "usage: bench/votes.sh [readers=1000] [--postgres] [--prefill N]" >&2; exit 2 ;;
     *) readers=$arg ;;
   esac
 done
@@ -72,6 +78,44 @@ SQL
   fi
 }
 
+# N filler accounts and one vote row each on the article (two up for every one down), and the
+# article's counts to match, as if N readers had voted before the storm.
+prefill_sql() { # provider slug
+  if [[ $1 == Sqlite ]]; then
+    cat <<SQL
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $prefill)
+INSERT INTO "Users" ("UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "SecurityStamp", "ConcurrencyStamp",
+  "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "DisplayName", "JoinedAt", "EmailOnReply")
+SELECT printf('filler-%06d', i), printf('FILLER-%06d', i), printf('filler%06d@bench.test', i), printf('FILLER%06d@BENCH.TEST', i), 1,
+  lower(hex(randomblob(8))), lower(hex(randomblob(8))), 0, 0, 1, 0, printf('Filler %d', i), strftime('%Y-%m-%d %H:%M:%S', 'now', '-30 days'), 0 FROM n;
+INSERT INTO "ArticleVotes" ("ArticleId", "UserId", "Value", "CreatedAt", "UpdatedAt")
+SELECT a."Id", u."Id", CASE WHEN u."Id" % 3 = 0 THEN -1 ELSE 1 END, strftime('%Y-%m-%d %H:%M:%S', 'now'), strftime('%Y-%m-%d %H:%M:%S', 'now')
+FROM "Articles" a, "Users" u WHERE a."Slug" = '$2' AND u."Email" LIKE 'filler%@bench.test';
+COMMIT;
+SQL
+  else
+    cat <<SQL
+BEGIN;
+INSERT INTO "Users" ("UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "SecurityStamp", "ConcurrencyStamp",
+  "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "DisplayName", "JoinedAt", "EmailOnReply")
+SELECT format('filler-%s', lpad(i::text, 6, '0')), format('FILLER-%s', lpad(i::text, 6, '0')), format('filler%s@bench.test', lpad(i::text, 6, '0')),
+  format('FILLER%s@BENCH.TEST', lpad(i::text, 6, '0')), true, md5(random()::text), md5(random()::text), false, false, true, 0,
+  format('Filler %s', i), now() - interval '30 days', false FROM generate_series(1, $prefill) AS i;
+INSERT INTO "ArticleVotes" ("ArticleId", "UserId", "Value", "CreatedAt", "UpdatedAt")
+SELECT a."Id", u."Id", CASE WHEN u."Id" % 3 = 0 THEN -1 ELSE 1 END, now(), now()
+FROM "Articles" a, "Users" u WHERE a."Slug" = '$2' AND u."Email" LIKE 'filler%@bench.test';
+COMMIT;
+SQL
+  fi
+  cat <<SQL
+UPDATE "Articles" SET
+  "Upvotes" = (SELECT count(*) FROM "ArticleVotes" v WHERE v."ArticleId" = "Articles"."Id" AND v."Value" = 1),
+  "Downvotes" = (SELECT count(*) FROM "ArticleVotes" v WHERE v."ArticleId" = "Articles"."Id" AND v."Value" = -1)
+WHERE "Slug" = '$2';
+SQL
+}
+
 # One query, the same on both: the article's stored counts, the vote rows, and how many
 # readers hold exactly one row with the value they last asked for.
 check_sql() { # slug
@@ -114,6 +158,11 @@ storm() { # name, then app settings as --Key value pairs
   local started=$SECONDS
   users_sql "$name" | run_sql "$name" >/dev/null
   echo "    $readers reader accounts inserted in $((SECONDS - started)) s"
+  if ((prefill > 0)); then
+    started=$SECONDS
+    prefill_sql "$name" "$slug" | run_sql "$name" >/dev/null
+    echo "    $prefill earlier vote rows on the article inserted in $((SECONDS - started)) s"
+  fi
 
   local storm_rc=0
   dotnet "$work/storm/VoteStorm.dll" --base "http://127.0.0.1:$port" --slug "$slug" --mail "$mail" \
@@ -166,6 +215,6 @@ fi
 
 echo
 cat "$work/table.md"
-printf '\n[%s, %s cores, .NET SDK %s, %s readers, client and server on the same box]\n' \
-  "$(date -u +%F)" "$(nproc)" "$(dotnet --version)" "$readers"
+printf '\n[%s, %s cores, .NET SDK %s, %s readers, %s earlier votes on the article, client and server on the same box; uptime:%s]\n' \
+  "$(date -u +%F)" "$(nproc)" "$(dotnet --version)" "$readers" "$prefill" "$(uptime | sed 's/.*load/ load/')"
 exit $status

@@ -36,7 +36,8 @@ public sealed partial class WebClient(Uri address, TimeSpan timeout, int attempt
             throw Fail(r, "sign-in link not sent", sent);
 
         var token = mail.SignInToken(r.Email);
-        for (var i = 0; token is null && i < 50; i++)
+        // Mail goes through the outbox (sent by a background loop), so it may take a while on a loaded box.
+        for (var i = 0; token is null && i < 600; i++)
         {
             await Task.Delay(100, ct);
             token = mail.SignInToken(r.Email);

@@ -25,7 +25,6 @@ public static class AccountServices
         services.AddScoped<AccountMail>();
         services.AddScoped<IMailRequestResolver, AccountMailRequests>();
         services.AddScoped<OneTimeTokens>();
-        services.AddScoped<RequestLimits>();
         services.AddScoped<FirstAdmin>();
         services.AddScoped<AfterSignIn>();
         services.AddScoped<AccountDeletion>();

@@ -19,7 +19,7 @@ public sealed record ThenAction(string Then, string Description);
 /// the description, and the form carries the action sealed with Data Protection, so the action
 /// done is the one shown; a swapped or tampered seal opens to nothing and nothing is done.
 /// </summary>
-public sealed class AfterSignIn(BroadsheetDb db, VoteService votes, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class AfterSignIn(BroadsheetDb db, VoteService votes, FollowWriter follows, IDataProtectionProvider protection, TimeProvider clock)
 {
     /// <summary>Long enough to read the page and find a password; a form left open for a day starts again.</summary>
     public static readonly TimeSpan SealLifetime = TimeSpan.FromHours(2);
@@ -64,7 +64,7 @@ public sealed class AfterSignIn(BroadsheetDb db, VoteService votes, IDataProtect
         if (Following.TryParseThen(action.Then, out var kind, out var slug))
         {
             var target = await FollowTarget.FindAsync(db, kind, slug, ct);
-            if (target is not null) await Following.SetAsync(db, userId, target, follow: true, now, ct);
+            if (target is not null) await Following.SetAsync(follows, userId, target, follow: true, now, ct);
         }
         else if (VoteService.TryParseThen(action.Then, out var article, out var direction))
         {

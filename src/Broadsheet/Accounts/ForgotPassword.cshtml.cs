@@ -8,7 +8,7 @@ namespace Broadsheet.Accounts;
 /// address: one queued row, with no account lookup (the outbox sender does that, see
 /// <see cref="AccountMailRequests"/>), so neither the words nor the time tell whether it has one.
 /// </summary>
-[Broadsheet.Shared.RateLimit("reset")]
+[Broadsheet.RateLimits.RateLimit("reset")]
 public sealed class ForgotPasswordModel(AccountMail mail, ILogger<ForgotPasswordModel> log) : AccountPageModel
 {
     public sealed class Form

@@ -9,7 +9,7 @@ namespace Broadsheet.Accounts;
 /// Sets a new password from a reset link. The reset changes the security stamp, which spends
 /// the link and ends every other session.
 /// </summary>
-[Broadsheet.Shared.RateLimit("reset")]
+[Broadsheet.RateLimits.RateLimit("reset")]
 public sealed class ResetPasswordModel(UserManager<User> users, TimeProvider clock, ILogger<ResetPasswordModel> log) : AccountPageModel
 {
     public const string BadLink = "This reset link is not valid: it has expired or has already been used. Ask for a new one.";

@@ -5,7 +5,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Broadsheet.Accounts;
 
 /// <summary>Creates the first admin from the one-time link printed at start (see <see cref="FirstAdmin"/>).</summary>
-[Broadsheet.Shared.RateLimit("sign-up")]
+[Broadsheet.RateLimits.RateLimit("sign-up")]
 public sealed class SetupModel(FirstAdmin setup, OneTimeTokens tokens, UserManager<User> users, SignInManager<User> signIn,
     ILogger<SetupModel> log) : AccountPageModel
 {

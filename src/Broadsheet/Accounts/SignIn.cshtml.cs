@@ -4,7 +4,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Broadsheet.Accounts;
 
-[Broadsheet.Shared.RateLimit("sign-in")]
+[Broadsheet.RateLimits.RateLimit("sign-in")]
 public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> users, AccountMail mail,
     AfterSignIn after, TimeProvider clock, ILogger<SignInModel> log) : AccountPageModel
 {

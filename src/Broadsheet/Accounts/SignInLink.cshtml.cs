@@ -7,7 +7,7 @@ namespace Broadsheet.Accounts;
 /// Sign in without a password: a one-time link by email, as Ghost members have. Like the
 /// forgotten-password form, it queues the address alone and the outbox sender makes the link.
 /// </summary>
-[Broadsheet.Shared.RateLimit("sign-in-link")]
+[Broadsheet.RateLimits.RateLimit("sign-in-link")]
 public sealed class SignInLinkModel(AccountMail mail, ILogger<SignInLinkModel> log) : AccountPageModel
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);

@@ -11,7 +11,7 @@ namespace Broadsheet.Accounts;
 /// or a note to sign in for a confirmed one (<see cref="AccountMailRequests"/>).
 /// Only problems with what was typed (a short or common password, a bad name) are shown.
 /// </summary>
-[Broadsheet.Shared.RateLimit("sign-up")]
+[Broadsheet.RateLimits.RateLimit("sign-up")]
 public sealed class SignUpModel(UserManager<User> users, AccountMail mail, TimeProvider clock, ILogger<SignUpModel> log) : AccountPageModel
 {
     public sealed class Form

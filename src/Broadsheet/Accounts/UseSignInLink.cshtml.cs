@@ -8,7 +8,7 @@ namespace Broadsheet.Accounts;
 /// Opening the link shows a "Sign me in" button; the POST spends the token. Link scanners
 /// in mail systems fetch links, and must not use up (or use) a sign-in.
 /// </summary>
-[Broadsheet.Shared.RateLimit("sign-in")]
+[Broadsheet.RateLimits.RateLimit("sign-in")]
 public sealed class UseSignInLinkModel(OneTimeTokens tokens, UserManager<User> users, SignInManager<User> signIn,
     TimeProvider clock, ILogger<UseSignInLinkModel> log) : AccountPageModel
 {

@@ -1,3 +1,4 @@
+using Broadsheet.RateLimits;
 using Broadsheet.Shared;
 
 namespace Broadsheet.Comments;

@@ -14,6 +14,8 @@ public static class CommentServices
         services.AddScoped<CommentWriter>();
         services.AddScoped<CommentPosting>();
         services.AddScoped<CommentVoting>();
+        services.AddSingleton<CommentVoteWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommentVoteWriter>());
         services.AddScoped<CommentReports>();
         services.AddScoped<ReplyNotifier>();
         services.AddScoped<Moderation>();

@@ -9,12 +9,12 @@ namespace Broadsheet.Comments;
 public sealed record CommentVotesState(long CommentId, int Upvotes, int Downvotes, int Mine);
 
 /// <summary>
-/// Up, down or withdraw on a comment: one row per reader per comment (the primary key), and the
-/// counts recomputed from the rows, never added to. The transaction first takes the comment row
-/// with a no-op UPDATE, so concurrent votes on one comment queue on PostgreSQL's READ COMMITTED
-/// and each recount sees every earlier commit; the counts always equal the rows.
+/// Up, down or withdraw on a comment: one row per reader per comment (the primary key). The
+/// request checks the comment and the reader, then hands the vote to the instance's
+/// <see cref="CommentVoteWriter"/>, which moves the counts by delta in a group commit, and
+/// answers after that commit. <see cref="RecountAsync"/> recounts from the rows (account deletion).
 /// </summary>
-public sealed class CommentVoting(BroadsheetDb db, TimeProvider clock)
+public sealed class CommentVoting(BroadsheetDb db, CommentVoteWriter writer, TimeProvider clock)
 {
     public async Task<(CommentVotesState? State, Refusal? Refusal)> VoteAsync(long commentId, int userId, VoteDirection direction, CancellationToken ct)
     {
@@ -26,18 +26,10 @@ public sealed class CommentVoting(BroadsheetDb db, TimeProvider clock)
         if (standing is null) return (null, Refusal.Forbidden("Sign in again to vote."));
         if (standing.IsBanned(now)) return (null, Refusal.Banned(standing.BannedUntil!.Value, standing.BanReason));
 
-        using var gate = await db.WriteGateAsync(ct); // SQLite: queue in the process, not in the driver's busy-wait
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Comments.Where(c => c.Id == commentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Upvotes, c => c.Upvotes), ct);
-        if (direction == VoteDirection.Clear)
-            await db.CommentVotes.Where(v => v.CommentId == commentId && v.UserId == userId).ExecuteDeleteAsync(ct);
-        else
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "CommentVotes" ("CommentId", "UserId", "Value", "CreatedAt") VALUES ({commentId}, {userId}, {(direction == VoteDirection.Up ? 1 : -1)}, {now})
-                ON CONFLICT ("CommentId", "UserId") DO UPDATE SET "Value" = excluded."Value"
-                """, ct);
-        var (up, down) = await RecountOneAsync(db, commentId, ct);
-        await tx.CommitAsync(ct);
+        await writer.SubmitAsync(new CommentVoteRequest(commentId, userId, direction, now), ct);
+        // An anonymous type: Npgsql cannot read a tuple from a SELECT.
+        var counts = await db.Comments.AsNoTracking().Where(c => c.Id == commentId).Select(c => new { c.Upvotes, c.Downvotes }).FirstAsync(ct);
+        var (up, down) = (counts.Upvotes, counts.Downvotes);
         var mine = direction switch { VoteDirection.Up => 1, VoteDirection.Down => -1, _ => 0 };
         return (new CommentVotesState(commentId, up, down, mine), null);
     }

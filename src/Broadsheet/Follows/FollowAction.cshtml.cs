@@ -12,7 +12,7 @@ namespace Broadsheet.Follows;
 /// in place (htmx). Signed-out readers never reach it: their button is a sign-in link.
 /// </summary>
 [Authorize]
-public sealed class FollowActionModel(BroadsheetDb db, TimeProvider clock) : PageModel
+public sealed class FollowActionModel(BroadsheetDb db, FollowWriter writer, TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => NotFound();
 
@@ -22,7 +22,7 @@ public sealed class FollowActionModel(BroadsheetDb db, TimeProvider clock) : Pag
         var target = await FollowTarget.FindAsync(db, k, slug, ct);
         if (target is null) return NotFound();
         var userId = User.UserId()!.Value;
-        await Following.SetAsync(db, userId, target, wanted, clock.GetUtcNow().UtcDateTime, ct);
+        await Following.SetAsync(writer, userId, target, wanted, clock.GetUtcNow().UtcDateTime, ct);
 
         var back = LocalPath.OrHome(returnUrl);
         if (!Request.Headers.ContainsKey("HX-Request")) return LocalRedirect(back);

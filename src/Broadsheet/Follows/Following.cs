@@ -23,28 +23,9 @@ public static class Following
         return new FollowButton(target, following, followers, returnPath);
     }
 
-    /// <summary>Follows or unfollows; repeating either is harmless, and a race between two requests cannot make two rows.</summary>
-    public static async Task SetAsync(BroadsheetDb db, int userId, FollowTarget target, bool follow, DateTime now, CancellationToken ct)
-    {
-        var existing = db.Follows.Where(f => f.UserId == userId && f.Kind == target.Kind && f.TargetId == target.Id);
-        if (!follow)
-        {
-            await existing.ExecuteDeleteAsync(ct);
-            return;
-        }
-        if (await existing.AnyAsync(ct)) return;
-        var row = db.Follows.Add(new Follow { UserId = userId, Kind = target.Kind, TargetId = target.Id, CreatedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The UNIQUE index refused a twin inserted by a concurrent request: already following.
-            row.State = EntityState.Detached;
-            if (!await existing.AnyAsync(ct)) throw;
-        }
-    }
+    /// <summary>Follows or unfollows through the instance's <see cref="FollowWriter"/>; returns once committed. Repeating either is harmless.</summary>
+    public static Task SetAsync(FollowWriter writer, int userId, FollowTarget target, bool follow, DateTime now, CancellationToken ct) =>
+        writer.SubmitAsync(new FollowRequest(userId, target.Kind, target.Id, follow, now), ct);
 
     /// <summary>Parses "follow:author:slug", the action a signed-out reader started before signing in.</summary>
     public static bool TryParseThen(string? then, out FollowKind kind, out string slug)

@@ -16,11 +16,12 @@ namespace Broadsheet.Host;
 ///   users create --email E --password P --role admin|editor|author|reader [--name N]
 ///   import wordpress FILE.xml [--uploads DIR]   bring in a WordPress export (Import/)
 ///   backup FILE [--force]        consistent copy of the SQLite database and its keys (Data/Backup)
+///   votes reconcile              recount every article's votes from the rows; repair and log differences
 /// Anything else starts the web server.
 /// </summary>
 public static class Cli
 {
-    public static readonly string[] Commands = ["migrate", "seed", "search", "users", "import", "backup"];
+    public static readonly string[] Commands = ["migrate", "seed", "search", "users", "import", "backup", "votes"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -77,6 +78,14 @@ public static class Cli
             case "import":
                 await db.MigrateAsync();
                 return await Import.ImportCommand.RunAsync(scope.ServiceProvider, args);
+            case "votes" when args.Length == 2 && args[1] == "reconcile":
+                await db.MigrateAsync();
+                var (checkedCount, repaired) = await scope.ServiceProvider.GetRequiredService<Votes.VoteReconciliation>().AllAsync(db, default);
+                Console.WriteLine($"Votes reconciled: {checkedCount:#,0} articles checked, {repaired:#,0} repaired.");
+                return 0;
+            case "votes":
+                Console.Error.WriteLine("usage: votes reconcile");
+                return 2;
             default:
                 return 2;
         }

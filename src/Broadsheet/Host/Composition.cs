@@ -4,8 +4,10 @@ using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
+using Broadsheet.Follows;
 using Broadsheet.Newsroom;
 using Broadsheet.Ranking;
+using Broadsheet.RateLimits;
 using Broadsheet.Search;
 using Broadsheet.Views;
 using Broadsheet.Votes;
@@ -26,8 +28,10 @@ public static class Composition
             .AddDemo()
             .AddSearch(builder.Configuration)
             .AddSite(builder.Configuration, builder.Environment)
+            .AddRateLimits()
             .AddAccounts(builder.Configuration)
             .AddVotes()
+            .AddFollows()
             .AddRanking()
             .AddViews()
             .AddComments(builder.Configuration)

@@ -1,3 +1,4 @@
+using Broadsheet.RateLimits;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Data;
@@ -15,7 +16,16 @@ namespace Broadsheet.Votes;
 /// </summary>
 public static class VoteEndpoints
 {
-    public static IServiceCollection AddVotes(this IServiceCollection services) => services.AddScoped<VoteService>();
+    public static IServiceCollection AddVotes(this IServiceCollection services)
+    {
+        services.AddScoped<VoteService>();
+        services.AddSingleton<VoteReconciliation>();
+        services.AddHostedService<VoteReconciliationPass>();
+        // One writer per instance: the singleton callers submit to is the hosted loop that drains it.
+        services.AddSingleton<ArticleVoteWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ArticleVoteWriter>());
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapVotes(this IEndpointRouteBuilder app)
     {
@@ -49,7 +59,16 @@ public static class VoteEndpoints
             return Problem(http, 429, "You are voting very fast. Wait a moment and try again.");
         }
 
-        switch (await votes.CastAsync(userId, articleId.Value, d, ct))
+        VoteOutcome outcome;
+        try { outcome = await votes.CastAsync(userId, articleId.Value, d, ct); }
+        catch (WriterStoppedException) { return Problem(http, 503, "The site is restarting. Try again in a moment."); }
+        catch (System.Data.Common.DbException)
+        {
+            // Deleted between the check above and the write: gone, not a server fault.
+            if (!await db.Articles.AnyAsync(a => a.Id == articleId.Value, CancellationToken.None)) return Results.NotFound();
+            throw;
+        }
+        switch (outcome)
         {
             case VoteOutcome.Banned:
                 var reason = await db.Users.Where(u => u.Id == userId).Select(u => u.BanReason).FirstOrDefaultAsync(ct);

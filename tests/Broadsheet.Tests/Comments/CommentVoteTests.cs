@@ -50,6 +50,24 @@ public sealed class CommentVoteTests(CommentsApp app) : IClassFixture<CommentsAp
     }
 
     [Fact]
+    public async Task A_comment_vote_moves_the_stored_counts_by_its_delta_without_recounting_the_rows()
+    {
+        var article = await app.ArticleAsync();
+        var comment = await app.SeedCommentAsync(article.Id, (await app.UserAsync()).Id, "Count me by delta.");
+        await app.WithDbAsync(db => db.Comments.Where(c => c.Id == comment.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Upvotes, 20).SetProperty(c => c.Downvotes, 4)));
+        var (reader, _) = await app.SignedInReaderAsync();
+        using var _r = reader;
+
+        ((int)(await reader.VoteAsync(article.Slug, comment.Id, "up")).Response.StatusCode).ShouldBe(302);
+
+        // A recount would say (1, 0): the vote adds one to what was stored, and the score follows.
+        var stored = (await app.CommentByIdAsync(comment.Id))!;
+        (stored.Upvotes, stored.Downvotes).ShouldBe((21, 4));
+        stored.Score.ShouldBe(Wilson.LowerBound(21, 4), 1e-9);
+        (await VotesOnAsync(comment.Id)).ShouldHaveSingleItem().Value.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Readers_cannot_vote_on_their_own_comment_and_a_bad_direction_is_a_400()
     {
         var article = await app.ArticleAsync();

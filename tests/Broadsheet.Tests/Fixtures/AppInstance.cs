@@ -76,6 +76,15 @@ public sealed class AppInstance : IAsyncDisposable
         return p.ExitCode;
     }
 
+    /// <summary>SIGKILL, as a power cut or the OOM killer does: no shutdown, no flush; waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        var p = process ?? throw new InvalidOperationException($"Instance {name} is not running");
+        p.Kill(entireProcessTree: false);
+        await p.WaitForExitAsync();
+        Say("--- killed (SIGKILL)");
+    }
+
     public string Output
     {
         get { lock (output) return $"=== instance {name} ({Address}) ===\n{output}"; }

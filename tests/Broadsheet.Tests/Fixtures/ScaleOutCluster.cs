@@ -31,6 +31,9 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     public ClusterData Data { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The Redis both instances share (rate-limit counters, evictions).</summary>
+    public string RedisConfiguration => redis!.Configuration;
+
     /// <summary>Where both instances write mail (no SMTP), as one shared folder would be on a real cluster.</summary>
     public Mailbox Mailbox => new(Path.Combine(folder, "mail"), UndeliveredMail);
 

@@ -1,6 +1,7 @@
 using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 
@@ -169,6 +170,8 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
         // Five votes each, up or down: duplicates and switches, all in flight together.
         var random = new Random(42);
         var requests = readers.SelectMany(r => Enumerable.Range(0, 5).Select(_ => (r.Reader, r.Token, Direction: random.Next(2) == 0 ? "up" : "down"))).ToList();
+        var writer = app.Services.GetRequiredService<Broadsheet.Votes.ArticleVoteWriter>();
+        var before = writer.Committed;
         var responses = await Task.WhenAll(requests.Select(r => r.Reader.PostAsync($"/articles/{article.Slug}/vote",
             new Dictionary<string, string> { ["__RequestVerificationToken"] = r.Token, ["direction"] = r.Direction })));
 
@@ -177,6 +180,10 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
         rows.ShouldBe(100);
         (up + down).ShouldBe(100);
         (await app.WithDbAsync(db => db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id && v.Value == 1))).ShouldBe(up);
+        // Group commit: every vote went through the writer, and votes that waited together shared a transaction.
+        var after = writer.Committed;
+        (after.Items - before.Items).ShouldBe(500);
+        (after.Batches - before.Batches).ShouldBeLessThan(500);
         foreach (var (reader, _) in readers) reader.Dispose();
     }
 
@@ -250,11 +257,8 @@ public sealed class VoteHotnessTests(BroadsheetApp app) : IClassFixture<Broadshe
     {
         var article = await app.ArticleAsync(a => { a.PublishedAt = DateTime.UtcNow.AddHours(-5); a.CommentCount = 3; a.ViewCount = 450; });
         var user = await app.UserAsync(joinedAt: DateTime.UtcNow.AddDays(-30));
-        await app.WithDbAsync(async db =>
-        {
-            var votes = new Broadsheet.Votes.VoteService(db, TimeProvider.System, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-            await votes.CastAsync(user.Id, article.Id, Broadsheet.Votes.VoteDirection.Up, default);
-        });
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Broadsheet.Votes.VoteService>().CastAsync(user.Id, article.Id, Broadsheet.Votes.VoteDirection.Up, default);
         var hot = await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => a.Hotness).SingleAsync());
         hot.ShouldBe(Broadsheet.Ranking.Hotness.Of(1, 3, 450, TimeSpan.FromHours(5)), 0.001);
     }

@@ -1,4 +1,4 @@
-namespace Broadsheet.Shared;
+namespace Broadsheet.RateLimits;
 
 /// <summary>
 /// A rate limit over a sliding window, estimated from two fixed windows: the current one in

@@ -1,6 +1,6 @@
-using Broadsheet.Shared;
+using Broadsheet.RateLimits;
 
-namespace Broadsheet.Tests.Shared;
+namespace Broadsheet.Tests.RateLimits;
 
 public sealed class SlidingWindowTests
 {

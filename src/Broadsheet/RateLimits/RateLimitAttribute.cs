@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using System.Globalization;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.RateLimits;
 
 /// <summary>
 /// Limits a page's POST handlers by client IP (the real one: forwarded headers are only
