@@ -1,3 +1,5 @@
+using Broadsheet.Follows;
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

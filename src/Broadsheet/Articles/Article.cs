@@ -72,6 +72,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     public void Configure(EntityTypeBuilder<Article> a)
     {
+        a.ToTable("Articles"); // named here, not by a DbSet on the context: Data knows no feature
         a.Property(x => x.Title).HasMaxLength(300);
         a.Property(x => x.Slug).HasMaxLength(200);
         a.HasIndex(x => x.Slug).IsUnique();

@@ -1,27 +1,20 @@
 using Broadsheet.Data;
 using Broadsheet.Follows;
 using Broadsheet.Shared;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Articles;
 
 [OutputCache(PolicyName = PageCache.Policy)]
-public sealed class AuthorModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
+public sealed class AuthorModel(BroadsheetDb db, TimeProvider clock) : SubjectListPageModel<Author>(db, clock)
 {
-    public Author Author { get; private set; } = null!;
+    public Author Author => Subject;
     public override string Heading => Author.DisplayName;
     public override string? Description => Author.Bio;
-    public string CanonicalPath => $"/author/{Author.Slug}";
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
-    {
-        if (!Slug.IsValid(slug)) return NotFound();
-        var author = await Db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, ct);
-        if (author is null) return NotFound();
-        Author = author;
-        await ShowFollowAsync(new FollowTarget(FollowKind.Author, author.Id, author.Slug, author.DisplayName), ct);
-        return await ListAsync(CanonicalPath, Live.Where(a => a.AuthorId == author.Id), ct);
-    }
+    protected override string PathOf(Author s) => $"/author/{s.Slug}";
+    protected override Task<Author?> FindAsync(string slug, CancellationToken ct) => Db.Authors.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
+    protected override FollowTarget FollowTargetOf(Author s) => new(FollowKind.Author, s.Id, s.Slug, s.DisplayName);
+    protected override IQueryable<Article> ArticlesOf(Author s) => Live.Where(a => a.AuthorId == s.Id);
 }

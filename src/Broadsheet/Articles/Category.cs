@@ -18,6 +18,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> c)
     {
+        c.ToTable("Categories");
         c.Property(x => x.Name).HasMaxLength(100);
         c.Property(x => x.Slug).HasMaxLength(100);
         c.HasIndex(x => x.Slug).IsUnique();

@@ -1,27 +1,20 @@
 using Broadsheet.Data;
 using Broadsheet.Follows;
 using Broadsheet.Shared;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Articles;
 
 [OutputCache(PolicyName = PageCache.Policy)]
-public sealed class CategoryModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
+public sealed class CategoryModel(BroadsheetDb db, TimeProvider clock) : SubjectListPageModel<Category>(db, clock)
 {
-    public Category Category { get; private set; } = null!;
+    public Category Category => Subject;
     public override string Heading => Category.Name;
     public override string? Description => Category.Description;
-    public string CanonicalPath => $"/category/{Category.Slug}";
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
-    {
-        if (!Slug.IsValid(slug)) return NotFound();
-        var category = await Db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, ct);
-        if (category is null) return NotFound();
-        Category = category;
-        await ShowFollowAsync(new FollowTarget(FollowKind.Category, category.Id, category.Slug, category.Name), ct);
-        return await ListAsync(CanonicalPath, Live.Where(a => a.CategoryId == category.Id), ct);
-    }
+    protected override string PathOf(Category s) => $"/category/{s.Slug}";
+    protected override Task<Category?> FindAsync(string slug, CancellationToken ct) => Db.Categories.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
+    protected override FollowTarget FollowTargetOf(Category s) => new(FollowKind.Category, s.Id, s.Slug, s.Name);
+    protected override IQueryable<Article> ArticlesOf(Category s) => Live.Where(a => a.CategoryId == s.Id);
 }

@@ -46,3 +46,31 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
 
     protected IQueryable<Article> Live => Db.Articles.AsQueryable().Live(Now);
 }
+
+/// <summary>
+/// A list about one subject found by its slug (an author, a section, a tag): 404 for a malformed
+/// or unknown slug, the subject's Follow button, then its live articles. Author, Category and Tag
+/// pages only say how to find the subject and which articles are its.
+/// </summary>
+public abstract class SubjectListPageModel<TSubject>(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
+    where TSubject : class
+{
+    public TSubject Subject { get; private set; } = null!;
+
+    /// <summary>The list's own address, "/author/{slug}" and so on.</summary>
+    public string CanonicalPath => PathOf(Subject);
+
+    protected abstract string PathOf(TSubject subject);
+    protected abstract Task<TSubject?> FindAsync(string slug, CancellationToken ct);
+    protected abstract FollowTarget FollowTargetOf(TSubject subject);
+    protected abstract IQueryable<Article> ArticlesOf(TSubject subject);
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug)) return NotFound();
+        if (await FindAsync(slug, ct) is not { } subject) return NotFound();
+        Subject = subject;
+        await ShowFollowAsync(FollowTargetOf(subject), ct);
+        return await ListAsync(CanonicalPath, ArticlesOf(subject), ct);
+    }
+}

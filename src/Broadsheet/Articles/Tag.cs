@@ -14,6 +14,7 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
 {
     public void Configure(EntityTypeBuilder<Tag> t)
     {
+        t.ToTable("Tags");
         t.Property(x => x.Name).HasMaxLength(100);
         t.Property(x => x.Slug).HasMaxLength(100);
         t.HasIndex(x => x.Slug).IsUnique();

@@ -1,27 +1,20 @@
 using Broadsheet.Data;
 using Broadsheet.Follows;
 using Broadsheet.Shared;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Articles;
 
 [OutputCache(PolicyName = PageCache.Policy)]
-public sealed class TagModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
+public sealed class TagModel(BroadsheetDb db, TimeProvider clock) : SubjectListPageModel<Tag>(db, clock)
 {
-    public Tag Tag { get; private set; } = null!;
+    public Tag Tag => Subject;
     public override string Heading => Tag.Name;
     public override string? Description => $"Every story tagged {Tag.Name}, newest first.";
-    public string CanonicalPath => $"/tag/{Tag.Slug}";
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
-    {
-        if (!Slug.IsValid(slug)) return NotFound();
-        var tag = await Db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
-        if (tag is null) return NotFound();
-        Tag = tag;
-        await ShowFollowAsync(new FollowTarget(FollowKind.Tag, tag.Id, tag.Slug, tag.Name), ct);
-        return await ListAsync(CanonicalPath, Live.Where(a => a.Tags.Any(t => t.Id == tag.Id)), ct);
-    }
+    protected override string PathOf(Tag s) => $"/tag/{s.Slug}";
+    protected override Task<Tag?> FindAsync(string slug, CancellationToken ct) => Db.Tags.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
+    protected override FollowTarget FollowTargetOf(Tag s) => new(FollowKind.Tag, s.Id, s.Slug, s.Name);
+    protected override IQueryable<Article> ArticlesOf(Tag s) => Live.Where(a => a.Tags.Any(t => t.Id == s.Id));
 }

@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Ranking;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public static class CommentCounts
 
     public static Task RecountAsync(BroadsheetDb db, int articleId, CancellationToken ct) =>
         db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s.SetProperty(a => a.CommentCount,
-            a => db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Visible)), ct);
+            a => db.Set<Comment>().Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Visible)), ct);
 
     /// <summary>After the commit: the count feeds the stored hotness that "Trending" walks.</summary>
     public static Task RefreshHotnessAsync(BroadsheetDb db, IReadOnlyCollection<int> articleIds, DateTime now, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Newsroom;
 using System.Security.Claims;
@@ -53,7 +54,7 @@ public sealed class Moderation(BroadsheetDb db, ReplyNotifier notifier, AuditLog
         var now = clock.GetUtcNow().UtcDateTime;
         long[] wanted = [.. ids.Distinct().Take(MaxBatch)];
         var found = await db.Comments.AsNoTracking().Where(c => wanted.Contains(c.Id))
-            .Select(c => new { c.Id, c.ArticleId, c.Status, c.ParentId, Article = db.Articles.Where(a => a.Id == c.ArticleId).Select(a => a.Title).FirstOrDefault() })
+            .Select(c => new { c.Id, c.ArticleId, c.Status, c.ParentId, Article = db.Set<Article>().Where(a => a.Id == c.ArticleId).Select(a => a.Title).FirstOrDefault() })
             .ToListAsync(ct);
         if (found.Count == 0) return 0;
         int[] articles = [.. found.Select(c => c.ArticleId).Distinct().Order()];

@@ -55,7 +55,7 @@ public static class ThreadQuery
         return rows.Select(x => new ThreadRow(x.c.Id, x.c.ParentId, x.c.UserId, x.Name, x.Handle, x.c.Status,
             x.c.Status == CommentStatus.Visible || x.c.Status == CommentStatus.Held && x.c.UserId == viewer ? x.c.BodyHtml : "",
             x.c.CreatedAt, x.c.EditedAt, x.c.Upvotes, x.c.Downvotes, x.c.Score,
-            db.CommentVotes.Where(v => v.CommentId == x.c.Id && v.UserId == viewer).Select(v => v.Value).FirstOrDefault(),
+            db.Set<CommentVote>().Where(v => v.CommentId == x.c.Id && v.UserId == viewer).Select(v => v.Value).FirstOrDefault(),
             x.c.ArticleId));
     }
 }

@@ -1,10 +1,4 @@
 using Broadsheet.Accounts;
-using Broadsheet.Articles;
-using Broadsheet.Comments;
-using Broadsheet.Follows;
-using Broadsheet.Views;
-using Broadsheet.Votes;
-using Broadsheet.Shared;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -19,31 +13,7 @@ namespace Broadsheet.Data;
 public abstract class BroadsheetDb(DbContextOptions options)
     : IdentityDbContext<User, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
-    public DbSet<Article> Articles => Set<Article>();
-    public DbSet<Category> Categories => Set<Category>();
-    public DbSet<Tag> Tags => Set<Tag>();
-    public DbSet<Author> Authors => Set<Author>();
-    public DbSet<Follow> Follows => Set<Follow>();
-    public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
-    public DbSet<Mail.OutboxMail> OutboxMails => Set<Mail.OutboxMail>();
-    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
-    public DbSet<ArticleVote> ArticleVotes => Set<ArticleVote>();
-    public DbSet<ArticleDailyViews> ArticleDailyViews => Set<ArticleDailyViews>();
-    public DbSet<ArticleViewer> ArticleViewers => Set<ArticleViewer>();
-    public DbSet<DailySalt> DailySalts => Set<DailySalt>();
-    public DbSet<Comment> Comments => Set<Comment>();
-    public DbSet<CommentVote> CommentVotes => Set<CommentVote>();
-    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
-    public DbSet<Notification> Notifications => Set<Notification>();
-    public DbSet<Redirect> Redirects => Set<Redirect>();
-    public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
-    public DbSet<Import.ImportedItem> ImportedItems => Set<Import.ImportedItem>();
-    public DbSet<Newsroom.AuditEntry> AuditLog => Set<Newsroom.AuditEntry>();
-    public DbSet<Newsroom.ArticleRevision> ArticleRevisions => Set<Newsroom.ArticleRevision>();
-    public DbSet<Newsroom.PreviewLink> PreviewLinks => Set<Newsroom.PreviewLink>();
-    public DbSet<Newsroom.MediaImage> MediaImages => Set<Newsroom.MediaImage>();
-    public DbSet<Newsroom.SiteSetting> SiteSettings => Set<Newsroom.SiteSetting>();
-    public DbSet<ReferrerDaily> ReferrerDaily => Set<ReferrerDaily>();
+    // Each feature adds its own sets as extension members (Articles/ArticleTables.cs, ...), so Data knows no feature.
 
     /// <summary>PostgreSQL keeps Data Protection keys here, shared by every instance (SQLite: data/keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,3 +1,4 @@
+using Broadsheet.Views;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Search;

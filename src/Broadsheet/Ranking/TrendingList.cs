@@ -1,3 +1,4 @@
+using Broadsheet.Views;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using System.Linq.Expressions;
@@ -44,11 +45,11 @@ public sealed record TrendingList(TrendingKind Kind, string Slug, string Title, 
         {
             TrendingKind.Hot => live.Where(a => a.PublishedAt >= now - HotWindow)
                 .OrderByDescending(a => a.Hotness).ThenByDescending(a => a.PublishedAt),
-            TrendingKind.ViewedToday => live.Where(a => db.ArticleDailyViews.Any(d => d.ArticleId == a.Id && d.Day == today))
-                .OrderByDescending(a => db.ArticleDailyViews.Where(d => d.ArticleId == a.Id && d.Day == today).Sum(d => d.Views))
+            TrendingKind.ViewedToday => live.Where(a => db.Set<ArticleDailyViews>().Any(d => d.ArticleId == a.Id && d.Day == today))
+                .OrderByDescending(a => db.Set<ArticleDailyViews>().Where(d => d.ArticleId == a.Id && d.Day == today).Sum(d => d.Views))
                 .ThenByDescending(a => a.PublishedAt),
-            TrendingKind.ViewedWeek => live.Where(a => db.ArticleDailyViews.Any(d => d.ArticleId == a.Id && d.Day >= weekStart))
-                .OrderByDescending(a => db.ArticleDailyViews.Where(d => d.ArticleId == a.Id && d.Day >= weekStart).Sum(d => d.Views))
+            TrendingKind.ViewedWeek => live.Where(a => db.Set<ArticleDailyViews>().Any(d => d.ArticleId == a.Id && d.Day >= weekStart))
+                .OrderByDescending(a => db.Set<ArticleDailyViews>().Where(d => d.ArticleId == a.Id && d.Day >= weekStart).Sum(d => d.Views))
                 .ThenByDescending(a => a.PublishedAt),
             TrendingKind.Discussed => live.Where(a => a.PublishedAt >= weekAgo && a.CommentCount > 0)
                 .OrderByDescending(a => a.CommentCount).ThenByDescending(a => a.PublishedAt),
@@ -64,8 +65,8 @@ public sealed record TrendingList(TrendingKind Kind, string Slug, string Title, 
         var weekStart = today.AddDays(-6);
         return Kind switch
         {
-            TrendingKind.ViewedToday => a => new RankedLink(a.Slug, a.Title, db.ArticleDailyViews.Where(d => d.ArticleId == a.Id && d.Day == today).Sum(d => d.Views)),
-            TrendingKind.ViewedWeek => a => new RankedLink(a.Slug, a.Title, db.ArticleDailyViews.Where(d => d.ArticleId == a.Id && d.Day >= weekStart).Sum(d => d.Views)),
+            TrendingKind.ViewedToday => a => new RankedLink(a.Slug, a.Title, db.Set<ArticleDailyViews>().Where(d => d.ArticleId == a.Id && d.Day == today).Sum(d => d.Views)),
+            TrendingKind.ViewedWeek => a => new RankedLink(a.Slug, a.Title, db.Set<ArticleDailyViews>().Where(d => d.ArticleId == a.Id && d.Day >= weekStart).Sum(d => d.Views)),
             TrendingKind.Discussed => a => new RankedLink(a.Slug, a.Title, a.CommentCount),
             _ => a => new RankedLink(a.Slug, a.Title, a.Upvotes - a.Downvotes),
         };

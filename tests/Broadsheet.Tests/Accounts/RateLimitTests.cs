@@ -1,4 +1,5 @@
 using Broadsheet.RateLimits;
+using Broadsheet.Shared;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;

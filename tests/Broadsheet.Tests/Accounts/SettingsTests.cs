@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using AngleSharp.Dom;
 using Broadsheet.Accounts;
 using Broadsheet.Follows;

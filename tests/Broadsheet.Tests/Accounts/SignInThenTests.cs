@@ -1,3 +1,4 @@
+using Broadsheet.Votes;
 using AngleSharp.Dom;
 using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;

@@ -1,3 +1,4 @@
+using Broadsheet.Shared;
 using Broadsheet.Api;
 using Broadsheet.RateLimits;
 using Broadsheet.Tests.Fixtures;

@@ -1,3 +1,4 @@
+using Broadsheet.Follows;
 using Broadsheet.Tests.Demo;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

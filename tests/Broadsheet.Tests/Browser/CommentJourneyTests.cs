@@ -1,3 +1,4 @@
+using Broadsheet.Comments;
 using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Broadsheet.Votes;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

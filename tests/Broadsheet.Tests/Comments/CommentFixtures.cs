@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using AngleSharp.Dom;
 using Broadsheet.Comments;
 using Broadsheet.Tests.Fixtures;

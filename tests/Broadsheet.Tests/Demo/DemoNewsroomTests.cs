@@ -1,3 +1,4 @@
+using Broadsheet.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;

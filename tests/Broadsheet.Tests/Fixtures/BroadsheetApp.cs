@@ -1,3 +1,4 @@
+using Broadsheet.Mail;
 using AngleSharp;
 using AngleSharp.Dom;
 using Broadsheet.Data;

@@ -1,3 +1,4 @@
+using Broadsheet.Import;
 using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Microsoft.EntityFrameworkCore;

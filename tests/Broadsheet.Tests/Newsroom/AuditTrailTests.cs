@@ -1,3 +1,4 @@
+using Broadsheet.Newsroom;
 using AngleSharp.Dom;
 using Broadsheet.Accounts;
 using Broadsheet.Api;

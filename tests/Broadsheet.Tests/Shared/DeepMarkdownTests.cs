@@ -1,3 +1,4 @@
+using Broadsheet.Comments;
 using Broadsheet.Accounts;
 using Broadsheet.Newsroom.Articles;
 using Broadsheet.Shared;

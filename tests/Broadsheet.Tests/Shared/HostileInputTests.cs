@@ -1,3 +1,5 @@
+using Broadsheet.Follows;
+using Broadsheet.Articles;
 using Broadsheet.Accounts;
 using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Fixtures;

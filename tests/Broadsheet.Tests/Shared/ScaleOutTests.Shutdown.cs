@@ -1,3 +1,6 @@
+using Broadsheet.Votes;
+using Broadsheet.Comments;
+using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using System.Collections.Concurrent;

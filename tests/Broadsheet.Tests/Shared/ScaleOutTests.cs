@@ -1,3 +1,5 @@
+using Broadsheet.Shared;
+using Broadsheet.Comments;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;

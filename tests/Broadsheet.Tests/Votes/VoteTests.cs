@@ -1,3 +1,4 @@
+using Broadsheet.Votes;
 using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,6 @@
+using Broadsheet.Votes;
+using Broadsheet.Views;
+using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;

@@ -44,7 +44,7 @@ public sealed class DashboardQueries(BroadsheetDb db)
     /// <summary>Comments waiting for a moderator, as the queue at /newsroom/comments lists them: held, or shown with an open report.</summary>
     public Task<int> QueueCountAsync(CancellationToken ct) =>
         db.Comments.CountAsync(c => c.Status == CommentStatus.Held
-            || (c.Status == CommentStatus.Visible && db.CommentReports.Any(r => r.CommentId == c.Id && r.ResolvedAt == null)), ct);
+            || (c.Status == CommentStatus.Visible && db.Set<CommentReport>().Any(r => r.CommentId == c.Id && r.ResolvedAt == null)), ct);
 
     private static async Task<IReadOnlyList<DashboardRow>> Rows(IQueryable<Article> query, int take, CancellationToken ct) =>
         await query.Take(take).Select(a => new DashboardRow(a.Id, a.Title, a.Slug, a.Status, a.Author.DisplayName, a.UpdatedAt,

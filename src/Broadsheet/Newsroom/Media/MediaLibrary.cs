@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using System.Security.Cryptography;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;

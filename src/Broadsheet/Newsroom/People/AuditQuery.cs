@@ -1,3 +1,5 @@
+using Broadsheet.Comments;
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Follows;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
@@ -28,7 +29,7 @@ public sealed partial class SectionAdmin
             : await MoveTagAsync(id, into.Id, ct);
         var follow = FollowKindOf(kind);
         var follows = await db.Follows
-            .Where(f => f.Kind == follow && f.TargetId == id && !db.Follows.Any(g => g.UserId == f.UserId && g.Kind == follow && g.TargetId == into.Id))
+            .Where(f => f.Kind == follow && f.TargetId == id && !db.Set<Follow>().Any(g => g.UserId == f.UserId && g.Kind == follow && g.TargetId == into.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.TargetId, into.Id), ct);
         await db.Follows.Where(f => f.Kind == follow && f.TargetId == id).ExecuteDeleteAsync(ct);
         var gone = kind == SectionKind.Category

@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -74,7 +75,7 @@ public sealed class SectionsModel(BroadsheetDb db, SectionAdmin admin) : PageMod
         Query = (q ?? "").Trim();
         if (Query.Length > 100) Query = Query[..100];
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name)
-            .Select(c => new SectionRow(c.Id, c.Name, c.Slug, c.Position, db.Articles.Count(a => a.CategoryId == c.Id)))
+            .Select(c => new SectionRow(c.Id, c.Name, c.Slug, c.Position, db.Set<Article>().Count(a => a.CategoryId == c.Id)))
             .ToListAsync(ct);
         var tags = db.Tags.AsNoTracking();
         if (Query.Length > 0)
@@ -85,7 +86,7 @@ public sealed class SectionsModel(BroadsheetDb db, SectionAdmin admin) : PageMod
         TagCount = await tags.CountAsync(ct);
         PageNumber = page;
         Tags = await tags.OrderBy(t => t.Name).ThenBy(t => t.Id).Skip((page - 1) * TagsPerPage).Take(TagsPerPage)
-            .Select(t => new SectionRow(t.Id, t.Name, t.Slug, 0, db.Articles.Count(a => a.Tags.Any(x => x.Id == t.Id))))
+            .Select(t => new SectionRow(t.Id, t.Name, t.Slug, 0, db.Set<Article>().Count(a => a.Tags.Any(x => x.Id == t.Id))))
             .ToListAsync(ct);
         return Page();
     }

@@ -69,7 +69,7 @@ public sealed class DashboardTests(BroadsheetApp app) : IClassFixture<Broadsheet
         using var _e = editor;
         var article = await app.ArticleAsync();
         int Count(Broadsheet.Data.BroadsheetDb db) => db.Comments.Count(c => c.Status == CommentStatus.Held
-            || (c.Status == CommentStatus.Visible && db.CommentReports.Any(r => r.CommentId == c.Id && r.ResolvedAt == null)));
+            || (c.Status == CommentStatus.Visible && db.Set<CommentReport>().Any(r => r.CommentId == c.Id && r.ResolvedAt == null)));
         var before = await app.WithDbAsync(db => Task.FromResult(Count(db)));
         await app.WithDbAsync(async db =>
         {

@@ -1,3 +1,4 @@
+using Broadsheet.Newsroom;
 using System.Net;
 using Broadsheet.Accounts;
 using Broadsheet.Newsroom.Media;

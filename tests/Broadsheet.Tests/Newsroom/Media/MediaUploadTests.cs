@@ -1,3 +1,4 @@
+using Broadsheet.Newsroom;
 using Broadsheet.Accounts;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Broadsheet.Votes;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Comments;

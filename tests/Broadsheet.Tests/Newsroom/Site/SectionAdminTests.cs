@@ -1,3 +1,5 @@
+using Broadsheet.Newsroom;
+using Broadsheet.Articles;
 using Broadsheet.Accounts;
 using Broadsheet.Follows;
 using Broadsheet.Tests.Comments;

@@ -1,3 +1,4 @@
+using Broadsheet.Newsroom;
 using Broadsheet.Accounts;
 using Broadsheet.Comments;
 using Broadsheet.Tests.Comments;
