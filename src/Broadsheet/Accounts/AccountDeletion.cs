@@ -1,3 +1,4 @@
+using Broadsheet.Votes;
 using Broadsheet.Comments;
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Identity;

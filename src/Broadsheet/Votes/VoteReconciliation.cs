@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Ranking;
 using Microsoft.EntityFrameworkCore;

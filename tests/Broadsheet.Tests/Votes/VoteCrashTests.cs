@@ -1,3 +1,5 @@
+using Broadsheet.Articles;
+using Broadsheet.Votes;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
