@@ -5,6 +5,7 @@ using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
+using Broadsheet.Follows;
 using Broadsheet.Newsroom;
 using Broadsheet.Ranking;
 using Broadsheet.Search;
@@ -20,6 +21,7 @@ builder.Services
     .AddSite(builder.Configuration, builder.Environment)
     .AddAccounts(builder.Configuration)
     .AddVotes()
+    .AddFollows()
     .AddRanking()
     .AddViews()
     .AddComments(builder.Configuration)
@@ -35,7 +37,6 @@ await app.PrepareDatabaseAsync();
 await FirstAdmin.AnnounceIfNeededAsync(app);
 app.UseSite();
 app.MapOperations();
-app.MapArticleFragments();
 app.MapSearchFragments();
 app.MapAccountExport();
 app.MapVotes();

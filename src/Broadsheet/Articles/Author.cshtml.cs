@@ -1,5 +1,5 @@
+using Broadsheet.Caching;
 using Broadsheet.Data;
-using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Articles;
 
 [OutputCache(PolicyName = PageCache.Policy)]
+[SharedPage]
 public sealed class AuthorModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
 {
     public Author Author { get; private set; } = null!;
@@ -21,7 +22,7 @@ public sealed class AuthorModel(BroadsheetDb db, TimeProvider clock) : ListPageM
         var author = await Db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, ct);
         if (author is null) return NotFound();
         Author = author;
-        await ShowFollowAsync(new FollowTarget(FollowKind.Author, author.Id, author.Slug, author.DisplayName), ct);
+        ShowFollow("author", author.Id, author.Slug, author.DisplayName, CanonicalPath);
         return await ListAsync(CanonicalPath, Live.Where(a => a.AuthorId == author.Id), ct);
     }
 }

@@ -1,5 +1,5 @@
+using Broadsheet.Caching;
 using Broadsheet.Data;
-using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Articles;
 
 [OutputCache(PolicyName = PageCache.Policy)]
+[SharedPage]
 public sealed class CategoryModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
 {
     public Category Category { get; private set; } = null!;
@@ -21,7 +22,7 @@ public sealed class CategoryModel(BroadsheetDb db, TimeProvider clock) : ListPag
         var category = await Db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, ct);
         if (category is null) return NotFound();
         Category = category;
-        await ShowFollowAsync(new FollowTarget(FollowKind.Category, category.Id, category.Slug, category.Name), ct);
+        ShowFollow("category", category.Id, category.Slug, category.Name, CanonicalPath);
         return await ListAsync(CanonicalPath, Live.Where(a => a.CategoryId == category.Id), ct);
     }
 }

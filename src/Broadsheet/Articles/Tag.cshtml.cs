@@ -1,5 +1,5 @@
+using Broadsheet.Caching;
 using Broadsheet.Data;
-using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Articles;
 
 [OutputCache(PolicyName = PageCache.Policy)]
+[SharedPage]
 public sealed class TagModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
 {
     public Tag Tag { get; private set; } = null!;
@@ -21,7 +22,7 @@ public sealed class TagModel(BroadsheetDb db, TimeProvider clock) : ListPageMode
         var tag = await Db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
         if (tag is null) return NotFound();
         Tag = tag;
-        await ShowFollowAsync(new FollowTarget(FollowKind.Tag, tag.Id, tag.Slug, tag.Name), ct);
+        ShowFollow("tag", tag.Id, tag.Slug, tag.Name, CanonicalPath);
         return await ListAsync(CanonicalPath, Live.Where(a => a.Tags.Any(t => t.Id == tag.Id)), ct);
     }
 }

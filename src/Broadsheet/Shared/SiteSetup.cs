@@ -1,3 +1,4 @@
+using Broadsheet.Caching;
 using Broadsheet.Views;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -23,6 +24,7 @@ public static class SiteSetup
         services.AddSingleton<Navigation>();
         services.AddSingleton(TimeProvider.System);
         services.AddPageCache(config);
+        services.AddScoped<IPageHole, AccountHole>();
         services.AddExceptionHandler<DatabaseOutage>();
         services.AddExceptionHandler<ClientFaults>();
         services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, config));
@@ -74,7 +76,9 @@ public static class SiteSetup
         // Every form POST and every minimal-API form endpoint checks its token.
         app.UseAntiforgery();
         app.UseViewCounting(); // before the cache, so cached pages are counted too
-        // Last: serves anonymous readers' pages rendered in the last Caching:PageSeconds.
+        // A signed-in reader of a shared page goes on as nobody, and their own parts are spliced into the shared copy on the way out.
+        app.UseHoleSplicing();
+        // Last: serves the pages rendered in the last Caching:PageSeconds (to everybody, for shared pages).
         app.UseOutputCache();
         return app;
     }
