@@ -1,49 +1,15 @@
-using Broadsheet.Accounts;
-using Broadsheet.Api;
-using Broadsheet.Articles;
-using Broadsheet.Comments;
-using Broadsheet.Data;
-using Broadsheet.Demo;
-using Broadsheet.Feeds;
-using Broadsheet.Follows;
-using Broadsheet.Newsroom;
-using Broadsheet.Ranking;
-using Broadsheet.Search;
-using Broadsheet.Shared;
-using Broadsheet.Views;
-using Broadsheet.Votes;
+using Broadsheet.Host;
 
+// The composition, pipeline, command line and start-up tasks live in Host/ (docs/architecture.md).
 var builder = WebApplication.CreateBuilder(args);
-builder.Services
-    .AddData(builder.Configuration, builder.Environment)
-    .AddDemo()
-    .AddSearch(builder.Configuration)
-    .AddSite(builder.Configuration, builder.Environment)
-    .AddAccounts(builder.Configuration)
-    .AddVotes()
-    .AddFollows()
-    .AddRanking()
-    .AddViews()
-    .AddComments(builder.Configuration)
-    .AddApi(builder.Configuration)
-    .AddFeeds(builder.Configuration)
-    .AddNewsroom(builder.Configuration)
-    .AddOperations(builder.Environment);
+builder.AddBroadsheet();
 
 var app = builder.Build();
 if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
 
-await app.PrepareDatabaseAsync();
-await FirstAdmin.AnnounceIfNeededAsync(app);
+await app.RunStartupTasksAsync();
 app.UseSite();
-app.MapOperations();
-app.MapSearchFragments();
-app.MapAccountExport();
-app.MapVotes();
-app.MapApi();
-app.MapFeeds();
-app.MapNewsroom();
-app.MapSite();
+app.MapEndpoints();
 await app.RunAsync();
 return 0;
 

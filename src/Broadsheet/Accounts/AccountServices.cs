@@ -10,7 +10,7 @@ public static class AccountServices
     public const string AuthCookie = "__Host-broadsheet";
 
     /// <summary>
-    /// Secure, always: the sign-in cookie and, through the cookie policy (SiteSetup), every other
+    /// Secure, always: the sign-in cookie and, through the cookie policy (Host/Pipeline), every other
     /// cookie the app sets, the antiforgery cookie among them, so no token travels over plain HTTP
     /// where the session it protects would not. (AntiforgeryOptions.Cookie.SecurePolicy = Always
     /// would instead refuse to render a form on any plain-HTTP request, localhost included.)

@@ -1,3 +1,4 @@
+using Broadsheet.Media;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Shared;
@@ -60,7 +61,7 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin o
         return rows.Select(r => new ApiArticle(
             r.Id, r.Slug, r.Title, r.Standfirst, $"{baseUrl}/articles/{r.Slug}", r.PublishedAt!.Value, r.UpdatedAt, r.ReadingMinutes,
             r.Category, r.Author, r.Tags,
-            r.ImagePath is null ? null : new ApiImage($"{baseUrl}{Media.UrlPrefix}/{r.ImagePath}", r.ImageAlt, r.ImageCaption, r.ImageWidth, r.ImageHeight),
+            r.ImagePath is null ? null : new ApiImage($"{baseUrl}{MediaFolder.UrlPrefix}/{r.ImagePath}", r.ImageAlt, r.ImageCaption, r.ImageWidth, r.ImageHeight),
             r.Counts, r.Html)).ToList();
     }
 

@@ -48,6 +48,14 @@ public abstract class BroadsheetDb(DbContextOptions options)
     /// <summary>PostgreSQL keeps Data Protection keys here, shared by every instance (SQLite: data/keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Applies migrations with the provider's tuning around them (EF takes a lock, so N instances may start at once).</summary>
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await BeforeMigrateAsync(ct);
+        await Database.MigrateAsync(ct);
+        await AfterMigrateAsync(ct);
+    }
+
     /// <summary>Provider tuning that must come before the first table exists (SQLite's page size).</summary>
     public virtual Task BeforeMigrateAsync(CancellationToken ct) => Task.CompletedTask;
 

@@ -1,5 +1,4 @@
-using Broadsheet.Data.Migrations.Postgres;
-using Broadsheet.Data.Migrations.Sqlite;
+using Broadsheet.Data.Providers;
 using Microsoft.AspNetCore.DataProtection;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -12,28 +11,9 @@ public static class DataServices
 {
     public static IServiceCollection AddData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        var connection = config.GetConnectionString("Broadsheet");
         var protection = services.AddDataProtection().SetApplicationName("Broadsheet");
-        switch (ProviderFrom(config))
-        {
-            case DatabaseProvider.Postgres:
-                PostgresBroadsheetDb.Register(services, connection);
-                // In the database every instance shares, so a cookie or form token made by one
-                // instance is read by all of them.
-                protection.PersistKeysToDbContext<BroadsheetDb>();
-                break;
-            default:
-                var file = SqliteBroadsheetDb.Register(services, connection, env.ContentRootPath);
-                // One box: a keys folder beside the database file (data/keys by default), so
-                // a restart keeps readers signed in. Back it up with the database.
-                var keys = KeysFolder(config, env.ContentRootPath, file);
-                // The keys are stored unencrypted (there is no DPAPI on Linux): only the app's
-                // own user may read the folder.
-                if (!OperatingSystem.IsWindows() && !Directory.Exists(keys))
-                    Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
-                break;
-        }
+        // The provider registers the context and says where the keys live (a folder or the database).
+        DatabaseProviders.For(config).Register(services, config, env, protection);
         // Optional: the keys encrypted at rest with a certificate every instance has. Without
         // one, whoever can read the keys folder or table could forge sign-in cookies.
         if (config["DataProtection:Certificate"] is { Length: > 0 } certificate)
@@ -53,12 +33,6 @@ public static class DataServices
         return certificate.HasPrivateKey ? certificate
             : throw new InvalidOperationException($"DataProtection:Certificate {path} has no private key, so the keys it protects could not be read back.");
     }
-
-    /// <summary>The Data Protection keys folder on one box; `backup` copies it with the database.</summary>
-    public static string KeysFolder(IConfiguration config, string contentRoot, string databaseFile) =>
-        config["DataProtection:KeysDirectory"] is { Length: > 0 } dir
-            ? Path.GetFullPath(dir, contentRoot)
-            : Path.Combine(Path.GetDirectoryName(databaseFile) is { Length: > 0 } folder ? folder : Path.Combine(contentRoot, "data"), "keys");
 
     public static DatabaseProvider ProviderFrom(IConfiguration config)
     {

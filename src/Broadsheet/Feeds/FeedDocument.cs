@@ -1,3 +1,4 @@
+using Broadsheet.Media;
 using Broadsheet.Shared;
 
 namespace Broadsheet.Feeds;
@@ -23,13 +24,13 @@ public sealed record FeedDocument(
 /// <summary>Looks up a featured picture's file, so an enclosure states the length a client will really get.</summary>
 public sealed class MediaFiles(IConfiguration config, IWebHostEnvironment env)
 {
-    private readonly string folder = Media.DirectoryOf(config, env);
+    private readonly string folder = MediaFolder.DirectoryOf(config, env);
 
     public Enclosure? Of(string baseUrl, string? imagePath)
     {
         // Names are server-made; anything with a directory part is not one of ours.
         if (string.IsNullOrEmpty(imagePath) || Path.GetFileName(imagePath) != imagePath) return null;
         var file = new FileInfo(Path.Combine(folder, imagePath));
-        return file.Exists ? new Enclosure($"{baseUrl}{Media.UrlPrefix}/{Uri.EscapeDataString(imagePath)}", file.Length, Media.ContentTypeOf(imagePath)) : null;
+        return file.Exists ? new Enclosure($"{baseUrl}{MediaFolder.UrlPrefix}/{Uri.EscapeDataString(imagePath)}", file.Length, MediaFolder.ContentTypeOf(imagePath)) : null;
     }
 }

@@ -28,9 +28,9 @@ public static class ImportCommand
         var clock = Stopwatch.StartNew();
         var total = file.Posts.Count;
         var step = Math.Max(1, total / 50); // at most ~50 lines, whatever the size of the site
-        var progress = new Cli.ConsoleProgress(n =>
+        var progress = new ConsoleProgress(n =>
         {
-            if (n % step == 0 || n == total) Console.WriteLine($"{Cli.Bar(n, total)} {n:#,0}/{total:#,0} posts ({clock.Elapsed.TotalSeconds:0.0} s)");
+            if (n % step == 0 || n == total) Console.WriteLine($"{ConsoleProgress.Bar(n, total)} {n:#,0}/{total:#,0} posts ({clock.Elapsed.TotalSeconds:0.0} s)");
         });
         var import = ActivatorUtilities.CreateInstance<WordPressImport>(services);
         ImportSummary summary;

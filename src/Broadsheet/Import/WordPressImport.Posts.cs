@@ -1,3 +1,4 @@
+using Broadsheet.Media;
 using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Shared;

@@ -1,3 +1,4 @@
+using Broadsheet.Media;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Data;
@@ -30,7 +31,7 @@ public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> u
     public async Task<ImportSummary> RunAsync(WxrFile wxr, string? uploads, IProgress<int>? progress, CancellationToken ct)
     {
         (file, now) = (wxr, clock.GetUtcNow().UtcDateTime);
-        var media = Media.DirectoryOf(config, env);
+        var media = MediaFolder.DirectoryOf(config, env);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {

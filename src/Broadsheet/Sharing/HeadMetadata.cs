@@ -1,3 +1,4 @@
+using Broadsheet.Media;
 using Broadsheet.Articles;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -36,7 +37,7 @@ public sealed record HeadMetadata(
         var description = DescriptionOf(article?.SeoDescription is { Length: > 0 } seo ? seo : viewData["Description"] as string, article, site);
         var canonical = CanonicalOf(viewData, baseUrl);
 
-        var picture = article is not null && Media.UrlOf(article) is { } path
+        var picture = article is not null && MediaFolder.UrlOf(article.ImagePath) is { } path
             ? new PreviewImage(PublicUrl.Absolute(baseUrl, path), article.ImageAlt, article.ImageWidth, article.ImageHeight)
             : null;
         var image = picture ?? new PreviewImage(PublicUrl.Absolute(baseUrl, site.Logo), $"{site.Name} logo", null, null);

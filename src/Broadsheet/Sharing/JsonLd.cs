@@ -1,3 +1,4 @@
+using Broadsheet.Media;
 using Broadsheet.Articles;
 using Broadsheet.Shared;
 using System.Globalization;
@@ -88,7 +89,7 @@ public static class JsonLd
             ["wordCount"] = ReadingTime.CountWords(a.BodyText),
             ["timeRequired"] = $"PT{a.ReadingMinutes}M",
         };
-        if (Media.UrlOf(a) is { } image)
+        if (MediaFolder.UrlOf(a.ImagePath) is { } image)
         {
             var picture = new JsonObject { ["@type"] = "ImageObject", ["url"] = PublicUrl.Absolute(baseUrl, image) };
             if (a.ImageWidth is int w && a.ImageHeight is int h) { picture["width"] = w; picture["height"] = h; }

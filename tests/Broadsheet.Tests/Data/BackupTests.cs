@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Data.Providers.Postgres;
 using Broadsheet.Tests.Fixtures;
 using Broadsheet.Votes;
 using Microsoft.Data.Sqlite;

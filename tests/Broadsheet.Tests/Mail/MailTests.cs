@@ -169,7 +169,7 @@ public sealed class MailTests : IDisposable
     /// <summary>A real host rooted at this test's folder, configured only by <paramref name="settings"/>.</summary>
     private IHost Build(Dictionary<string, string?> settings, Action<IServiceCollection>? extra = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
             ContentRootPath = root,

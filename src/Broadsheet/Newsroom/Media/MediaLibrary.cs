@@ -14,7 +14,7 @@ public sealed record DeleteOutcome(bool Found, IReadOnlyList<string> UsedBy);
 public sealed class MediaLibrary(BroadsheetDb db, IOptions<MediaOptions> options, IConfiguration config, IWebHostEnvironment env,
     TimeProvider clock, AuditLog audit)
 {
-    private string Folder => Shared.Media.DirectoryOf(config, env);
+    private string Folder => Broadsheet.Media.MediaFolder.DirectoryOf(config, env);
 
     public async Task<MediaImage> StoreAsync(PreparedPicture picture, string alt, int? userId, CancellationToken ct)
     {

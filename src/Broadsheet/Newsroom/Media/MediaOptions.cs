@@ -7,7 +7,7 @@ public sealed class MediaOptions
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>The largest canvas a picture may declare, checked from its header before decoding.</summary>
-    public long MaxPixels { get; set; } = Shared.Pictures.MaxPixels;
+    public long MaxPixels { get; set; } = Broadsheet.Media.Pictures.MaxPixels;
 
     /// <summary>The longest side kept: a larger picture is scaled down while it is decoded, so its cost does not grow with its size.</summary>
     public int MaxSide { get; set; } = 2560;
@@ -24,13 +24,13 @@ public sealed class MediaOptions
     /// <summary>How long a queued upload waits for its turn before it too is answered 503.</summary>
     public int QueueSeconds { get; set; } = 30;
 
-    public Shared.DecodeLimits Limits => new(MaxPixels, MaxSide, MaxFrames);
+    public Broadsheet.Media.DecodeLimits Limits => new(MaxPixels, MaxSide, MaxFrames);
 
     /// <summary>Widths of the responsive copies; only those narrower than the original are made.</summary>
     /// <remarks>Nullable so configuration replaces the defaults rather than appending to them.</remarks>
     public int[]? Widths { get; set; }
 
-    public static readonly int[] DefaultWidths = [320, 640, 1024, 1600];
+    public static readonly int[] DefaultWidths = Broadsheet.Media.MediaFolder.DefaultWidths;
 
     public int[] EffectiveWidths => Widths is { Length: > 0 } w ? w : DefaultWidths;
 

@@ -14,7 +14,7 @@ public static class MediaServices
         services.AddScoped<MediaLibrary>();
         services.AddScoped<LibraryViews>();
         services.AddSingleton<UploadGate>();
-        services.AddSingleton<Shared.MediaVariants>();
+        services.AddSingleton<Broadsheet.Media.MediaVariants>();
         return services;
     }
 

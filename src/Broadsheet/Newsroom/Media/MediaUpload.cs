@@ -1,3 +1,4 @@
+using Broadsheet.Media;
 using Broadsheet.Shared;
 using SkiaSharp;
 

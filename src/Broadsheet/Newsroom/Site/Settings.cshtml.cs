@@ -51,6 +51,6 @@ public sealed class SettingsModel(BroadsheetDb db, LiveSettings live, IOptionsMo
         ConfiguredComments = configuredComments.Create(Options.DefaultName);
         var files = await db.MediaImages.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(100)
             .Select(m => new { m.Stem, m.Extension }).ToListAsync(ct);
-        Pictures = [.. files.Select(f => $"{Broadsheet.Shared.Media.UrlPrefix}/{f.Stem}.{f.Extension}")];
+        Pictures = [.. files.Select(f => $"{Broadsheet.Media.MediaFolder.UrlPrefix}/{f.Stem}.{f.Extension}")];
     }
 }

@@ -5,12 +5,7 @@ namespace Broadsheet.Data.Migrations.Postgres;
 
 public sealed class PostgresBroadsheetDb(DbContextOptions<PostgresBroadsheetDb> options) : BroadsheetDb(options)
 {
-    public static void Register(IServiceCollection services, string? connectionString)
-    {
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Broadsheet is empty.");
-        services.AddDbContextPool<BroadsheetDb, PostgresBroadsheetDb>(o => o.UseNpgsql(connectionString));
-    }
+    // Registration, outages and backup live with the provider (Data/Providers/Postgres).
 }
 
 /// <summary>Lets `dotnet ef migrations add` build the context without a running server.</summary>

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Broadsheet.Data.Providers.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -7,27 +7,6 @@ namespace Broadsheet.Data.Migrations.Sqlite;
 
 public sealed class SqliteBroadsheetDb(DbContextOptions<SqliteBroadsheetDb> options) : BroadsheetDb(options)
 {
-    public const string DefaultConnection = "Data Source=data/broadsheet.db";
-
-    /// <summary>Registers the context; returns the database file's full path.</summary>
-    public static string Register(IServiceCollection services, string? connectionString, string contentRoot)
-    {
-        var cs = UnderContentRoot(connectionString ?? DefaultConnection, contentRoot);
-        services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>(o => o.UseSqlite(cs));
-        return new SqliteConnectionStringBuilder(cs).DataSource;
-    }
-
-    /// <summary>A relative file lives under the content root, and its folder is made on first start.</summary>
-    public static string UnderContentRoot(string connectionString, string contentRoot)
-    {
-        var b = new SqliteConnectionStringBuilder(connectionString);
-        if (b.DataSource is "" or ":memory:" || b.Mode == SqliteOpenMode.Memory) return b.ToString();
-        if (!Path.IsPathRooted(b.DataSource)) b.DataSource = Path.Combine(contentRoot, b.DataSource);
-        var folder = Path.GetDirectoryName(b.DataSource);
-        if (!string.IsNullOrEmpty(folder) && b.Mode is SqliteOpenMode.ReadWriteCreate) Directory.CreateDirectory(folder);
-        return b.ToString();
-    }
-
     // An article row holds its body three times (Markdown, HTML, text), about 12 KB; with 4 KB
     // pages every row spills into an overflow chain. The size only takes on an empty file.
     public override Task BeforeMigrateAsync(CancellationToken ct) =>
@@ -42,21 +21,9 @@ public sealed class SqliteBroadsheetDb(DbContextOptions<SqliteBroadsheetDb> opti
     public override Task BeforeBulkLoadAsync(CancellationToken ct) =>
         Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL;", ct);
 
-    // One gate per database file, shared by every context in the process.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
-
-    public override async ValueTask<IDisposable> WriteGateAsync(CancellationToken ct)
-    {
-        var gate = Gates.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        return new Release(gate);
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        private int released;
-        public void Dispose() { if (Interlocked.Exchange(ref released, 1) == 0) gate.Release(); }
-    }
+    // The gate lives with the provider (Data/Providers/Sqlite): one per database file, shared by every context.
+    public override ValueTask<IDisposable> WriteGateAsync(CancellationToken ct) =>
+        SqliteProvider.WriteGateAsync(Database.GetConnectionString() ?? "", ct);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

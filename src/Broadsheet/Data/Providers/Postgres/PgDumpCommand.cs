@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Broadsheet.Data;
+namespace Broadsheet.Data.Providers.Postgres;
 
 /// <summary>The pg_dump command line for a connection string, never including its password.</summary>
 public static class PgDumpCommand

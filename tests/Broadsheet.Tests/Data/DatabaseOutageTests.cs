@@ -1,10 +1,11 @@
+using Broadsheet.Data;
 using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using System.Net;
 
-namespace Broadsheet.Tests.Shared;
+namespace Broadsheet.Tests.Data;
 
 /// <summary>
 /// Issue 8: with PostgreSQL stopped, pages, the API and writes answer 503 with Retry-After and
@@ -86,14 +87,5 @@ public sealed class DatabaseOutageTests
     {
         protected override IEnumerable<KeyValuePair<string, string>> Settings =>
             [new("ConnectionStrings:Broadsheet", server.ConnectionStringFor("postgres"))];
-    }
-}
-
-/// <summary>Runs only when BROADSHEET_TEST_PROVIDER=Postgres: there is no server to stop (or to share) under SQLite.</summary>
-public sealed class PostgresOnlyFactAttribute : FactAttribute
-{
-    public PostgresOnlyFactAttribute(string needs = "Needs a PostgreSQL server to stop")
-    {
-        if (!TestDatabase.IsPostgres) Skip = $"{needs}; runs in the PostgreSQL pass of test.sh.";
     }
 }

@@ -1,21 +1,30 @@
+using Broadsheet.Accounts;
+using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Search;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
-namespace Broadsheet.Data;
+namespace Broadsheet.Host;
 
-public static class DatabaseStartup
+/// <summary>What runs once before the server listens: migrate, seed the demo, announce the first-admin link.</summary>
+public static class StartupTasks
 {
+    public static async Task RunStartupTasksAsync(this WebApplication app)
+    {
+        await app.PrepareDatabaseAsync();
+        await FirstAdmin.AnnounceIfNeededAsync(app);
+    }
+
     /// <summary>Applies migrations (EF takes a lock, so N instances may start at once) and seeds the demo newsroom.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    private static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var config = app.Configuration;
         if (!config.GetValue("Database:MigrateOnStart", true)) return;
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        await MigrateAsync(db);
+        await db.MigrateAsync(app.Lifetime.ApplicationStopping);
         await WarnIfSearchLanguageChangedAsync(app, db);
 
         if (config.GetValue("Demo:Seed", true))
@@ -32,12 +41,5 @@ public static class DatabaseStartup
         var indexed = await app.Services.GetRequiredService<ISearchIndex>().IndexedLanguageAsync(db, app.Lifetime.ApplicationStopping);
         if (indexed != wanted)
             app.Logger.LogWarning("Search:Language is {Wanted} but the search index is in {Indexed}; run `search reindex` to switch", wanted, indexed);
-    }
-
-    public static async Task MigrateAsync(BroadsheetDb db, CancellationToken ct = default)
-    {
-        await db.BeforeMigrateAsync(ct);
-        await db.Database.MigrateAsync(ct);
-        await db.AfterMigrateAsync(ct);
     }
 }

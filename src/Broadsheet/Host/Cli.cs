@@ -3,9 +3,10 @@ using Broadsheet.Data;
 using Broadsheet.Demo;
 using Broadsheet.Search;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Shared;
 using System.Diagnostics;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Host;
 
 /// <summary>
 /// Operator commands that share the app's configuration:
@@ -27,13 +28,13 @@ public static class Cli
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         // A backup only reads: it must not migrate or otherwise touch the live database first.
-        if (args[0] == "backup") return await Backup.RunAsync(app.Configuration, app.Environment, args);
+        if (args[0] == "backup") return await BackupCommand.RunAsync(app.Configuration, app.Environment, args);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         switch (args[0])
         {
             case "migrate":
-                await DatabaseStartup.MigrateAsync(db);
+                await db.MigrateAsync();
                 Console.WriteLine("Migrations applied.");
                 return 0;
             case "seed":
@@ -43,7 +44,7 @@ public static class Cli
                     Console.Error.WriteLine("usage: seed --articles N [--days D]   (N from 1 to 10,000,000)");
                     return 2;
                 }
-                await DatabaseStartup.MigrateAsync(db);
+                await db.MigrateAsync();
                 var demo = scope.ServiceProvider.GetRequiredService<DemoNewsroom>();
                 var clock = Stopwatch.StartNew();
                 var progress = new ConsoleProgress(n =>
@@ -52,13 +53,13 @@ public static class Cli
                 Console.WriteLine($"Done: {count:#,0} articles in {clock.Elapsed.TotalSeconds:0.0} s.");
                 return 0;
             case "search" when args.Length == 2 && args[1] == "reindex":
-                await DatabaseStartup.MigrateAsync(db);
+                await db.MigrateAsync();
                 var total = await db.Articles.CountAsync();
                 var timer = Stopwatch.StartNew();
                 try
                 {
                     await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildAsync(db, new ConsoleProgress(n =>
-                        Console.WriteLine($"{Bar(n, total)} {n:#,0}/{total:#,0} articles indexed ({timer.Elapsed.TotalSeconds:0.0} s)")), default);
+                        Console.WriteLine($"{ConsoleProgress.Bar(n, total)} {n:#,0}/{total:#,0} articles indexed ({timer.Elapsed.TotalSeconds:0.0} s)")), default);
                 }
                 catch (InvalidOperationException ex)
                 {
@@ -71,20 +72,14 @@ public static class Cli
                 Console.Error.WriteLine("usage: search reindex");
                 return 2;
             case "users":
-                await DatabaseStartup.MigrateAsync(db);
+                await db.MigrateAsync();
                 return await UserCommands.RunAsync(scope.ServiceProvider, args);
             case "import":
-                await DatabaseStartup.MigrateAsync(db);
+                await db.MigrateAsync();
                 return await Import.ImportCommand.RunAsync(scope.ServiceProvider, args);
             default:
                 return 2;
         }
-    }
-
-    internal static string Bar(int done, int total)
-    {
-        var filled = total == 0 ? 30 : (int)(30L * done / total);
-        return "[" + new string('#', filled) + new string('.', 30 - filled) + "]";
     }
 
     private static bool TryOption(string[] args, string name, int min, int max, int fallback, out int value)
@@ -93,11 +88,5 @@ public static class Cli
         var i = Array.IndexOf(args, name);
         if (i < 0) return true;
         return i + 1 < args.Length && int.TryParse(args[i + 1], out value) && value >= min && value <= max;
-    }
-
-    // Progress<T> would post to the thread pool, so lines could print out of order or after "Done".
-    internal sealed class ConsoleProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 }

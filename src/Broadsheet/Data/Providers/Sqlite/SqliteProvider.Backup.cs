@@ -1,41 +1,19 @@
-using Broadsheet.Data.Migrations.Sqlite;
 using Microsoft.Data.Sqlite;
 using System.Diagnostics;
 
-namespace Broadsheet.Data;
+namespace Broadsheet.Data.Providers.Sqlite;
 
 /// <summary>
-/// `backup FILE [--force]`: a consistent copy of the live SQLite database, plus its Data
+/// `backup FILE [--force]` on SQLite: a consistent copy of the live database file, plus its Data
 /// Protection keys in FILE.keys/ (without them every reader is signed out after a restore).
-/// On PostgreSQL it prints the pg_dump command instead: pg_dump is the right tool there.
 /// </summary>
-public static class Backup
+public sealed partial class SqliteProvider
 {
-    public const string Usage = "usage: backup FILE [--force]   (a copy of the SQLite database, its keys in FILE.keys/)";
-
-    public static async Task<int> RunAsync(IConfiguration config, IHostEnvironment env, string[] args)
+    public async Task<int> BackupAsync(IConfiguration config, IHostEnvironment env, string target, bool force)
     {
-        var force = args.Contains("--force");
-        var rest = args.Skip(1).Where(a => a != "--force").ToArray();
-        if (rest.Length != 1 || rest[0].StartsWith('-'))
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        var target = Path.GetFullPath(rest[0]);
-        var connection = config.GetConnectionString("Broadsheet");
-        if (DataServices.ProviderFrom(config) == DatabaseProvider.Postgres)
-        {
-            Console.Error.WriteLine("The database is PostgreSQL: back it up with pg_dump, which takes a consistent snapshot while the app runs.");
-            Console.Error.WriteLine("For the configured connection (the password from PGPASSWORD or ~/.pgpass):");
-            Console.Error.WriteLine("  " + PgDumpCommand.For(connection ?? "", target));
-            Console.Error.WriteLine("Restore with pg_restore --clean --if-exists --dbname=... FILE. Data Protection keys live in the database, so the dump holds them.");
-            return 2;
-        }
-
         var source = new SqliteConnectionStringBuilder(
-            SqliteBroadsheetDb.UnderContentRoot(connection ?? SqliteBroadsheetDb.DefaultConnection, env.ContentRootPath)).DataSource;
-        var keys = DataServices.KeysFolder(config, env.ContentRootPath, source);
+            UnderContentRoot(config.GetConnectionString("Broadsheet") ?? DefaultConnection, env.ContentRootPath)).DataSource;
+        var keys = KeysFolder(config, env.ContentRootPath, source);
         var keysTarget = target + ".keys";
         if (!File.Exists(source))
         {

@@ -1,23 +1,25 @@
 using System.Collections.Concurrent;
-using Broadsheet.Articles;
 using Microsoft.Extensions.FileProviders;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Media;
 
 /// <summary>
 /// Pictures live as files under Media:Directory (data/media by default) and are served at
 /// /media/{name}. Names are made by the server and never reused for other bytes, so a
 /// response can be cached for a year.
 /// </summary>
-public static class Media
+public static class MediaFolder
 {
     public const string UrlPrefix = "/media";
 
     public static string DirectoryOf(IConfiguration config, IWebHostEnvironment env) =>
         Path.GetFullPath(config["Media:Directory"] is { Length: > 0 } dir ? dir : "data/media", env.ContentRootPath);
 
-    /// <summary>The site-relative URL of an article's picture, or null when it has none.</summary>
-    public static string? UrlOf(Article a) => a.ImagePath is null ? null : $"{UrlPrefix}/{a.ImagePath}";
+    /// <summary>Widths of the smaller copies made on upload when Media:Widths is not set.</summary>
+    public static readonly int[] DefaultWidths = [320, 640, 1024, 1600];
+
+    /// <summary>The site-relative URL of a stored picture (an article's ImagePath), or null when there is none.</summary>
+    public static string? UrlOf(string? imagePath) => imagePath is null ? null : $"{UrlPrefix}/{imagePath}";
 
     /// <summary>The MIME type of a stored picture, from the extension the server gave it.</summary>
     public static string ContentTypeOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
@@ -54,8 +56,8 @@ public static class Media
 public sealed class MediaVariants(IConfiguration config, IWebHostEnvironment env)
 {
     private readonly ConcurrentDictionary<string, string?> known = new(StringComparer.Ordinal);
-    private readonly string folder = Media.DirectoryOf(config, env);
-    private readonly int[] widths = config.GetSection("Media:Widths").Get<int[]>() is { Length: > 0 } w ? w : Broadsheet.Newsroom.Media.MediaOptions.DefaultWidths;
+    private readonly string folder = MediaFolder.DirectoryOf(config, env);
+    private readonly int[] widths = config.GetSection("Media:Widths").Get<int[]>() is { Length: > 0 } w ? w : MediaFolder.DefaultWidths;
 
     /// <summary>"/media/x-320.jpg 320w, ..., /media/x.jpg 2000w", or null when there are no smaller copies.</summary>
     public string? SrcSet(string? imagePath, int? width)
@@ -65,10 +67,8 @@ public sealed class MediaVariants(IConfiguration config, IWebHostEnvironment env
         {
             var (stem, ext) = (Path.GetFileNameWithoutExtension(path), Path.GetExtension(path));
             var copies = widths.Where(w => w < width && File.Exists(Path.Combine(folder, $"{stem}-{w}{ext}"))).Distinct().Order()
-                .Select(w => $"{Media.UrlPrefix}/{stem}-{w}{ext} {w}w").ToList();
-            return copies.Count == 0 ? null : string.Join(", ", [.. copies, $"{Media.UrlPrefix}/{path} {width}w"]);
+                .Select(w => $"{MediaFolder.UrlPrefix}/{stem}-{w}{ext} {w}w").ToList();
+            return copies.Count == 0 ? null : string.Join(", ", [.. copies, $"{MediaFolder.UrlPrefix}/{path} {width}w"]);
         });
     }
-
-    public string? SrcSet(Article a) => SrcSet(a.ImagePath, a.ImageWidth);
 }

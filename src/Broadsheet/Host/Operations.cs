@@ -1,4 +1,5 @@
 using Broadsheet.Data;
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Console;
 using System.IO.Compression;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Host;
 
 /// <summary>What an operator relies on: health, compression, proxies, graceful shutdown.</summary>
 public static class Operations

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Broadsheet.Shared;
+using Broadsheet.Shared;
+
+namespace Broadsheet.Data;
 
 /// <summary>
 /// While the database is unreachable every request that needs it answers 503 with Retry-After:

@@ -1,14 +1,27 @@
 using Broadsheet.Caching;
+using Broadsheet.Data;
+using Broadsheet.Media;
+using Broadsheet.Accounts;
+using Broadsheet.Api;
+using Broadsheet.Articles;
+using Broadsheet.Feeds;
+using Broadsheet.Newsroom;
+using Broadsheet.Search;
+using Broadsheet.Shared;
 using Broadsheet.Views;
+using Broadsheet.Votes;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using System.Net;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Host;
 
-/// <summary>The reader-facing web site: Razor Pages from the feature folders, errors, headers, static files.</summary>
-public static class SiteSetup
+/// <summary>
+/// The request pipeline, one comment per middleware in the order a request meets them, then the
+/// endpoints every feature maps; and the site shell's services (Razor Pages, origin, proxies).
+/// </summary>
+public static class Pipeline
 {
     public static IServiceCollection AddSite(this IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
@@ -51,7 +64,7 @@ public static class SiteSetup
         });
         // Every bare 4xx/5xx gets the site's own page for that status.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        Articles.Redirects.UseRedirects(app); // inside the 404 page's re-execute: an unknown old path still gets it
+        Redirects.UseRedirects(app); // inside the 404 page's re-execute: an unknown old path still gets it
         // CSP, nosniff, no framing: on every response, error pages and files included.
         app.UseSecurityHeaders();
         // Before the files and pages, so both are compressed.
@@ -83,9 +96,17 @@ public static class SiteSetup
         return app;
     }
 
-    public static WebApplication MapSite(this WebApplication app)
+    /// <summary>Endpoints, most specific first; Razor Pages from the feature folders last.</summary>
+    public static WebApplication MapEndpoints(this WebApplication app)
     {
-        app.MapRazorPages();
+        app.MapOperations();        // /health
+        app.MapSearchFragments();   // htmx search suggestions
+        app.MapAccountExport();     // a reader's data as JSON
+        app.MapVotes();             // article votes, and the live vote widget
+        app.MapApi();               // /api/v1 with keys
+        app.MapFeeds();             // RSS, Atom, sitemaps, robots.txt
+        app.MapNewsroom();          // editor endpoints (autosave, previews)
+        app.MapRazorPages();        // every page, from its feature folder
         return app;
     }
 

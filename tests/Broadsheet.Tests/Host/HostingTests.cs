@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 
-namespace Broadsheet.Tests.Shared;
+namespace Broadsheet.Tests.Host;
 
 /// <summary>The app as an operator runs it: its own process, --urls, JSON logs, SIGTERM.</summary>
 public sealed class HostingTests

@@ -1,7 +1,7 @@
-using Broadsheet.Shared;
+using Broadsheet.Media;
 using SkiaSharp;
 
-namespace Broadsheet.Tests.Shared;
+namespace Broadsheet.Tests.Media;
 
 /// <summary>The row-by-row PNG reader gives the pixels Skia's own decoder gives, for each kind it reads.</summary>
 public sealed class PngRowsTests

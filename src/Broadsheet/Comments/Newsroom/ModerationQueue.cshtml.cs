@@ -1,16 +1,17 @@
+using Broadsheet.Newsroom;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Broadsheet.Comments;
+namespace Broadsheet.Comments.Newsroom;
 
 /// <summary>
 /// /newsroom/comments: held and reported comments, for editors and admins, who approve, reject
 /// or delete them one by one or in bulk. The editors' policy is on the page, so every handler
 /// (an unknown one included) is checked on the server; other roles get the 403 page.
 /// </summary>
-[Authorize(Policy = Newsroom.NewsroomAccess.Editors)]
+[Authorize(Policy = NewsroomAccess.Editors)]
 [NeverStored]
 public sealed class ModerationQueueModel(Moderation moderation) : PageModel
 {

@@ -1,11 +1,11 @@
 using Broadsheet.Accounts;
-using Broadsheet.Api;
+using Broadsheet.Newsroom;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Broadsheet.Newsroom;
+namespace Broadsheet.Api.Newsroom;
 
 /// <summary>
 /// /newsroom/api-keys: admins list, create and revoke Content API keys. The admin policy is on the

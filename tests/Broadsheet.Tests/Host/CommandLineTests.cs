@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using System.Data.Common;
 
-namespace Broadsheet.Tests.Data;
+namespace Broadsheet.Tests.Host;
 
 [Trait("Category", "Integration")]
 public sealed class CommandLineTests

@@ -1,11 +1,12 @@
 using Broadsheet.Accounts;
 using Broadsheet.Api;
+using Broadsheet.Api.Newsroom;
 using Broadsheet.Newsroom;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Broadsheet.Tests.Newsroom;
+namespace Broadsheet.Tests.Api.Newsroom;
 
 /// <summary>
 /// /newsroom/api-keys is for admins by declaration on the page, so no handler (an unknown one

@@ -1,10 +1,10 @@
-using Broadsheet.Shared;
+using Broadsheet.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using System.Net.Sockets;
 
-namespace Broadsheet.Tests.Shared;
+namespace Broadsheet.Tests.Data;
 
 public sealed class DatabaseUnavailableTests
 {

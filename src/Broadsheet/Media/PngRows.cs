@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Media;
 
 /// <summary>
 /// A PNG read one row at a time, as premultiplied RGBA, so a large picture can be scaled down

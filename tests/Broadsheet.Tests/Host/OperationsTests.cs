@@ -1,7 +1,7 @@
 using Broadsheet.Tests.Fixtures;
 using System.Net;
 
-namespace Broadsheet.Tests.Shared;
+namespace Broadsheet.Tests.Host;
 
 [Trait("Category", "Integration")]
 public sealed class OperationsTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using SkiaSharp;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Media;
 
 /// <summary>
 /// What one decode may cost, checked against the header before any pixel memory is allocated:

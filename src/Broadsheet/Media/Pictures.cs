@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Media;
 
 /// <summary>A picture that decoded, drawn upright and encoded afresh: pixels only, no metadata.</summary>
 public sealed record CleanPicture(byte[] Bytes, string Extension, int Width, int Height);

@@ -1,0 +1,42 @@
+using Broadsheet.Accounts;
+using Broadsheet.Api;
+using Broadsheet.Comments;
+using Broadsheet.Data;
+using Broadsheet.Demo;
+using Broadsheet.Feeds;
+using Broadsheet.Follows;
+using Broadsheet.Newsroom;
+using Broadsheet.Ranking;
+using Broadsheet.Search;
+using Broadsheet.Views;
+using Broadsheet.Votes;
+
+namespace Broadsheet.Host;
+
+/// <summary>
+/// Every feature's services, in one place: the only code that may know all the features.
+/// A feature that reacts to another registers its handler for the other's interface here
+/// (see docs/architecture.md).
+/// </summary>
+public static class Composition
+{
+    public static WebApplicationBuilder AddBroadsheet(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddData(builder.Configuration, builder.Environment)
+            .AddDemo()
+            .AddSearch(builder.Configuration)
+            .AddSite(builder.Configuration, builder.Environment)
+            .AddAccounts(builder.Configuration)
+            .AddVotes()
+            .AddFollows()
+            .AddRanking()
+            .AddViews()
+            .AddComments(builder.Configuration)
+            .AddApi(builder.Configuration)
+            .AddFeeds(builder.Configuration)
+            .AddNewsroom(builder.Configuration)
+            .AddOperations(builder.Environment);
+        return builder;
+    }
+}
