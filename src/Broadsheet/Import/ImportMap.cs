@@ -30,7 +30,11 @@ internal sealed class ImportMap
     public long? Find(string kind, string externalId) =>
         items.TryGetValue((kind, Key(externalId)), out var item) ? item.LocalId : null;
 
-    public void Record(string kind, string externalId, long localId)
+    /// <summary>Imported before, from exactly the same item: the local row is not to be touched.</summary>
+    public bool Unchanged(string kind, string externalId, string fingerprint) =>
+        fingerprint.Length > 0 && items.TryGetValue((kind, Key(externalId)), out var item) && item.Fingerprint == fingerprint;
+
+    public void Record(string kind, string externalId, long localId, string? fingerprint = null)
     {
         var key = Key(externalId);
         if (!items.TryGetValue((kind, key), out var item))
@@ -41,6 +45,7 @@ internal sealed class ImportMap
         }
         item.LocalId = localId;
         item.ImportedAt = now;
+        if (fingerprint is not null) item.Fingerprint = fingerprint;
     }
 
     /// <summary>Ids longer than the column (long percent-encoded slugs) keep a readable start and a hash of the whole.</summary>

@@ -15,6 +15,11 @@ public sealed class ImportedItem
     public required string Kind { get; set; }
     public required string ExternalId { get; set; }
     public long LocalId { get; set; }
+    /// <summary>
+    /// A hash of the item as the export last gave it. A re-run leaves the local row alone while
+    /// this matches, so what the newsroom changed since is kept unless the export changed too.
+    /// </summary>
+    public string? Fingerprint { get; set; }
     public DateTime ImportedAt { get; set; }
 }
 
@@ -27,5 +32,6 @@ internal sealed class ImportedItemConfiguration : IEntityTypeConfiguration<Impor
         i.Property(x => x.Source).HasMaxLength(300);
         i.Property(x => x.Kind).HasMaxLength(20);
         i.Property(x => x.ExternalId).HasMaxLength(100);
+        i.Property(x => x.Fingerprint).HasMaxLength(32);
     }
 }

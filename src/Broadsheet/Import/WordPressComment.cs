@@ -9,12 +9,19 @@ namespace Broadsheet.Import;
 /// A WordPress comment (autop text with a few inline tags) turned into the Markdown a reader
 /// would have typed, so it then takes exactly the reader comments' path
 /// (<see cref="Comments.CommentMarkdown"/>: raw HTML off, a short allow-list) and stays
-/// editable like any other comment. Links, emphasis, code and quotes survive; every other tag
+/// editable like any other comment. Links, emphasis, code, quotes and lists survive; other blocks
+/// (definition lists, headings, table rows) become paragraphs of their own; every other tag
 /// leaves only its text, and text that Markdown would read as markup is escaped.
 /// </summary>
 public static partial class WordPressComment
 {
     private static readonly HtmlParser Parser = new();
+
+    private static readonly HashSet<string> BlockLike =
+    [
+        "p", "div", "li", "pre", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot",
+        "caption", "figure", "figcaption", "section", "article", "aside", "header", "footer", "address", "details", "summary", "hr",
+    ];
 
     public static string ToMarkdown(string html)
     {
@@ -51,7 +58,19 @@ public static partial class WordPressComment
                 case IElement { LocalName: "blockquote" } e:
                     sb.Append("\n\n").Append(string.Join('\n', Inner(e).Trim().Split('\n').Select(l => "> " + l))).Append("\n\n");
                     break;
-                case IElement { LocalName: "p" or "div" or "ul" or "ol" or "li" or "pre" } e:
+                case IElement { LocalName: "ul" or "ol" } list:
+                    // A list stays a list (comments allow ul/ol/li), one item a line.
+                    var n = 0;
+                    sb.Append("\n\n");
+                    foreach (var item in list.Children.Where(c => c.LocalName == "li"))
+                        sb.Append(list.LocalName == "ol" ? $"{++n}. " : "- ").Append(Regex.Replace(Inner(item).Trim(), @"\s*\n\s*", " ")).Append('\n');
+                    sb.Append("\n\n");
+                    break;
+                case IElement { LocalName: "tr" } row:
+                    sb.Append("\n\n").Append(string.Join(" – ", row.Children.Select(c => Inner(c).Trim()).Where(t => t.Length > 0))).Append("\n\n");
+                    break;
+                case IElement e when BlockLike.Contains(e.LocalName):
+                    // Each block is its own paragraph, so "Title" and "Definition" never run together.
                     sb.Append("\n\n").Append(Inner(e).Trim()).Append("\n\n");
                     break;
                 case IElement e:

@@ -8,7 +8,11 @@ using System.Text.RegularExpressions;
 namespace Broadsheet.Import;
 
 /// <summary>A post's body, ready for an <see cref="Article"/>: what is stored, shown, searched and timed.</summary>
-public sealed record ImportedBody(string Markdown, string Html, string Text, int ReadingMinutes);
+public sealed record ImportedBody(string Markdown, string Html, string Text, int ReadingMinutes)
+{
+    /// <summary>What could not come across as it was (kind, message), for the import's summary.</summary>
+    public IReadOnlyList<(string Kind, string Message)> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// WordPress post HTML in, the article's body out. WordPress stores "autop" text (a blank line
@@ -33,14 +37,18 @@ public static partial class WordPressHtml
 
     private static readonly HtmlParser Parser = new();
 
-    public static ImportedBody ToArticleBody(string content)
+    /// <param name="attachmentUrl">The URL of an attachment by WordPress id, for galleries (null when unknown).</param>
+    public static ImportedBody ToArticleBody(string content, Func<string, string?>? attachmentUrl = null)
     {
-        var body = Parse(Shortcodes(content ?? ""));
+        var warnings = new List<(string, string)>();
+        content = WordPressShortcodes.Rewrite(content ?? "", attachmentUrl ?? (_ => null), warnings);
+        var body = Parse(content);
+        WordPressShortcodes.EmbedBlocks(body);
         EmbedsAsLinks(body);
         Autop(body);
         var safe = Parse(ArticleBody.SanitizeHtml(body.InnerHtml));
         var text = PlainText(safe);
-        return new ImportedBody(AsMarkdown(safe), safe.InnerHtml.Trim(), text, ReadingTime.MinutesFor(text));
+        return new ImportedBody(AsMarkdown(safe), safe.InnerHtml.Trim(), text, ReadingTime.MinutesFor(text)) { Warnings = warnings };
     }
 
     /// <summary>Excerpts and titles: the words only, entities decoded, whitespace collapsed.</summary>
@@ -49,13 +57,6 @@ public static partial class WordPressHtml
 
     private static IElement Parse(string html) =>
         Parser.ParseDocument("<!doctype html><html><body>" + html + "</body></html>").Body!;
-
-    /// <summary>[caption]&lt;img&gt; Words[/caption] becomes a figure; [embed]url[/embed] the bare URL.</summary>
-    private static string Shortcodes(string content)
-    {
-        content = Caption().Replace(content, m => $"<figure>{m.Groups["img"].Value}<figcaption>{m.Groups["text"].Value.Trim()}</figcaption></figure>");
-        return Embed().Replace(content, m => m.Groups[1].Value);
-    }
 
     /// <summary>
     /// An iframe would run someone else's page inside ours (and our CSP refuses it anyway), so an
@@ -138,10 +139,4 @@ public static partial class WordPressHtml
 
     [GeneratedRegex(@"[ \t\u00a0]+")]
     private static partial Regex Spaces();
-
-    [GeneratedRegex(@"\[caption[^\]]*\]\s*(?<img>(?:<a [^>]*>)?<img [^>]*>(?:</a>)?)(?<text>.*?)\[/caption\]", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Caption();
-
-    [GeneratedRegex(@"\[embed[^\]]*\](.*?)\[/embed\]", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Embed();
 }

@@ -20,11 +20,25 @@ public sealed partial class WordPressImport
     private async Task CommentsAsync(Article article, WxrPost post, CancellationToken ct)
     {
         var ours = new Dictionary<string, Comment>();
+        var byId = post.Comments.GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var c in ParentsFirst(post.Comments))
         {
+            var known = map.Find("comment", c.Id);
             if (CommentStatusOf(c.Approved, c.Type) is not { } status)
             {
-                summary.Skipped("comments");
+                // Marked spam or trashed on WordPress since an earlier run: hidden here too.
+                if (known is { } gone && await db.Comments.FindAsync([gone], ct) is { Status: CommentStatus.Visible or CommentStatus.Held } hidden)
+                {
+                    hidden.Status = CommentStatus.Rejected;
+                    map.Record("comment", c.Id, hidden.Id, c.Fingerprint);
+                    summary.TakenDown("comments");
+                }
+                else summary.Skipped("comments");
+                continue;
+            }
+            if (known is not null && map.Unchanged("comment", c.Id, c.Fingerprint))
+            {
+                summary.Unchanged("comments");
                 continue;
             }
             var markdown = WordPressComment.ToMarkdown(c.Content);
@@ -34,12 +48,12 @@ public sealed partial class WordPressImport
             if (MarkdownNesting.Depth(markdown) is var depth && depth > MarkdownNesting.Limit)
             {
                 summary.Skipped("comments");
-                summary.Warn($"comment {c.Id} nests quotes, lists or emphasis {depth} levels deep (at most {MarkdownNesting.Limit}): not imported.");
+                summary.Warn("comments", $"comment {c.Id} nests quotes, lists or emphasis {depth} levels deep (at most {MarkdownNesting.Limit}): not imported.");
                 continue;
             }
             if (markdown.Length > Comment.MaxLength)
             {
-                summary.Warn($"comment {c.Id} is longer than {Comment.MaxLength} characters: shortened.");
+                summary.Warn("comments", $"comment {c.Id} is longer than {Comment.MaxLength} characters: shortened.");
                 markdown = markdown[..Comment.MaxLength];
             }
             var comment = map.Find("comment", c.Id) is { } id ? await db.Comments.FindAsync([id], ct) : null;
@@ -59,7 +73,9 @@ public sealed partial class WordPressImport
                     if (found.Id == 0) await db.SaveChangesAsync(ct);
                     parent = found.Id;
                 }
-                else summary.Warn($"comment {c.Id} answers comment {p}, which was not imported: it starts its own thread.");
+                else if (map.Find("comment", p) is { } earlier && byId.TryGetValue(p, out var before) && CommentStatusOf(before.Approved, before.Type) is not null)
+                    parent = earlier; // imported on an earlier run and unchanged since
+                else summary.Warn("comments", $"comment {c.Id} answers comment {p}, which was not imported: it starts its own thread.");
             }
 
             comment.ArticleId = article.Id;
@@ -75,7 +91,7 @@ public sealed partial class WordPressImport
         await db.SaveChangesAsync(ct);
         foreach (var (wordpressId, comment) in ours)
         {
-            map.Record("comment", wordpressId, comment.Id);
+            map.Record("comment", wordpressId, comment.Id, byId[wordpressId].Fingerprint);
             // Nothing refers to a saved comment again: letting go keeps the change tracker small on big sites.
             db.Entry(comment).State = EntityState.Detached;
         }

@@ -29,16 +29,36 @@ public sealed partial class WordPressImport
 
     private async Task PostAsync(WxrPost post, string? uploads, string media, CancellationToken ct)
     {
+        var known = map.Find("post", post.Id);
         if (StatusOf(post.Status, post.PasswordProtected) is not { } status)
         {
-            summary.Skipped("posts");
+            // Trashed on WordPress since an earlier run: it comes off the site here too.
+            if (known is { } gone && await db.Articles.FindAsync([(int)gone], ct) is { } taken && taken.Status != ArticleStatus.Draft)
+            {
+                taken.Status = ArticleStatus.Draft;
+                await db.SaveChangesAsync(ct);
+                map.Record("post", post.Id, taken.Id, post.Fingerprint);
+                articleIds.Add(taken.Id);
+                summary.TakenDown("posts");
+            }
+            else summary.Skipped("posts");
             return;
         }
         if (post.PasswordProtected && post.Status is "publish" or "future")
-            summary.Warn($"post {post.Id} is password-protected on WordPress: imported as a draft.");
-        var article = map.Find("post", post.Id) is { } id
+            summary.Warn("posts", $"post {post.Id} is password-protected on WordPress: imported as a draft.");
+        if (post.Sticky)
+            summary.Warn("sticky posts", $"post {post.Id} is sticky on WordPress; Broadsheet leads with the hottest story, so feature it with the breaking-news bar if it must stay on top.");
+        var article = known is { } id
             ? await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == (int)id, ct)
             : null;
+        // The export has not changed this post since the last run: what the newsroom did to it stays.
+        if (article is not null && map.Unchanged("post", post.Id, post.Fingerprint))
+        {
+            summary.Unchanged("posts");
+            await CommentsAsync(article, post, ct);
+            return;
+        }
+        var wasPublic = article is { Status: not ArticleStatus.Draft };
         var title = ImportMap.Fit(WordPressHtml.TextOf(post.Title) is { Length: > 0 } t ? t : $"Untitled story {post.Id}", 300);
         if (article is null)
         {
@@ -48,14 +68,15 @@ public sealed partial class WordPressImport
             article = new Article { Title = title, Slug = slug };
             summary.Created("posts");
         }
-        else summary.Updated("posts");
+        else if (!(wasPublic && status == ArticleStatus.Draft)) summary.Updated("posts"); // else counted as taken down below
 
-        var body = WordPressHtml.ToArticleBody(post.Content);
+        var body = WordPressHtml.ToArticleBody(post.Content, id => file.Attachments.TryGetValue(id, out var a) && a.Url.Length > 0 ? a.Url : null);
+        foreach (var (kind, message) in body.Warnings) summary.Warn(kind, $"post {post.Id}: {message}.");
         article.Title = title;
         article.Standfirst = ImportMap.Fit(WordPressHtml.TextOf(post.Excerpt), 1000);
         (article.BodyMarkdown, article.BodyHtml, article.BodyText, article.ReadingMinutes) = (body.Markdown, body.Html, body.Text, body.ReadingMinutes);
         article.Status = status;
-        if (status != ArticleStatus.Draft && post.Date is null) summary.Warn($"post {post.Id} has no date: dated now.");
+        if (status != ArticleStatus.Draft && post.Date is null) summary.Warn("posts", $"post {post.Id} has no date: dated now.");
         article.PublishedAt = status == ArticleStatus.Draft ? null : post.Date ?? now;
         article.UpdatedAt = post.Modified ?? post.Date ?? now;
         article.CommentsClosed = post.CommentsClosed;
@@ -64,7 +85,8 @@ public sealed partial class WordPressImport
         var picture = await PictureAsync(article, post, uploads, media, ct);
         if (article.Id == 0) db.Articles.Add(article);
         await db.SaveChangesAsync(ct);
-        map.Record("post", post.Id, article.Id);
+        map.Record("post", post.Id, article.Id, post.Fingerprint);
+        if (wasPublic && status == ArticleStatus.Draft) summary.TakenDown("posts");
         if (picture is not null) map.Record("image", picture, article.Id);
         articleIds.Add(article.Id);
 
@@ -78,16 +100,38 @@ public sealed partial class WordPressImport
     {
         var categories = post.Terms.Where(t => t.Taxonomy == "category").ToList();
         var primaryId = post.Meta.GetValueOrDefault("_yoast_wpseo_primary_category", "");
-        var primary = file.Categories.FirstOrDefault(c => c.Id.Length > 0 && c.Id == primaryId && categories.Any(p => p.Slug == c.Slug)) is { } chosen
-            ? categories.First(p => p.Slug == chosen.Slug)
-            : categories.FirstOrDefault();
-        article.CategoryId = (primary is null ? await UncategorizedAsync(ct) : await CategoryAsync(primary, ct)).Id;
+        // Yoast's primary category first, then the rest in the export's order.
+        var ordered = categories.OrderBy(t => file.Categories.Any(c => c.Id.Length > 0 && c.Id == primaryId && c.Slug == t.Slug) ? 0 : 1).ToList();
+        var primary = ordered.FirstOrDefault(t => sections.Contains(t.Slug.ToLowerInvariant()));
+        var section = primary is not null ? await CategoryAsync(primary, ct)
+            : ordered.Select(t => SectionAncestor(t.Slug)).FirstOrDefault(a => a is not null) is { } ancestor ? await CategoryAsync(ancestor, ct)
+            : await UncategorizedAsync(ct);
+        article.CategoryId = section.Id;
         article.Tags.Clear();
         foreach (var term in post.Terms.Where(t => t != primary && t.Taxonomy is "category" or "post_tag"))
         {
+            // A section is one archive: a second section is not repeated as a tag of the same name.
+            if (term.Taxonomy == "category" && sections.Contains(term.Slug.ToLowerInvariant()))
+            {
+                summary.Warn("second sections", $"post {post.Id} is in more than one section; filed under '{section.Name}' only.");
+                continue;
+            }
             var tag = await TagAsync(term, term.Taxonomy, ct);
             if (!article.Tags.Contains(tag)) article.Tags.Add(tag);
         }
+    }
+
+    /// <summary>The nearest parent category that is a section (a post in "News › Harbour" belongs to News).</summary>
+    private WxrTerm? SectionAncestor(string slug)
+    {
+        for (var (at, depth) = (slug.ToLowerInvariant(), 0); depth < 10; depth++)
+        {
+            var parent = file.Categories.FirstOrDefault(c => string.Equals(c.Slug, at, StringComparison.OrdinalIgnoreCase))?.ParentSlug ?? "";
+            if (parent.Length == 0) return null;
+            if (sections.Contains(parent.ToLowerInvariant())) return file.Categories.First(c => string.Equals(c.Slug, parent, StringComparison.OrdinalIgnoreCase));
+            at = parent.ToLowerInvariant();
+        }
+        return null; // ten levels, or a loop in a corrupt export
     }
 
     /// <summary>A post by a login the export does not list still gets a byline (without an account).</summary>
@@ -95,7 +139,7 @@ public sealed partial class WordPressImport
     {
         login = login.Length > 0 ? login : "unknown";
         if (bylinesByLogin.TryGetValue(login, out var byline)) return byline;
-        summary.Warn($"posts by '{login}', who is not among the export's authors, get a byline without an account.");
+        summary.Warn("authors", $"posts by '{login}', who is not among the export's authors, get a byline without an account.");
         await AuthorsAsync([new WxrAuthor($"login:{login}", login, "", login)], ct);
         return bylinesByLogin[login];
     }
@@ -142,7 +186,7 @@ public sealed partial class WordPressImport
     private string? Skip(string warning)
     {
         summary.Skipped("images");
-        summary.Warn(warning);
+        summary.Warn("pictures", warning);
         return null;
     }
 }

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Import;
 
 /// <summary>
-/// Categories become sections, tags stay tags. Our sections are flat, so a child category is
-/// a section of its own (its old nested URL redirects to it). A term whose slug we already
+/// The chosen categories become sections (ImportOptions: the top ten by posts, or those named),
+/// the other categories and the tags become tags. Our sections are flat, so a chosen child
+/// category is a section of its own (its old nested URL redirects to it). A term whose slug we already
 /// have is the same topic and is reused, not duplicated; names are set when a term is created.
 /// </summary>
 public sealed partial class WordPressImport
@@ -80,6 +81,9 @@ public sealed partial class WordPressImport
         var parents = file.Categories.GroupBy(c => c.Slug.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().ParentSlug.ToLowerInvariant());
         foreach (var (slug, category) in categoriesBySlug)
             await RedirectAsync($"{file.SitePath}/category/{CategoryPath(slug, parents)}/", $"/category/{category.Slug}", ct);
+        // A category that became a tag keeps its old archive URL too.
+        foreach (var (key, tag) in tagsByKey.Where(t => t.Key.StartsWith("category:", StringComparison.Ordinal) && !categoriesBySlug.ContainsKey(t.Key["category:".Length..])))
+            await RedirectAsync($"{file.SitePath}/category/{CategoryPath(key["category:".Length..], parents)}/", $"/tag/{tag.Slug}", ct);
         foreach (var (key, tag) in tagsByKey.Where(t => t.Key.StartsWith("post_tag:", StringComparison.Ordinal)))
             await RedirectAsync($"{file.SitePath}/tag/{ImportSlug.Decode(key["post_tag:".Length..])}/", $"/tag/{tag.Slug}", ct);
         foreach (var (login, byline) in bylinesByLogin)

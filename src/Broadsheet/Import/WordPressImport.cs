@@ -27,17 +27,21 @@ public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> u
     private ImportMap map = null!;
     private WxrFile file = null!;
     private DateTime now;
+    private HashSet<string> sections = [];
 
-    public async Task<ImportSummary> RunAsync(WxrFile wxr, string? uploads, IProgress<int>? progress, CancellationToken ct)
+    public async Task<ImportSummary> RunAsync(WxrFile wxr, string? uploads, IProgress<int>? progress, CancellationToken ct, ImportOptions? options = null)
     {
-        (file, now) = (wxr, clock.GetUtcNow().UtcDateTime);
+        options ??= new ImportOptions();
+        (file, now, sections) = (wxr, clock.GetUtcNow().UtcDateTime, options.SectionsOf(wxr));
         var media = MediaFolder.DirectoryOf(config, env);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             map = await ImportMap.LoadAsync(db, file.SiteUrl, now, ct);
             await AuthorsAsync(file.Authors, ct);
-            foreach (var c in file.Categories) await CategoryAsync(c, ct);
+            foreach (var c in file.Categories)
+                if (sections.Contains(c.Slug.ToLowerInvariant())) await CategoryAsync(c, ct);
+                else await TagAsync(c, "category", ct);
             foreach (var t in file.Tags) await TagAsync(t, "post_tag", ct);
             var done = 0;
             foreach (var post in file.Posts)
@@ -48,20 +52,34 @@ public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> u
             await ArchiveRedirectsAsync(ct);
             await db.SaveChangesAsync(ct);
             await Ranking.HotnessRefresh.RunAsync(db, articleIds, now, ct);
+            if (options.DryRun) throw new DryRunDone();
             await tx.CommitAsync(ct);
+        }
+        catch (DryRunDone)
+        {
+            // Everything ran, so the summary is the real one; nothing of it stays.
+            await tx.RollbackAsync(CancellationToken.None);
+            DeleteWrittenFiles();
         }
         catch
         {
-            foreach (var f in writtenFiles)
-            {
-                try { File.Delete(f); }
-                catch (IOException) { } // the original failure is the one to report
-            }
+            DeleteWrittenFiles();
             throw;
         }
-        foreach (var (type, n) in file.OtherItems) summary.Warn($"{n} item(s) of type '{type}' are not posts and were left out.");
+        foreach (var (type, n) in file.OtherItems) summary.Warn("left out", $"{n} item(s) of type '{type}' are not posts and were left out.");
         return summary;
     }
+
+    private void DeleteWrittenFiles()
+    {
+        foreach (var f in writtenFiles)
+        {
+            try { File.Delete(f); }
+            catch (IOException) { } // the original failure is the one to report
+        }
+    }
+
+    private sealed class DryRunDone : Exception;
 
     private async Task AuthorsAsync(IEnumerable<WxrAuthor> authors, CancellationToken ct)
     {
@@ -102,7 +120,7 @@ public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> u
         if (email.Length == 0 && a.Id.StartsWith("login:", StringComparison.Ordinal)) return null; // already warned about
         if (email.Length > AccountLimits.EmailMax || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
         {
-            summary.Warn($"author '{a.Login}' has no valid email address: imported as a byline without an account.");
+            summary.Warn("authors", $"author '{a.Login}' has no valid email address: imported as a byline without an account.");
             return null;
         }
         var user = await users.FindByEmailAsync(email);
@@ -112,7 +130,7 @@ public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> u
             var created = await UserAdmin.CreateWithHandleAsync(users, user, password: null);
             if (!created.Succeeded)
             {
-                summary.Warn($"author '{a.Login}': no account ({string.Join(" ", created.Errors.Select(e => e.Description))}); imported as a byline only.");
+                summary.Warn("authors", $"author '{a.Login}': no account ({string.Join(" ", created.Errors.Select(e => e.Description))}); imported as a byline only.");
                 return null;
             }
         }

@@ -10,13 +10,22 @@ public sealed record WxrAuthor(string Id, string Login, string Email, string Dis
 public sealed record WxrTerm(string Taxonomy, string Slug, string Name, string ParentSlug, string Id = "", string Description = "");
 
 public sealed record WxrComment(string Id, string ParentId, string Author, DateTime? Date, string Content,
-    string Approved, string Type, string UserId);
+    string Approved, string Type, string UserId)
+{
+    public string Fingerprint { get; init; } = "";
+}
 
 public sealed record WxrAttachment(string Id, string Url, string Caption, string Alt);
 
 public sealed record WxrPost(string Id, string Title, string Link, string Slug, string Creator, string Content,
     string Excerpt, DateTime? Date, DateTime? Modified, string Status, bool PasswordProtected, bool CommentsClosed,
-    IReadOnlyList<WxrTerm> Terms, IReadOnlyDictionary<string, string> Meta, IReadOnlyList<WxrComment> Comments);
+    IReadOnlyList<WxrTerm> Terms, IReadOnlyDictionary<string, string> Meta, IReadOnlyList<WxrComment> Comments)
+{
+    public bool Sticky { get; init; }
+
+    /// <summary>The item exactly as the export wrote it, hashed: a re-run leaves alone what did not change.</summary>
+    public string Fingerprint { get; init; } = "";
+}
 
 /// <summary>
 /// A WordPress eXtended RSS export (WXR 1.0–1.2), read and checked as a whole before anything
@@ -24,7 +33,9 @@ public sealed record WxrPost(string Id, string Title, string Link, string Slug, 
 /// </summary>
 public sealed class WxrFile
 {
-    private const string WpPrefix = "http://wordpress.org/export/";
+    // WordPress writes http://wordpress.org/export/1.x/; WordPress.com and some tools write https.
+    // Like the official importer, we read whatever namespace the document binds to these.
+    private static readonly string[] WpPrefixes = ["http://wordpress.org/export/", "https://wordpress.org/export/"];
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
 
@@ -49,6 +60,11 @@ public sealed class WxrFile
             using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
+        catch (XmlException ex) when (ex.LineNumber == 0 && DoctypeAt(path) is { } at)
+        {
+            // The reader refuses a DTD before it counts lines, so it says "line 0": find it ourselves.
+            throw new WxrException($"{Path.GetFileName(path)} line {at.Line}, column {at.Column}: a DTD (<!DOCTYPE>) is not allowed in an export (WordPress never writes one, and it could expand entities without bound). Nothing was read.");
+        }
         catch (XmlException ex)
         {
             throw new WxrException($"{Path.GetFileName(path)} is not well-formed XML at line {ex.LineNumber}, column {ex.LinePosition}: {ex.Message}");
@@ -56,14 +72,30 @@ public sealed class WxrFile
         return Parse(doc, Path.GetFileName(path));
     }
 
+    private static bool IsExportNamespace(string uri) =>
+        WpPrefixes.Any(p => uri.StartsWith(p, StringComparison.Ordinal)) && uri.EndsWith('/') && uri.Count(c => c == '/') == 5;
+
+    private static (int Line, int Column)? DoctypeAt(string path)
+    {
+        var line = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            line++;
+            var at = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+            if (at >= 0) return (line, at + 1);
+            if (line > 10_000) break; // a prolog is short; a DTD after the root element is refused anyway
+        }
+        return null;
+    }
+
     private static WxrFile Parse(XDocument doc, string name)
     {
         var root = doc.Root!;
         if (root.Name != "rss") throw Error(name, root, $"the root element is <{root.Name.LocalName}>, not <rss>: this is not a WordPress export");
         var channel = root.Element("channel") ?? throw Error(name, root, "<rss> has no <channel>");
-        var wp = (XNamespace?)root.Attributes().Where(a => a.IsNamespaceDeclaration && a.Value.StartsWith(WpPrefix, StringComparison.Ordinal) && a.Value.Count(c => c == '/') == 5)
-            .Select(a => a.Value).FirstOrDefault()
-            ?? throw Error(name, root, $"no WordPress export namespace ({WpPrefix}1.2/): this is an RSS feed, not a WXR export");
+        var wp = (XNamespace?)root.Attributes().Where(a => a.IsNamespaceDeclaration && IsExportNamespace(a.Value))
+            .OrderBy(a => a.Name.LocalName == "wp" ? 0 : 1).Select(a => a.Value).FirstOrDefault()
+            ?? throw Error(name, root, "no WordPress export namespace (http://wordpress.org/export/1.2/): this is an RSS feed, not a WXR export");
         if (channel.Element(wp + "wxr_version") is null) throw Error(name, channel, "<channel> has no <wp:wxr_version>");
         // The home URL: where permalinks and archives lived (base_site_url is where WordPress is installed).
         var site = Text(channel.Element("link")) is { Length: > 0 } link ? link
@@ -74,9 +106,7 @@ public sealed class WxrFile
         var file = new WxrFile
         {
             SiteUrl = site.TrimEnd('/'),
-            Authors = [.. channel.Elements(wp + "author").Select(a => new WxrAuthor(
-                Required(name, a, wp + "author_id"), Required(name, a, wp + "author_login"),
-                Text(a.Element(wp + "author_email")), Text(a.Element(wp + "author_display_name"))))],
+            Authors = [.. channel.Elements(wp + "author").Select(a => ReadAuthor(name, a, wp))],
             Categories = [.. channel.Elements(wp + "category").Select(c => new WxrTerm("category",
                 Required(name, c, wp + "category_nicename"), Text(c.Element(wp + "cat_name")), Text(c.Element(wp + "category_parent")), Text(c.Element(wp + "term_id")), Text(c.Element(wp + "category_description"))))],
             Tags = [.. channel.Elements(wp + "tag").Select(t => new WxrTerm("post_tag",
@@ -110,7 +140,16 @@ public sealed class WxrFile
         return file;
     }
 
-    private static WxrPost ReadPost(string name, XElement item, XNamespace wp, string id, Dictionary<string, string> meta) => new(
+    // <wp:author_id> is optional (WordPress.com and some 6.x exports leave it out); the login is
+    // unique on a site too, so it keys the author instead.
+    private static WxrAuthor ReadAuthor(string name, XElement a, XNamespace wp)
+    {
+        var login = Required(name, a, wp + "author_login");
+        var id = Text(a.Element(wp + "author_id")) is { Length: > 0 } given ? given : "user:" + login; // not "login:", which marks a creator the export does not list
+        return new WxrAuthor(id, login, Text(a.Element(wp + "author_email")), Text(a.Element(wp + "author_display_name")));
+    }
+
+    private static WxrPost ReadPost(string name, XElement item, XNamespace wp, string id, Dictionary<string, string> meta) => new WxrPost(
         id,
         Text(item.Element("title")),
         Text(item.Element("link")),
@@ -134,7 +173,19 @@ public sealed class WxrFile
             Text(c.Element(wp + "comment_content")),
             Text(c.Element(wp + "comment_approved")),
             Text(c.Element(wp + "comment_type")),
-            Text(c.Element(wp + "comment_user_id"))))]);
+            Text(c.Element(wp + "comment_user_id"))) { Fingerprint = Fingerprint(c) })])
+    {
+        Sticky = Text(item.Element(wp + "is_sticky")) == "1",
+        // Comments have their own fingerprints: a new comment must not make the post look edited.
+        Fingerprint = Fingerprint(item, except: wp + "comment"),
+    };
+
+    private static string Fingerprint(XElement e, XName? except = null)
+    {
+        var copy = new XElement(e);
+        if (except is not null) copy.Elements(except).Remove();
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(copy.ToString(SaveOptions.DisableFormatting))))[..32];
+    }
 
     // The excerpt namespace follows the export version (…/export/1.2/excerpt/).
     private static XName Excerpt(XElement item) =>
@@ -148,7 +199,7 @@ public sealed class WxrFile
             ? value
             : throw Error(file, parent, $"<{parent.Name.LocalName}> has no <{Prefixed(child)}>");
 
-    private static string Prefixed(XName n) => n.NamespaceName.StartsWith(WpPrefix, StringComparison.Ordinal) ? "wp:" + n.LocalName : n.LocalName;
+    private static string Prefixed(XName n) => IsExportNamespace(n.NamespaceName) ? "wp:" + n.LocalName : n.LocalName;
 
     // WordPress writes "0000-00-00 00:00:00" for dates it never set (a draft's GMT date).
     private static DateTime? Date(XElement? e) =>

@@ -33,6 +33,10 @@ public sealed class ImportRulesTests
     [InlineData("https://old.example/wp-content/uploads/%2Fetc%2Fpasswd", null)]
     [InlineData("https://old.example/wp-content/uploads/2024/..%5C..%5Csecret.jpg", null)]
     [InlineData("https://old.example/images/ferry.jpg", null)]
+    [InlineData("https://example.files.wordpress.com/2008/06/canola2.jpg", "2008/06/canola2.jpg")]
+    [InlineData("https://cdn.example/news/2013/03/featured-image-horizontal.jpg?w=1200", "2013/03/featured-image-horizontal.jpg")]
+    [InlineData("https://example.files.wordpress.com/2008/06/..%2F..%2F..%2Fetc%2Fpasswd", null)]
+    [InlineData("https://example.files.wordpress.com/2008/13/bad-month.jpg", null)]
     public void Attachment_files_resolve_only_inside_the_uploads_folder(string url, string? relative)
     {
         var root = Path.Combine(Path.GetTempPath(), "uploads-root");

@@ -35,13 +35,7 @@ public sealed class ImportedSite : BroadsheetApp
     {
         var file = Path.Combine(Folder, $"export-{Guid.NewGuid():N}.xml");
         await File.WriteAllTextAsync(file, xml);
-        return await AppProcess.RunAsync(Folder, new Dictionary<string, string>
-        {
-            ["Database__Provider"] = TestDatabase.Provider,
-            ["ConnectionStrings__Broadsheet"] = ConnectionString,
-            ["Media__Directory"] = MediaFolder,
-            ["Logging__LogLevel__Default"] = "Warning",
-        }, "import", "wordpress", file, "--uploads", Uploads);
+        return await this.ImportFileAsync(file, Uploads);
     }
 
     public int MediaFileCount => Directory.Exists(MediaFolder) ? Directory.GetFiles(MediaFolder).Length : 0;
@@ -57,4 +51,17 @@ public sealed class ImportedSite : BroadsheetApp
         byte[] app1 = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload];
         return [.. jpeg[..2], .. app1, .. jpeg[2..]];
     }
+}
+
+public static class ImportCommandRunner
+{
+    /// <summary>Runs `import wordpress FILE` in its own process, as an operator would, against this app's database and media folder.</summary>
+    public static Task<(int ExitCode, string Output)> ImportFileAsync(this BroadsheetApp app, string file, string? uploads, params string[] options) =>
+        AppProcess.RunAsync(app.Folder, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = TestDatabase.Provider,
+            ["ConnectionStrings__Broadsheet"] = app.ConnectionString,
+            ["Media__Directory"] = app.MediaFolder,
+            ["Logging__LogLevel__Default"] = "Warning",
+        }, ["import", "wordpress", file, .. uploads is null ? Array.Empty<string>() : ["--uploads", uploads], .. options]);
 }
