@@ -52,12 +52,8 @@ curl -fsS -H "Cookie: $cookie" "http://127.0.0.1:$port/articles/$slug" | grep -q
 dotnet "$work/static-server/StaticServer.dll" --root "$work/www" --urls "http://127.0.0.1:$static_port" >"$work/static.log" 2>&1 &
 pids+=($!); wait_for "http://127.0.0.1:$static_port/article.html"
 
-count_since() { # log line -> statements run inside requests since then
-  tail -n +"$(($1 + 1))" "$work/count.log" | python3 -c '
-import sys
-lines = sys.stdin.read().splitlines()
-# One JSON entry a line (Production); a statement run inside a request carries its RequestPath scope.
-print(sum(1 for l in lines if '"Category":"Microsoft.EntityFrameworkCore.Database.Command"' in l and '"RequestPath"' in l))'
+count_since() { # log line -> statements run inside requests since then (one JSON entry a line; a request's carry its RequestPath scope)
+  tail -n +"$(($1 + 1))" "$work/count.log" | grep 'Microsoft.EntityFrameworkCore.Database.Command' | grep -c 'RequestPath' || true
 }
 statements() { # path [cookie] -> "miss/hit": SQL statements run inside the first request (it renders) and the second
   local args=(-fsS -o /dev/null); [[ -n ${2:-} ]] && args+=(-H "Cookie: $2")
