@@ -1,5 +1,5 @@
+using Broadsheet.Caching;
 using Broadsheet.Data;
-using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Articles;
 
 [OutputCache(PolicyName = PageCache.Policy)]
+[SharedPage]
 public sealed class AuthorModel(BroadsheetDb db, TimeProvider clock) : SubjectListPageModel<Author>(db, clock)
 {
     public Author Author => Subject;
@@ -15,6 +16,6 @@ public sealed class AuthorModel(BroadsheetDb db, TimeProvider clock) : SubjectLi
 
     protected override string PathOf(Author s) => $"/author/{s.Slug}";
     protected override Task<Author?> FindAsync(string slug, CancellationToken ct) => Db.Authors.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
-    protected override FollowTarget FollowTargetOf(Author s) => new(FollowKind.Author, s.Id, s.Slug, s.DisplayName);
+    protected override (string Kind, int Id, string Slug, string Name) FollowOf(Author s) => ("author", s.Id, s.Slug, s.DisplayName);
     protected override IQueryable<Article> ArticlesOf(Author s) => Live.Where(a => a.AuthorId == s.Id);
 }

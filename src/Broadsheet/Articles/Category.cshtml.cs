@@ -1,5 +1,5 @@
+using Broadsheet.Caching;
 using Broadsheet.Data;
-using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Articles;
 
 [OutputCache(PolicyName = PageCache.Policy)]
+[SharedPage]
 public sealed class CategoryModel(BroadsheetDb db, TimeProvider clock) : SubjectListPageModel<Category>(db, clock)
 {
     public Category Category => Subject;
@@ -15,6 +16,6 @@ public sealed class CategoryModel(BroadsheetDb db, TimeProvider clock) : Subject
 
     protected override string PathOf(Category s) => $"/category/{s.Slug}";
     protected override Task<Category?> FindAsync(string slug, CancellationToken ct) => Db.Categories.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
-    protected override FollowTarget FollowTargetOf(Category s) => new(FollowKind.Category, s.Id, s.Slug, s.Name);
+    protected override (string Kind, int Id, string Slug, string Name) FollowOf(Category s) => ("category", s.Id, s.Slug, s.Name);
     protected override IQueryable<Article> ArticlesOf(Category s) => Live.Where(a => a.CategoryId == s.Id);
 }

@@ -1,3 +1,4 @@
+using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Ranking;
 using Broadsheet.Shared;
@@ -10,6 +11,7 @@ namespace Broadsheet.Articles;
 public sealed record CategorySection(Category Category, IReadOnlyList<ArticleCard> Cards);
 
 [OutputCache(PolicyName = PageCache.Policy)]
+[SharedPage]
 public sealed class HomeModel(BroadsheetDb db, TimeProvider clock) : PageModel
 {
     public const int LatestCount = 8;

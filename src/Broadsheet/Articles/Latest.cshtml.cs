@@ -1,3 +1,4 @@
+using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Broadsheet.Articles;
 
 [OutputCache(PolicyName = PageCache.Policy)]
+[SharedPage]
 public sealed class LatestModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
 {
     public override string Heading => "Latest news";

@@ -1,5 +1,4 @@
 using Broadsheet.Data;
-using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,13 +20,13 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
     public abstract string Heading { get; }
     public virtual string? Description => null;
 
-    /// <summary>The Follow button for the author, section or topic this list belongs to.</summary>
-    public FollowButton? Follow { get; private set; }
+    /// <summary>The "follow" hole's args for the author, section or topic this list belongs to (Follows/FollowHole.cs).</summary>
+    public object[]? Follow { get; private set; }
 
-    /// <summary>Full pages show the button; "Load more" fragments do not need it.</summary>
-    protected async Task ShowFollowAsync(FollowTarget target, CancellationToken ct)
+    /// <summary>Full pages show the button, as a hole filled per reader; "Load more" fragments do not need it.</summary>
+    protected void ShowFollow(string kind, int id, string slug, string name, string path)
     {
-        if (!Request.Headers.ContainsKey("HX-Request")) Follow = await Following.ButtonAsync(Db, User, target, target.Path, ct);
+        if (!Request.Headers.ContainsKey("HX-Request")) Follow = [kind, id, slug, name, path];
     }
 
     /// <summary>Newest first, unless <paramref name="ordered"/> says the query brings its own order (a ranking).</summary>
@@ -62,7 +61,8 @@ public abstract class SubjectListPageModel<TSubject>(BroadsheetDb db, TimeProvid
 
     protected abstract string PathOf(TSubject subject);
     protected abstract Task<TSubject?> FindAsync(string slug, CancellationToken ct);
-    protected abstract FollowTarget FollowTargetOf(TSubject subject);
+    /// <summary>What the Follow button (a hole, Follows/FollowHole.cs) follows: kind, id, slug and name.</summary>
+    protected abstract (string Kind, int Id, string Slug, string Name) FollowOf(TSubject subject);
     protected abstract IQueryable<Article> ArticlesOf(TSubject subject);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -70,7 +70,8 @@ public abstract class SubjectListPageModel<TSubject>(BroadsheetDb db, TimeProvid
         if (!Slug.IsValid(slug)) return NotFound();
         if (await FindAsync(slug, ct) is not { } subject) return NotFound();
         Subject = subject;
-        await ShowFollowAsync(FollowTargetOf(subject), ct);
+        var (kind, id, subjectSlug, name) = FollowOf(subject);
+        ShowFollow(kind, id, subjectSlug, name, CanonicalPath);
         return await ListAsync(CanonicalPath, ArticlesOf(subject), ct);
     }
 }

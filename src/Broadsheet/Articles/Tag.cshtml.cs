@@ -1,5 +1,5 @@
+using Broadsheet.Caching;
 using Broadsheet.Data;
-using Broadsheet.Follows;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Articles;
 
 [OutputCache(PolicyName = PageCache.Policy)]
+[SharedPage]
 public sealed class TagModel(BroadsheetDb db, TimeProvider clock) : SubjectListPageModel<Tag>(db, clock)
 {
     public Tag Tag => Subject;
@@ -15,6 +16,6 @@ public sealed class TagModel(BroadsheetDb db, TimeProvider clock) : SubjectListP
 
     protected override string PathOf(Tag s) => $"/tag/{s.Slug}";
     protected override Task<Tag?> FindAsync(string slug, CancellationToken ct) => Db.Tags.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
-    protected override FollowTarget FollowTargetOf(Tag s) => new(FollowKind.Tag, s.Id, s.Slug, s.Name);
+    protected override (string Kind, int Id, string Slug, string Name) FollowOf(Tag s) => ("tag", s.Id, s.Slug, s.Name);
     protected override IQueryable<Article> ArticlesOf(Tag s) => Live.Where(a => a.Tags.Any(t => t.Id == s.Id));
 }

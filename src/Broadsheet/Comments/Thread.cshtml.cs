@@ -1,4 +1,5 @@
 using Broadsheet.Accounts;
+using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;

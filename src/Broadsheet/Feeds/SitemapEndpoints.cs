@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.EntityFrameworkCore;

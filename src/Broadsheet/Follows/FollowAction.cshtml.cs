@@ -4,6 +4,7 @@ using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Broadsheet.Follows;
 
@@ -12,7 +13,7 @@ namespace Broadsheet.Follows;
 /// in place (htmx). Signed-out readers never reach it: their button is a sign-in link.
 /// </summary>
 [Authorize]
-public sealed class FollowActionModel(BroadsheetDb db, FollowWriter writer, TimeProvider clock) : PageModel
+public sealed class FollowActionModel(BroadsheetDb db, FollowWriter writer, IOutputCacheStore pages, TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => NotFound();
 
@@ -23,6 +24,8 @@ public sealed class FollowActionModel(BroadsheetDb db, FollowWriter writer, Time
         if (target is null) return NotFound();
         var userId = User.UserId()!.Value;
         await Following.SetAsync(writer, userId, target, wanted, clock.GetUtcNow().UtcDateTime, ct);
+        // The shared pages showing this target's follower count; the reader's own button state needs no eviction (it is a hole).
+        await pages.EvictByTagAsync(FollowHole.TagFor(target.Kind, target.Id), ct);
 
         var back = LocalPath.OrHome(returnUrl);
         if (!Request.Headers.ContainsKey("HX-Request")) return LocalRedirect(back);

@@ -1,3 +1,4 @@
+using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Media;
 using Broadsheet.Accounts;
@@ -36,6 +37,7 @@ public static class Pipeline
         services.AddSingleton<Navigation>();
         services.AddSingleton(TimeProvider.System);
         services.AddPageCache(config);
+        services.AddScoped<IPageHole, AccountHole>();
         services.AddExceptionHandler<DatabaseOutage>();
         services.AddExceptionHandler<ClientFaults>();
         services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, config));
@@ -87,7 +89,9 @@ public static class Pipeline
         // Every form POST and every minimal-API form endpoint checks its token.
         app.UseAntiforgery();
         app.UseViewCounting(); // before the cache, so cached pages are counted too
-        // Last: serves anonymous readers' pages rendered in the last Caching:PageSeconds.
+        // A signed-in reader of a shared page goes on as nobody, and their own parts are spliced into the shared copy on the way out.
+        app.UseHoleSplicing();
+        // Last: serves the pages rendered in the last Caching:PageSeconds (to everybody, for shared pages).
         app.UseOutputCache();
         return app;
     }
@@ -96,10 +100,9 @@ public static class Pipeline
     public static WebApplication MapEndpoints(this WebApplication app)
     {
         app.MapOperations();        // /health
-        app.MapArticleFragments();  // htmx fragments of article lists
         app.MapSearchFragments();   // htmx search suggestions
         app.MapAccountExport();     // a reader's data as JSON
-        app.MapVotes();             // article votes
+        app.MapVotes();             // article votes, and the live vote widget
         app.MapApi();               // /api/v1 with keys
         app.MapFeeds();             // RSS, Atom, sitemaps, robots.txt
         app.MapNewsroom();          // editor endpoints (autosave, previews)

@@ -1,3 +1,4 @@
+using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +8,7 @@ namespace Broadsheet.Ranking;
 
 /// <summary>/trending: every ranking at a glance; each links to its full list.</summary>
 [OutputCache(PolicyName = PageCache.Policy)]
+[SharedPage]
 public sealed class TrendingModel(BroadsheetDb db, TimeProvider clock) : PageModel
 {
     public const int PerBox = 10;

@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ namespace Broadsheet.Ranking;
 
 /// <summary>/trending/{list}: one ranked list in full, with "Load more".</summary>
 [OutputCache(PolicyName = PageCache.Policy)]
+[SharedPage]
 public sealed class TrendingListPageModel(BroadsheetDb db, TimeProvider clock) : ListPageModel(db, clock)
 {
     public TrendingList List { get; private set; } = null!;

@@ -1,6 +1,7 @@
 using Broadsheet.RateLimits;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
+using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Antiforgery;
@@ -18,7 +19,7 @@ public static class VoteEndpoints
 {
     public static IServiceCollection AddVotes(this IServiceCollection services)
     {
-        services.AddScoped<VoteService>();
+        services.AddScoped<VoteService>().AddScoped<IPageHole, VoteHole>();
         services.AddSingleton<VoteReconciliation>();
         services.AddHostedService<VoteReconciliationPass>();
         // One writer per instance: the singleton callers submit to is the hosted loop that drains it.
@@ -33,11 +34,12 @@ public static class VoteEndpoints
         // before touching the form (reading a refused form throws).
         app.MapPost("/articles/{slug}/vote", VoteAsync).RequireAuthorization()
             .WithMetadata(new RequireAntiforgeryTokenAttribute()).WithTags("Votes");
+        app.MapVoteFragments();
         return app;
     }
 
     private static async Task<IResult> VoteAsync(string slug, HttpContext http,
-        BroadsheetDb db, VoteService votes, RequestLimits limits, TimeProvider clock, CancellationToken ct)
+        BroadsheetDb db, VoteService votes, RequestLimits limits, PartialRenderer partials, TimeProvider clock, CancellationToken ct)
     {
         if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
             return Problem(http, 400, "The form had expired. Reload the page and try again.");
@@ -76,7 +78,7 @@ public static class VoteEndpoints
             case VoteOutcome.TooNewToDownvote: return Problem(http, 403, $"New accounts can downvote after {votes.DownvoteMinAccountAge.TotalHours:0} hours.");
         }
         if (!http.Request.Headers.ContainsKey("HX-Request")) return Results.Redirect($"/articles/{slug}#votes");
-        var html = await ArticleFragments.WidgetAsync(db, votes, clock, http, slug, ct);
+        var html = await VoteFragments.WidgetAsync(db, votes, partials, clock, http, slug, ct);
         return html is null ? Results.NotFound() : Results.Content(html, "text/html; charset=utf-8");
     }
 

@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Caching;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using System.Net;

@@ -2,6 +2,7 @@ using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Data.Providers.Postgres;
 using Broadsheet.Tests.Fixtures;
+using Broadsheet.Votes;
 using Microsoft.Data.Sqlite;
 
 namespace Broadsheet.Tests.Data;
@@ -78,7 +79,7 @@ public sealed class BackupTests(SqliteFileApp app) : IClassFixture<SqliteFileApp
         var (response, page) = await restored.GetPageAsync($"/articles/{article.Slug}");
         ((int)response.StatusCode).ShouldBe(200);
         page.QuerySelector("h1")!.TextContent.ShouldContain(article.Title);
-        var (_, counters) = await restored.GetPageAsync(ArticleCounters.PathFor(article.Slug));
+        var (_, counters) = await restored.GetPageAsync(VoteWidget.PathFor(article.Slug));
         counters.QuerySelector(".views")!.TextContent.ShouldBe(Broadsheet.Views.ViewCount.Label(views));
         using var sameBrowser = reader.SameBrowserOn(restored.Address);
         var (account, accountPage) = await sameBrowser.GetPageAsync("/account");

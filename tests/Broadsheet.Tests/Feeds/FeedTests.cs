@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Caching;
 using Broadsheet.Feeds;
 using Broadsheet.Tests.Fixtures;
 using System.Net;

@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Votes;
 
 namespace Broadsheet.Tests.Fixtures;
 
@@ -8,7 +9,7 @@ public static class VoteForms
     /// <summary>The reader's form token from <c>/articles/{slug}/counters</c>; only a signed-in reader gets a form.</summary>
     public static async Task<string> VoteTokenAsync(this ReaderSession reader, string slug)
     {
-        var (_, widget) = await reader.GetPageAsync(ArticleCounters.PathFor(slug));
+        var (_, widget) = await reader.GetPageAsync(VoteWidget.PathFor(slug));
         var token = widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")
             ?? throw new Xunit.Sdk.XunitException("The counters fragment has no vote form: is the reader signed in?");
         return token.GetAttribute("value")!;

@@ -1,3 +1,4 @@
+using Broadsheet.Caching;
 using Broadsheet.Tests.Fixtures;
 using System.Text;
 

@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Caching;
 using Broadsheet.Ranking;
 using Broadsheet.Tests.Fixtures;
 using Broadsheet.Views;

@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Caching;
 using Broadsheet.Comments;
 using Broadsheet.Newsroom.Articles;
 using Broadsheet.Tests.Fixtures;

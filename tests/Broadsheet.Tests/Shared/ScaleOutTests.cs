@@ -88,7 +88,7 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
 
         // The never-cached counters line says the same, whichever instance answers.
         using var anonymous = cluster.Reader();
-        await FromBothAsync(anonymous, ArticleCounters.PathFor(article.Slug), page =>
+        await FromBothAsync(anonymous, VoteWidget.PathFor(article.Slug), page =>
             page.QuerySelector(".votes")!.TextContent.ShouldBe(VoteTally.Line(readers - downs, downs)));
         foreach (var p in posts) p.Reader.Dispose();
     }
@@ -107,7 +107,7 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHe
         // One flush later nothing more has been added: each instance wrote its own views once.
         await Task.Delay(1200);
         (await ViewCountAsync(article.Id)).ShouldBe(readers);
-        await FromBothAsync(browser, ArticleCounters.PathFor(article.Slug), page =>
+        await FromBothAsync(browser, VoteWidget.PathFor(article.Slug), page =>
             page.QuerySelector(".views")!.TextContent.ShouldBe(ViewCount.Label(readers)));
     }
 

@@ -1,6 +1,7 @@
 using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;
 using Broadsheet.Views;
+using Broadsheet.Votes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,7 +52,7 @@ public sealed class ViewCountingTests(ManualFlushApp app) : IClassFixture<Manual
 
         (await CountsAsync(app, article)).ShouldBe((2, 2));
         (await app.WithDbAsync(db => db.ArticleViewers.CountAsync(v => v.ArticleId == article.Id))).ShouldBe(2);
-        var (_, page) = await app.GetPageAsync(ArticleCounters.PathFor(article.Slug));
+        var (_, page) = await app.GetPageAsync(VoteWidget.PathFor(article.Slug));
         page.QuerySelector(".views")!.TextContent.ShouldBe("2 Views");
     }
 

@@ -1,6 +1,7 @@
 using Broadsheet.Votes;
 using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;
+using Broadsheet.Votes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
@@ -71,7 +72,7 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
         var response = await VoteAsync(reader, article, "up", htmx: true);
 
         ((int)response.StatusCode).ShouldBe(200);
-        var (_, widget) = await reader.GetPageAsync(ArticleCounters.PathFor(article.Slug));
+        var (_, widget) = await reader.GetPageAsync(VoteWidget.PathFor(article.Slug));
         widget.QuerySelector(".votes")!.TextContent.ShouldBe("1 Votes: 1 Upvotes, 0 Downvotes (1 Points)");
         widget.QuerySelector("button.vote-up")!.GetAttribute("aria-pressed").ShouldBe("true");
         widget.QuerySelector("button.vote-up")!.GetAttribute("value").ShouldBe("clear");

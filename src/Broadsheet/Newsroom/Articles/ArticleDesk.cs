@@ -1,5 +1,6 @@
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
+using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,7 +1,8 @@
+using Broadsheet.Caching;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.Extensions.Logging;
 
-namespace Broadsheet.Tests.Shared;
+namespace Broadsheet.Tests.Caching;
 
 /// <summary>Redis configured but not there (nothing listens on the port): the site must not notice.</summary>
 public sealed class RedisAwayApp : BroadsheetApp

@@ -1,7 +1,8 @@
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 using StackExchange.Redis;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Caching;
 
 /// <summary>
 /// The output cache as every instance keeps it: pages in this instance's memory, so a hit costs

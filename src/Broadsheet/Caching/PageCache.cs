@@ -1,7 +1,8 @@
+using Broadsheet.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 using StackExchange.Redis;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Caching;
 
 /// <summary>
 /// Reader pages are rendered once and served from the output cache until content changes
@@ -30,6 +31,8 @@ public static class PageCache
                 .With(_ => seconds > 0));
         });
         ShareEvictions(services, config);
+        services.AddScoped<PageHoles>();
+        services.AddSingleton<PartialRenderer>();
         return services;
     }
 

@@ -1,0 +1,69 @@
+using Broadsheet.Accounts;
+using Broadsheet.Caching;
+using Broadsheet.Data;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+
+namespace Broadsheet.Follows;
+
+/// <summary>
+/// A Follow button as a page hole. Args: kind (author, category or tag), id, slug, name, the
+/// page to come back to. The shared render counts the followers (once per cache fill) and keeps
+/// the count beside the hole, so a reader's button shows the same count as everybody's; the
+/// page is tagged with the target, so a follow or unfollow evicts it.
+/// </summary>
+public sealed class FollowHole(BroadsheetDb db, PartialRenderer partials) : IPageHole
+{
+    public const string Name = "follow";
+    public const string Partial = "~/Follows/_FollowButton.cshtml";
+
+    public string Kind => Name;
+
+    /// <summary>The output-cache tag of every cached page showing this target's follower count.</summary>
+    public static string TagFor(FollowKind kind, int id) => $"follow:{kind}:{id}";
+
+    public static string[] Args(FollowKind kind, int id, string slug, string name, string returnPath) =>
+        [kind.ToString().ToLowerInvariant(), id.ToString(CultureInfo.InvariantCulture), slug, name, returnPath];
+
+    public async Task<SharedHole> RenderSharedAsync(IHtmlHelper html, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        var target = Target(args);
+        var followers = await db.Follows.CountAsync(f => f.Kind == target.Kind && f.TargetId == target.Id, ct);
+        // The count is part of the shared copy: a follow or unfollow evicts the pages showing it (FollowActionModel).
+        html.ViewContext.HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(TagFor(target.Kind, target.Id));
+        var button = new FollowButton(target, null, followers, args[4]);
+        return new(await html.PartialAsync(Partial, button), [followers.ToString(CultureInfo.InvariantCulture)]);
+    }
+
+    public async Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, CancellationToken ct)
+    {
+        var userId = http.User.UserId()!.Value;
+        var targets = holes.Select(h => Target(h.Args)).ToList();
+        int[] ids = [.. targets.Select(t => t.Id).Distinct()];
+        // One read on the (reader, kind, target) unique index, for every button on the page.
+        var mine = (await db.Follows.AsNoTracking().Where(f => f.UserId == userId && ids.Contains(f.TargetId))
+            .Select(f => new { f.Kind, f.TargetId }).ToListAsync(ct))
+            .Select(f => (f.Kind, f.TargetId)).ToHashSet();
+        var fills = new List<string>(holes.Count);
+        for (var i = 0; i < holes.Count; i++)
+        {
+            var t = targets[i];
+            var followers = holes[i].State.Count > 0 && int.TryParse(holes[i].State[0], CultureInfo.InvariantCulture, out var n) ? n : 0;
+            var button = new FollowButton(t, mine.Contains((t.Kind, t.Id)), followers, holes[i].Args[4]);
+            fills.Add(await partials.RenderAsync(http, Partial, button));
+        }
+        return fills;
+    }
+
+    private static FollowTarget Target(IReadOnlyList<string> args) =>
+        FollowTarget.TryParseKind(args[0], out var kind)
+            ? new FollowTarget(kind, int.Parse(args[1], CultureInfo.InvariantCulture), args[2], args[3])
+            : throw new FormatException($"Not a follow kind: {args[0]}");
+}
+
+public static class FollowServices
+{
+    public static IServiceCollection AddFollows(this IServiceCollection services) => services.AddScoped<IPageHole, FollowHole>();
+}

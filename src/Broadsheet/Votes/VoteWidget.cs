@@ -1,0 +1,123 @@
+using Broadsheet.Accounts;
+using Broadsheet.Articles;
+using Broadsheet.Caching;
+using Broadsheet.Data;
+using Broadsheet.Shared;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+
+namespace Broadsheet.Votes;
+
+/// <summary>
+/// The "N Views · N Votes: …" line and the vote buttons (<c>Votes/_VoteWidget.cshtml</c>). On
+/// the shared article page it is a hole: the counts as of the page's render, with sign-in links;
+/// a signed-in reader gets the same counts with their own vote pressed and a real form. The
+/// widget is also served fresh at <see cref="PathFor"/> (one primary-key read, never cached) and
+/// answers an htmx vote.
+/// </summary>
+public sealed record VoteWidget(string Slug, long Views, int Upvotes, int Downvotes, VoteControls Controls)
+{
+    public const string Partial = "~/Votes/_VoteWidget.cshtml";
+
+    public static string PathFor(string slug) => $"/articles/{slug}/counters";
+
+    public string ArticlePath => $"/articles/{Slug}";
+
+    public string SignInFor(string direction) =>
+        $"/account/sign-in?returnUrl={Uri.EscapeDataString(ArticlePath)}&then={Uri.EscapeDataString($"vote:{Slug}:{direction}")}";
+}
+
+/// <summary>Whose buttons these are: a signed-in reader's (their vote and a form token) or nobody's (sign-in links).</summary>
+public sealed record VoteControls(VoteState Mine, string? TokenField, string? Token)
+{
+    public static readonly VoteControls SignedOut = new(VoteState.None, null, null);
+
+    public static VoteControls For(HttpContext http, VoteState mine)
+    {
+        if (http.User.UserId() is null) return SignedOut;
+        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        return new VoteControls(mine, tokens.FormFieldName, tokens.RequestToken);
+    }
+}
+
+/// <summary>The vote widget as a page hole. Args: article id, slug, views, upvotes, downvotes.</summary>
+public sealed class VoteHole(BroadsheetDb db, PartialRenderer partials) : IPageHole
+{
+    public const string Name = "vote";
+
+    public string Kind => Name;
+
+    public static string[] Args(int articleId, string slug, long views, int up, int down) =>
+        [$"{articleId}", slug, $"{views}", $"{up}", $"{down}"];
+
+    public async Task<SharedHole> RenderSharedAsync(IHtmlHelper html, IReadOnlyList<string> args, CancellationToken ct) =>
+        new(await html.PartialAsync(VoteWidget.Partial, Widget(args, VoteControls.SignedOut)), []);
+
+    public async Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, CancellationToken ct)
+    {
+        var userId = http.User.UserId()!.Value;
+        int[] ids = [.. holes.Select(h => Id(h.Args)).Distinct()];
+        // One statement by primary keys, whatever the number of widgets: the counts as they are now
+        // (so a reader who has just voted sees their vote counted, without evicting the page for
+        // everybody) and the reader's own vote.
+        var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new
+            {
+                a.Id, a.ViewCount, a.Upvotes, a.Downvotes,
+                Mine = db.ArticleVotes.Where(v => v.ArticleId == a.Id && v.UserId == userId).Select(v => v.Value).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(r => r.Id, ct);
+        var fills = new List<string>(holes.Count);
+        foreach (var hole in holes)
+        {
+            var widget = Widget(hole.Args, VoteControls.SignedOut);
+            if (rows.TryGetValue(Id(hole.Args), out var row))
+                widget = widget with { Views = row.ViewCount, Upvotes = row.Upvotes, Downvotes = row.Downvotes, Controls = VoteControls.For(http, (VoteState)row.Mine) };
+            fills.Add(await partials.RenderAsync(http, VoteWidget.Partial, widget));
+        }
+        return fills;
+    }
+
+    private static int Id(IReadOnlyList<string> args) => int.Parse(args[0], CultureInfo.InvariantCulture);
+
+    private static VoteWidget Widget(IReadOnlyList<string> a, VoteControls controls) =>
+        new(a[1], long.Parse(a[2], CultureInfo.InvariantCulture),
+            int.Parse(a[3], CultureInfo.InvariantCulture), int.Parse(a[4], CultureInfo.InvariantCulture), controls);
+}
+
+/// <summary>The live widget for one reader, never cached: for htmx after a vote, and for callers that want fresh counts.</summary>
+public static class VoteFragments
+{
+    public static IEndpointRouteBuilder MapVoteFragments(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/articles/{slug}/counters", FreshAsync).WithTags("Articles");
+        return app;
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> FreshAsync(
+        string slug, BroadsheetDb db, VoteService votes, PartialRenderer partials, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug)) return TypedResults.NotFound();
+        var html = await WidgetAsync(db, votes, partials, clock, http, slug, ct);
+        return html is null ? TypedResults.NotFound() : TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>The live widget for this reader, or null when the article is not live.</summary>
+    public static async Task<string?> WidgetAsync(BroadsheetDb db, VoteService votes, PartialRenderer partials, TimeProvider clock, HttpContext http, string slug, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = await db.Articles.AsNoTracking().Live(now).Where(a => a.Slug == slug)
+            .Select(a => new { a.Id, a.ViewCount, a.Upvotes, a.Downvotes })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var mine = await votes.StateAsync(http.User.UserId(), row.Id, ct);
+        var controls = VoteControls.For(http, mine);
+        // A form token already made the answer "no-cache, no-store" (antiforgery warns when it has to
+        // override a header we set first); a signed-out answer says no-store itself.
+        if (controls.Token is null) http.Response.Headers.CacheControl = "no-store";
+        return await partials.RenderAsync(http, VoteWidget.Partial, new VoteWidget(slug, row.ViewCount, row.Upvotes, row.Downvotes, controls));
+    }
+}
