@@ -62,8 +62,3 @@ public sealed class FollowHole(BroadsheetDb db, PartialRenderer partials) : IPag
             ? new FollowTarget(kind, int.Parse(args[1], CultureInfo.InvariantCulture), args[2], args[3])
             : throw new FormatException($"Not a follow kind: {args[0]}");
 }
-
-public static class FollowServices
-{
-    public static IServiceCollection AddFollows(this IServiceCollection services) => services.AddScoped<IPageHole, FollowHole>();
-}

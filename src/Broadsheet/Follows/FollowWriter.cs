@@ -1,3 +1,4 @@
+using Broadsheet.Caching;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 using System.Text;
@@ -35,6 +36,7 @@ public static class FollowServices
 {
     public static IServiceCollection AddFollows(this IServiceCollection services)
     {
+        services.AddScoped<IPageHole, FollowHole>();
         services.AddSingleton<FollowWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowWriter>());
         return services;

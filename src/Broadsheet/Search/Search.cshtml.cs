@@ -1,3 +1,4 @@
+using Broadsheet.Caching;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Shared;

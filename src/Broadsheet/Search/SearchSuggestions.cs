@@ -1,3 +1,4 @@
+using Broadsheet.Caching;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;

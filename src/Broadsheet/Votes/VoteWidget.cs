@@ -63,11 +63,13 @@ public sealed class VoteHole(BroadsheetDb db, PartialRenderer partials) : IPageH
         // One statement by primary keys, whatever the number of widgets: the counts as they are now
         // (so a reader who has just voted sees their vote counted, without evicting the page for
         // everybody) and the reader's own vote.
+        // Extension properties cannot appear inside an expression tree (CS9296): the subquery's set is captured first.
+        var votes = db.ArticleVotes;
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new
             {
                 a.Id, a.ViewCount, a.Upvotes, a.Downvotes,
-                Mine = db.ArticleVotes.Where(v => v.ArticleId == a.Id && v.UserId == userId).Select(v => v.Value).FirstOrDefault(),
+                Mine = votes.Where(v => v.ArticleId == a.Id && v.UserId == userId).Select(v => v.Value).FirstOrDefault(),
             })
             .ToDictionaryAsync(r => r.Id, ct);
         var fills = new List<string>(holes.Count);

@@ -1,3 +1,5 @@
+using Broadsheet.Votes;
+using Broadsheet.Follows;
 using AngleSharp.Dom;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;

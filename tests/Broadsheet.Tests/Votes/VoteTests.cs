@@ -1,7 +1,6 @@
 using Broadsheet.Votes;
 using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;
-using Broadsheet.Votes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
