@@ -1,4 +1,3 @@
-using Broadsheet.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 using StackExchange.Redis;
 
@@ -56,7 +55,7 @@ public static class PageCache
             inner.ImplementationFactory?.Invoke(sp) as IOutputCacheStore
                 ?? inner.ImplementationInstance as IOutputCacheStore
                 ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, inner.ImplementationType!),
-            sp.GetRequiredService<Navigation>(), sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<SharedEvictions>>()));
+            sp.GetServices<IContentCopy>(), sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<SharedEvictions>>()));
         services.AddHostedService<SharedEvictionsListener>();
     }
 

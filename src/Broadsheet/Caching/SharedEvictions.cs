@@ -1,4 +1,3 @@
-using Broadsheet.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 using StackExchange.Redis;
 
@@ -11,7 +10,7 @@ namespace Broadsheet.Caching;
 /// while it is unreachable, the instances' copies can differ for at most the page lifetime
 /// (<c>Caching:PageSeconds</c>); nothing in the cache is ever the truth, only a copy of it.
 /// </summary>
-public sealed class SharedEvictions(IOutputCacheStore local, Navigation navigation, IConnectionMultiplexer? redis, ILogger<SharedEvictions> log)
+public sealed class SharedEvictions(IOutputCacheStore local, IEnumerable<IContentCopy> copies, IConnectionMultiplexer? redis, ILogger<SharedEvictions> log)
     : IOutputCacheStore
 {
     public const string Channel = "broadsheet:output-cache:evict";
@@ -74,8 +73,9 @@ public sealed class SharedEvictions(IOutputCacheStore local, Navigation navigati
     private async ValueTask EvictHereAsync(string tag, CancellationToken ct)
     {
         await local.EvictByTagAsync(tag, ct);
-        // The navigation copy is part of every page: drop it with them, so a re-rendered page is current.
-        if (tag == PageCache.ContentTag) navigation.Forget();
+        // Copies such as the navigation are part of every page: drop them with the pages, so a re-rendered page is current.
+        if (tag == PageCache.ContentTag)
+            foreach (var copy in copies) copy.Forget();
     }
 }
 

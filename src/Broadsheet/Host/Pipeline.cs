@@ -35,6 +35,7 @@ public static class Pipeline
         AddOrigin(services, config, environment);
         services.AddMemoryCache();
         services.AddSingleton<Navigation>();
+        services.AddSingleton<Caching.IContentCopy>(sp => sp.GetRequiredService<Navigation>());
         services.AddSingleton(TimeProvider.System);
         services.AddPageCache(config);
         services.AddScoped<IPageHole, AccountHole>();

@@ -11,7 +11,7 @@ public sealed record NavItem(string Name, string Slug);
 /// The category navigation shown on every page. Cached briefly per instance: it is a copy of
 /// the database that any instance may rebuild, never a source of truth.
 /// </summary>
-public sealed class Navigation(IServiceScopeFactory scopes, IMemoryCache cache, ILogger<Navigation> log)
+public sealed class Navigation(IServiceScopeFactory scopes, IMemoryCache cache, ILogger<Navigation> log) : Caching.IContentCopy
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 

@@ -20,7 +20,7 @@ public sealed class ArchitectureTests
     public static readonly string[] KnownCycleLinks =
     [
         "Accounts -> Articles", "Accounts -> Comments", "Accounts -> Data", "Accounts -> Follows", "Accounts -> Mail", "Accounts -> Newsroom", "Accounts -> Shared", "Accounts -> Votes",
-        "Articles -> Accounts", "Articles -> Data", "Articles -> Follows", "Articles -> Newsroom", "Articles -> Ranking", "Articles -> Shared", "Articles -> Views", "Articles -> Votes",
+        "Articles -> Accounts", "Articles -> Data", "Articles -> Newsroom", "Articles -> Ranking", "Articles -> Shared", "Articles -> Views",
         "Comments -> Accounts", "Comments -> Articles", "Comments -> Data", "Comments -> Newsroom", "Comments -> Ranking", "Comments -> Shared", "Comments -> Votes",
         "Data -> Accounts",
         "Follows -> Accounts", "Follows -> Articles", "Follows -> Data", "Follows -> Shared",
