@@ -22,8 +22,7 @@ public sealed record ImportOptions
     public HashSet<string> SectionsOf(WxrFile file)
     {
         if (SectionNames.Count > 0)
-            return [.. file.Categories.Where(c => SectionNames.Any(n => string.Equals(n, c.Slug, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(n, WordPressHtml.TextOf(c.Name), StringComparison.OrdinalIgnoreCase))).Select(c => c.Slug.ToLowerInvariant())];
+            return [.. file.Categories.Where(c => SectionNames.Any(n => Names(n, c))).Select(c => c.Slug.ToLowerInvariant())];
         var posts = file.Posts.Where(p => WordPressImport.StatusOf(p.Status, p.PasswordProtected) is not null)
             .SelectMany(p => p.Terms.Where(t => t.Taxonomy == "category").Select(t => t.Slug.ToLowerInvariant()))
             .CountBy(s => s).ToDictionary();
@@ -32,6 +31,10 @@ public sealed record ImportOptions
     }
 
     /// <summary>Names given to --sections that are no category of the export.</summary>
-    public IEnumerable<string> UnknownSections(WxrFile file) => SectionNames.Where(n => !file.Categories.Any(c =>
-        string.Equals(n, c.Slug, StringComparison.OrdinalIgnoreCase) || string.Equals(n, WordPressHtml.TextOf(c.Name), StringComparison.OrdinalIgnoreCase)));
+    public IEnumerable<string> UnknownSections(WxrFile file) => SectionNames.Where(n => !file.Categories.Any(c => Names(n, c)));
+
+    /// <summary>A name given to --sections means this category: its slug or its name, in any case.</summary>
+    private static bool Names(string given, WxrTerm category) =>
+        string.Equals(given, category.Slug, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(given, WordPressHtml.TextOf(category.Name), StringComparison.OrdinalIgnoreCase);
 }
