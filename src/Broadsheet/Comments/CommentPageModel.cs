@@ -3,6 +3,7 @@ using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using System.Globalization;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Comments;
 

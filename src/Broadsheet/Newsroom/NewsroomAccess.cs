@@ -1,4 +1,4 @@
-using Broadsheet.Accounts;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom;
 

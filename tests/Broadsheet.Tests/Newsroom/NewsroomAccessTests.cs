@@ -1,4 +1,3 @@
-using Broadsheet.Accounts;
 using Broadsheet.Newsroom;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.AspNetCore.Authorization;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using System.Net;
 using System.Text.RegularExpressions;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom;
 

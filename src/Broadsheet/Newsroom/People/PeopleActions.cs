@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.People;
 

@@ -1,6 +1,6 @@
-using Broadsheet.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.People;
 

@@ -1,10 +1,10 @@
-using Broadsheet.Accounts;
 using Broadsheet.Api;
 using Broadsheet.Api.Newsroom;
 using Broadsheet.Newsroom;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Api.Newsroom;
 
