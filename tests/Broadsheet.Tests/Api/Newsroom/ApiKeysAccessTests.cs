@@ -21,7 +21,7 @@ public sealed class ApiKeysAccessTests(BroadsheetApp app) : IClassFixture<Broads
     public void The_page_model_carries_the_admin_policy()
     {
         typeof(ApiKeysModel).GetCustomAttributes(typeof(AuthorizeAttribute), inherit: true).Cast<AuthorizeAttribute>()
-            .Select(a => a.Policy).ShouldContain(NewsroomAccess.Admins);
+            .Select(a => a.Policy).ShouldContain(Policies.Admins);
     }
 
     [Theory]
