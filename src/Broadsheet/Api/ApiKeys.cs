@@ -52,7 +52,6 @@ public sealed class ApiKeys(BroadsheetDb db, AuditLog audit, TimeProvider clock)
             Name = name, Prefix = prefix, SecretHash = ApiKeyFormat.Hash(key), Kind = kind, Origins = string.Join(' ', origins),
             CreatedByUserId = createdBy, CreatedAt = clock.GetUtcNow().UtcDateTime,
         }).Entity;
-        using var gate = await db.WriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct); // the key's id, for the audit entry
         var detail = kind == ApiKeyKind.Browser
@@ -69,7 +68,6 @@ public sealed class ApiKeys(BroadsheetDb db, AuditLog audit, TimeProvider clock)
     public async Task<bool> RevokeAsync(int id, int actorUserId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        using var gate = await db.WriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var revoked = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), ct);
         if (revoked > 0)
@@ -97,8 +95,7 @@ public sealed class ApiKeys(BroadsheetDb db, AuditLog audit, TimeProvider clock)
         if (row.LastUsedAt is null || now - row.LastUsedAt >= UsageResolution)
         {
             var stale = now - UsageResolution;
-            using (await db.WriteGateAsync(ct))
-                await db.ApiKeys.Where(k => k.Id == row.Id && (k.LastUsedAt == null || k.LastUsedAt <= stale))
+            await db.ApiKeys.Where(k => k.Id == row.Id && (k.LastUsedAt == null || k.LastUsedAt <= stale))
                     .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
         }
         return new ApiCaller(prefix, row.Kind, row.Origins.Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -48,7 +48,6 @@ public sealed class CommentWriter(BroadsheetDb db, IOptionsMonitor<CommentOption
             return (null, Refusal.Invalid(links));
         var html = CommentMarkdown.ToSafeHtml(body);
 
-        using var gate = await db.WriteGateAsync(ct); // SQLite: queue in the process, not in the driver's busy-wait
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CommentCounts.LockArticleAsync(db, article.Id, ct);
         // Inside the article lock, so two copies of one post racing each other cannot both pass.
@@ -116,7 +115,6 @@ public sealed class CommentWriter(BroadsheetDb db, IOptionsMonitor<CommentOption
         if (found is null || found.Status is CommentStatus.Deleted or CommentStatus.Rejected && !actor.IsModerator) return (null, Refusal.Gone());
         if (found.UserId != actor.UserId && !actor.IsModerator) return (null, Refusal.Forbidden("You can only delete your own comments."));
 
-        using var gate = await db.WriteGateAsync(ct); // SQLite: queue in the process, not in the driver's busy-wait
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CommentCounts.LockArticleAsync(db, found.ArticleId, ct);
         var kept = await Removal.RemoveAsync(db, commentId, Now, ct);

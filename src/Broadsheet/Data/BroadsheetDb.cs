@@ -32,20 +32,6 @@ public abstract class BroadsheetDb(DbContextOptions options)
     /// <summary>Provider tuning that must follow a migration (SQLite turns on WAL here).</summary>
     public virtual Task AfterMigrateAsync(CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>
-    /// Held around short, hot write transactions (a vote, a rate-limit hit, a views flush).
-    /// SQLite has one writer at a time and its driver waits for the lock by sleeping the thread;
-    /// queueing on an async gate in the process instead keeps threads free. PostgreSQL locks rows
-    /// itself, so its gate is open.
-    /// </summary>
-    public virtual ValueTask<IDisposable> WriteGateAsync(CancellationToken ct) => ValueTask.FromResult<IDisposable>(NoGate.Instance);
-
-    private sealed class NoGate : IDisposable
-    {
-        public static readonly NoGate Instance = new();
-        public void Dispose() { }
-    }
-
     /// <summary>Provider tuning for a large load on the open connection (SQLite enlarges its page cache).</summary>
     public virtual Task BeforeBulkLoadAsync(CancellationToken ct) => Task.CompletedTask;
 

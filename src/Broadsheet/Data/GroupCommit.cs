@@ -106,7 +106,6 @@ public abstract class GroupCommit<T>(IServiceScopeFactory scopes, ILogger log) :
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-                using var gate = await db.WriteGateAsync(CancellationToken.None);
                 await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
                 await ApplyAsync(db, items, CancellationToken.None);
                 await tx.CommitAsync(CancellationToken.None);

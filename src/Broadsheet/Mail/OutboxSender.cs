@@ -147,7 +147,6 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now.AddSeconds(Math.Max(1, settings.LeaseSeconds));
-        using (await db.WriteGateAsync(ct))
         {
             return await db.Database.SqlQueryRaw<ClaimedMail>(
                 """

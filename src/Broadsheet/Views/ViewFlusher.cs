@@ -92,7 +92,6 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
 
         var added = new Dictionary<(int ArticleId, DateOnly Day), long>();
         var referred = new Dictionary<(int ArticleId, DateOnly Day, string Domain), long>();
-        using (await db.WriteGateAsync(ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             foreach (var group in rows.GroupBy(r => (r.ArticleId, r.Day)))

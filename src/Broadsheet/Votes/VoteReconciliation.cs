@@ -35,7 +35,6 @@ public sealed class VoteReconciliation(ILogger<VoteReconciliation> log, TimeProv
         var repaired = 0;
         foreach (var id in articleIds.Distinct().Order())
         {
-            using var gate = await db.WriteGateAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlRawAsync("""UPDATE "Articles" SET "Upvotes" = "Upvotes" WHERE "Id" = {0}""", [id], ct);
             var stored = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Upvotes, a.Downvotes, a.PublishedAt }).FirstOrDefaultAsync(ct);

@@ -22,7 +22,6 @@ public sealed partial class SectionAdmin
         if (into is null) return SectionResult.Invalid($"There is no {Noun(kind)} with the slug \"{intoSlug}\" to merge into.");
         if (into.Id == id) return SectionResult.Invalid($"A {Noun(kind)} cannot be merged into itself.");
 
-        using var gate = await db.WriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var stories = kind == SectionKind.Category
             ? await db.Articles.Where(a => a.CategoryId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CategoryId, into.Id), ct)
@@ -64,7 +63,6 @@ public sealed partial class SectionAdmin
     /// <summary>Moves a section one place up or down in the navigation and on the home page; positions are renumbered 10, 20, 30...</summary>
     public async Task<SectionResult> MoveAsync(ClaimsPrincipal actor, int id, bool up, CancellationToken ct)
     {
-        using var gate = await db.WriteGateAsync(ct);
         var all = await db.Categories.OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
         var index = all.FindIndex(c => c.Id == id);
         if (index < 0) return SectionResult.Missing;

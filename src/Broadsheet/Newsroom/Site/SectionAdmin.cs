@@ -52,7 +52,6 @@ public sealed partial class SectionAdmin(BroadsheetDb db, AuditLog audit, TimePr
         var (wanted, problem) = Check(name, slug);
         if (wanted is null) return SectionResult.Invalid(problem!);
         if (await SlugTakenAsync(kind, wanted, null, ct)) return Taken(kind, wanted);
-        using var gate = await db.WriteGateAsync(ct);
         if (kind == SectionKind.Category)
         {
             var position = (await db.Categories.MaxAsync(c => (int?)c.Position, ct) ?? 0) + 10;
@@ -78,7 +77,6 @@ public sealed partial class SectionAdmin(BroadsheetDb db, AuditLog audit, TimePr
         if (oldName == name && oldSlug == wanted) return SectionResult.Ok("Nothing had changed.");
         if (wanted != oldSlug && await SlugTakenAsync(kind, wanted, id, ct)) return Taken(kind, wanted);
 
-        using var gate = await db.WriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var set = kind == SectionKind.Category
             ? await db.Categories.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, name).SetProperty(c => c.Slug, wanted), ct)
@@ -103,7 +101,6 @@ public sealed partial class SectionAdmin(BroadsheetDb db, AuditLog audit, TimePr
             ? await db.Articles.CountAsync(a => a.CategoryId == id, ct)
             : await db.Articles.CountAsync(a => a.Tags.Any(t => t.Id == id), ct);
         if (used > 0) return SectionResult.Invalid($"\"{name}\" still has {used} {(used == 1 ? "story" : "stories")}: merge it into another {Noun(kind)} instead.");
-        using var gate = await db.WriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var follow = FollowKindOf(kind);
         await db.Follows.Where(f => f.Kind == follow && f.TargetId == id).ExecuteDeleteAsync(ct);

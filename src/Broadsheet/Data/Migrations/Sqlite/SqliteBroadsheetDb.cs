@@ -1,4 +1,3 @@
-using Broadsheet.Data.Providers.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,10 +19,6 @@ public sealed class SqliteBroadsheetDb(DbContextOptions<SqliteBroadsheetDb> opti
     // NORMAL is the durable setting for WAL: a crash can lose the last commits, never corrupt the file.
     public override Task BeforeBulkLoadAsync(CancellationToken ct) =>
         Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL;", ct);
-
-    // The gate lives with the provider (Data/Providers/Sqlite): one per database file, shared by every context.
-    public override ValueTask<IDisposable> WriteGateAsync(CancellationToken ct) =>
-        SqliteProvider.WriteGateAsync(Database.GetConnectionString() ?? "", ct);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -2,7 +2,6 @@ using Broadsheet.Data.Migrations.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using System.Collections.Concurrent;
 
 namespace Broadsheet.Data.Providers.Sqlite;
 
@@ -21,7 +20,8 @@ public sealed partial class SqliteProvider : IDatabaseProvider
     public void Register(IServiceCollection services, IConfiguration config, IHostEnvironment env, IDataProtectionBuilder protection)
     {
         var cs = UnderContentRoot(config.GetConnectionString("Broadsheet") ?? DefaultConnection, env.ContentRootPath);
-        services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>(o => o.UseSqlite(cs));
+        // Every write passes the provider's gate (SqliteWriteGate): features never take it by hand.
+        services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>(o => o.UseSqlite(cs).AddInterceptors(SqliteWriteGate.Instance));
         var file = new SqliteConnectionStringBuilder(cs).DataSource;
         // One box: a keys folder beside the database file (data/keys by default), so
         // a restart keeps readers signed in. Back it up with the database.
@@ -54,24 +54,4 @@ public sealed partial class SqliteProvider : IDatabaseProvider
     public bool IsOutage(Exception ex) => ex is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
 
     public T Choose<T>(T sqlite, T postgres) => sqlite;
-
-    // One gate per database file, shared by every context in the process.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
-
-    /// <summary>
-    /// SQLite has one writer at a time and its driver waits for the lock by sleeping the thread;
-    /// queueing on an async gate in the process instead keeps threads free.
-    /// </summary>
-    public static async ValueTask<IDisposable> WriteGateAsync(string connectionString, CancellationToken ct)
-    {
-        var gate = Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        return new Release(gate);
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        private int released;
-        public void Dispose() { if (Interlocked.Exchange(ref released, 1) == 0) gate.Release(); }
-    }
 }
