@@ -3,6 +3,7 @@ using Broadsheet.Articles;
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Accounts;
 
