@@ -19,7 +19,7 @@ public sealed class ArchitectureTests
     /// </summary>
     public static readonly string[] KnownCycleLinks =
     [
-        "Accounts -> Articles", "Accounts -> Audit", "Accounts -> Comments", "Accounts -> Data", "Accounts -> Follows", "Accounts -> Mail", "Accounts -> Shared", "Accounts -> Votes",
+        "Accounts -> Audit", "Accounts -> Data", "Accounts -> Mail", "Accounts -> Shared",
         "Articles -> Accounts", "Articles -> Data", "Articles -> Ranking", "Articles -> Shared", "Articles -> Views",
         "Audit -> Accounts", "Audit -> Data", // User is Accounts' until it moves into Data; then Audit knows Data only
         "Comments -> Accounts", "Comments -> Articles", "Comments -> Audit", "Comments -> Data", "Comments -> Ranking", "Comments -> Shared", "Comments -> Votes",
@@ -38,6 +38,7 @@ public sealed class ArchitectureTests
     public static readonly string[] KnownPlatformLinks =
     [
         "Data -> Accounts", // BroadsheetDb is Identity's context over Accounts.User
+        "Audit -> Accounts", // AuditLog reads an actor's name from db.Users (Accounts.User until it moves into Data)
         "Audit -> Accounts", // AuditLog reads an actor's name from db.Users (Accounts.User until it moves into Data)
         "Shared -> Accounts", "Shared -> Articles", "Shared -> Newsroom", "Shared -> Sharing", // the layout, navigation and article card
     ];
