@@ -1,4 +1,5 @@
 using Broadsheet.Accounts;
+using Broadsheet.Audit;
 using Broadsheet.Api;
 using Broadsheet.Comments;
 using Broadsheet.Data;
@@ -31,6 +32,7 @@ public static class Composition
             .AddSearch(builder.Configuration)
             .AddSite(builder.Configuration, builder.Environment)
             .AddRateLimits()
+            .AddAudit()
             .AddAccounts(builder.Configuration)
             .AddVotes()
             .AddFollows()

@@ -17,7 +17,6 @@ public static class NewsroomServices
 {
     public static IServiceCollection AddNewsroom(this IServiceCollection services, IConfiguration config)
     {
-        services.AddScoped<AuditLog>();
         return services
             .AddNewsroomArticles()
             .AddMediaLibrary(config)

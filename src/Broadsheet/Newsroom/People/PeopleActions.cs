@@ -1,3 +1,4 @@
+using Broadsheet.Audit;
 using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using Broadsheet.Audit;
 using Broadsheet.Newsroom;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

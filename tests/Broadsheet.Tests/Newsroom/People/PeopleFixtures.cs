@@ -1,3 +1,4 @@
+using Broadsheet.Audit;
 using AngleSharp.Dom;
 using Broadsheet.Newsroom;
 using Broadsheet.Tests.Comments;

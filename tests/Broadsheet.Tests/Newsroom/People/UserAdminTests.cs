@@ -1,3 +1,4 @@
+using Broadsheet.Audit;
 using Broadsheet.Accounts;
 using Broadsheet.Newsroom;
 using Broadsheet.Tests.Comments;
