@@ -3,6 +3,7 @@ using Broadsheet.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Broadsheet.Shared;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Accounts;
 

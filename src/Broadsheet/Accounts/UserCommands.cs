@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Accounts;
 

@@ -3,6 +3,7 @@ using Broadsheet.Audit;
 using Broadsheet.Api;
 using Broadsheet.Comments;
 using Broadsheet.Data;
+using Broadsheet.Data.Identity;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
 using Broadsheet.Follows;
@@ -26,6 +27,7 @@ public static class Composition
     {
         builder.Services
             .AddData(builder.Configuration, builder.Environment)
+            .AddPolicies()
             .AddDemo()
             .AddSearch(builder.Configuration)
             .AddSite(builder.Configuration, builder.Environment)
