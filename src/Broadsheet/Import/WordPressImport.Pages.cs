@@ -62,7 +62,10 @@ public sealed partial class WordPressImport
         var wasLive = page?.Status == PageStatus.Published;
         if (page is null)
         {
-            var slug = await FreeSlugAsync(ImportSlug.From(wp.Slug.Length > 0 ? wp.Slug : title, $"page-{wp.Id}"), Shared.Slug.MaxLength,
+            var wanted = ImportSlug.From(wp.Slug.Length > 0 ? wp.Slug : title, $"page-{wp.Id}");
+            // A slug in a script we do not transliterate can leave only a number ("επίπεδο-2" → "2"): the title says more.
+            if (!wanted.Any(char.IsAsciiLetter)) wanted = ImportSlug.From(title, $"page-{wp.Id}");
+            var slug = await FreeSlugAsync(wanted, Shared.Slug.MaxLength,
                 s => db.Pages.AnyAsync(p => p.Slug == s, ct));
             page = new Page { Title = title, Slug = slug, CreatedAt = wp.Date ?? now };
             db.Pages.Add(page);
