@@ -2,7 +2,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Caching;
 using Broadsheet.Data;
-using Broadsheet.Newsroom;
+using Broadsheet.Audit;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;

@@ -1,5 +1,6 @@
 using Broadsheet.Accounts;
-using Broadsheet.Newsroom;
+using Broadsheet.Audit;
+using Broadsheet.Data.Identity;
 using Broadsheet.Pages;
 using Broadsheet.Tests.Fixtures;
 using Broadsheet.Tests.Newsroom.Articles;

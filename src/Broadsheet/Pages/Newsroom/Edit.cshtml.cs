@@ -1,4 +1,4 @@
-using Broadsheet.Newsroom;
+using Broadsheet.Data.Identity;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +10,7 @@ namespace Broadsheet.Pages.Newsroom;
 /// /newsroom/pages/new and /newsroom/pages/{id}/edit: one plain form (works without JavaScript)
 /// whose buttons save, publish, unpublish or delete. Only <see cref="PageInput"/> is bound.
 /// </summary>
-[Authorize(Policy = NewsroomAccess.Editors)]
+[Authorize(Policy = Policies.Editors)]
 [NeverStored]
 public sealed class EditModel(PageDesk desk) : PageModel
 {

@@ -1,5 +1,5 @@
 using Broadsheet.Data;
-using Broadsheet.Newsroom;
+using Broadsheet.Data.Identity;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +10,7 @@ namespace Broadsheet.Pages.Newsroom;
 public sealed record PageRow(int Id, string Title, string Slug, PageStatus Status, bool InMenu, bool InFooter, int Position, DateTime UpdatedAt);
 
 /// <summary>/newsroom/pages: every static page, menu and footer ones first in their order. Editors and admins only.</summary>
-[Authorize(Policy = NewsroomAccess.Editors)]
+[Authorize(Policy = Policies.Editors)]
 [NeverStored]
 public sealed class IndexModel(BroadsheetDb db) : PageModel
 {
