@@ -81,6 +81,7 @@ public static class ApiServices
             .CacheOutput(p => p.NoCache()); // per key: never from the reader pages' output cache
         if (CorsOrigins(app.Configuration).Length > 0) api.RequireCors(CorsPolicy);
         api.MapApiResources();
+        foreach (var resources in app.Services.GetServices<IApiResources>()) resources.Map(api);
 
         // Anything else under /api is a problem+json answer, never the site's HTML error page.
         app.Map("/api/{**rest}", (HttpContext http) =>

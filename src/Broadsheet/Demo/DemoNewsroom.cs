@@ -29,6 +29,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
         {
             await SeedArticlesAsync(db, DemoArticleCount, TimeSpan.FromDays(30), progress: null, ct);
             await SeedReadingHistoryAsync(db, ct);
+            await DemoPages.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         }
         catch (Exception ex) when (ex is DbUpdateException or DbException)
         {

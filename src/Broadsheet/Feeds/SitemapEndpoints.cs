@@ -32,8 +32,12 @@ public static class SitemapEndpoints
         db.Articles.AsNoTracking().Live(clock.GetUtcNow().UtcDateTime);
 
     private static async Task<IResult> IndexAsync(BroadsheetDb db, IOptions<FeedOptions> options,
-        SiteOrigin origin, TimeProvider clock, CancellationToken ct)
+        SiteOrigin origin, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        // Files other features serve (static pages), each with its newest change.
+        var others = new List<(string Path, DateTime LastModified)>();
+        foreach (var file in http.RequestServices.GetServices<ISitemapFile>())
+            if (await file.LastModifiedAsync(http.RequestServices, ct) is { } changed) others.Add((file.Path, changed));
         var size = options.Value.SitemapPageSize;
         // One pass over two columns in page order: each page's newest change, no story loaded.
         var pages = new List<DateTime>();
@@ -53,6 +57,7 @@ public static class SitemapEndpoints
             await x.WriteStartElementAsync(null, "sitemapindex", SitemapXml.Ns);
             await SitemapXml.EntryAsync(x, "sitemap", baseUrl + SitemapPages.SectionsPath, pages.Count == 0 ? null : pages.Max());
             for (var n = 0; n < pages.Count; n++) await SitemapXml.EntryAsync(x, "sitemap", baseUrl + SitemapPages.PathOf(n + 1), pages[n]);
+            foreach (var (path, changed) in others) await SitemapXml.EntryAsync(x, "sitemap", baseUrl + path, changed);
             await x.WriteEndElementAsync();
         }, SitemapXml.ContentType);
     }

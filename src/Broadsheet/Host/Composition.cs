@@ -8,6 +8,7 @@ using Broadsheet.Demo;
 using Broadsheet.Feeds;
 using Broadsheet.Follows;
 using Broadsheet.Newsroom;
+using Broadsheet.Pages;
 using Broadsheet.Ranking;
 using Broadsheet.RateLimits;
 using Broadsheet.Search;
@@ -42,6 +43,7 @@ public static class Composition
             .AddApi(builder.Configuration)
             .AddFeeds(builder.Configuration)
             .AddNewsroom(builder.Configuration)
+            .AddPages()
             .AddOperations(builder.Environment);
         return builder;
     }

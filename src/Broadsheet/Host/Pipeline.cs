@@ -7,6 +7,7 @@ using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Feeds;
 using Broadsheet.Newsroom;
+using Broadsheet.Pages;
 using Broadsheet.Search;
 using Broadsheet.Shared;
 using Broadsheet.Views;
@@ -79,6 +80,8 @@ public static class Pipeline
         });
         // Uploaded pictures, served as files before any page work.
         app.UseMedia();
+        // WordPress's /?page_id=N and /?attachment_id=N, imported as redirects, before the home page answers them.
+        app.UseWordPressQueryLinks();
         // After the files: only what the app renders can differ for htmx, and the cached copies below carry it too.
         app.UseHtmxVary();
         app.UseRouting();
@@ -108,6 +111,7 @@ public static class Pipeline
         app.MapApi();               // /api/v1 with keys
         app.MapFeeds();             // RSS, Atom, sitemaps, robots.txt
         app.MapNewsroom();          // editor endpoints (autosave, previews)
+        app.MapPages();             // /sitemaps/pages.xml (the page API is under MapApi's group)
         app.MapRazorPages();        // every page, from its feature folder
         return app;
     }

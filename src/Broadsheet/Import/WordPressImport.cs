@@ -52,6 +52,7 @@ public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> u
                 LetGoOfSavedRows();
                 progress?.Report(++done);
             }
+            await PagesAsync(ct); // Import/WordPressImport.Pages.cs: pages, attachment pages, date archives
             await ArchiveRedirectsAsync(ct);
             await db.SaveChangesAsync(ct);
             await Ranking.HotnessRefresh.RunAsync(db, articleIds, now, ct);

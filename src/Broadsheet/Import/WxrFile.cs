@@ -15,13 +15,21 @@ public sealed record WxrComment(string Id, string ParentId, string Author, DateT
     public string Fingerprint { get; init; } = "";
 }
 
-public sealed record WxrAttachment(string Id, string Url, string Caption, string Alt);
+public sealed record WxrAttachment(string Id, string Url, string Caption, string Alt)
+{
+    /// <summary>The attachment page's old address and the post or page it belongs to ("0" or "" when none).</summary>
+    public string Link { get; init; } = "";
+    public string ParentId { get; init; } = "";
+}
 
 public sealed record WxrPost(string Id, string Title, string Link, string Slug, string Creator, string Content,
     string Excerpt, DateTime? Date, DateTime? Modified, string Status, bool PasswordProtected, bool CommentsClosed,
     IReadOnlyList<WxrTerm> Terms, IReadOnlyDictionary<string, string> Meta, IReadOnlyList<WxrComment> Comments)
 {
     public bool Sticky { get; init; }
+
+    /// <summary>wp:menu_order: a page's place among its siblings.</summary>
+    public int MenuOrder { get; init; }
 
     /// <summary>The item exactly as the export wrote it, hashed: a re-run leaves alone what did not change.</summary>
     public string Fingerprint { get; init; } = "";
@@ -44,8 +52,10 @@ public sealed class WxrFile
     public required List<WxrTerm> Categories { get; init; }
     public required List<WxrTerm> Tags { get; init; }
     public required List<WxrPost> Posts { get; init; }
+    /// <summary>Static pages (post_type page), read as posts are.</summary>
+    public List<WxrPost> Pages { get; init; } = [];
     public required Dictionary<string, WxrAttachment> Attachments { get; init; }
-    /// <summary>Items that are neither posts nor attachments (pages, menu items, revisions...), by type.</summary>
+    /// <summary>Items that are neither posts, pages nor attachments (menu items, revisions...), by type.</summary>
     public required Dictionary<string, int> OtherItems { get; init; }
 
     /// <summary>The path the old site lived under ("" at the root, "/news" in a subfolder).</summary>
@@ -127,10 +137,17 @@ public sealed class WxrFile
             {
                 case "attachment":
                     file.Attachments[id] = new WxrAttachment(id, Text(item.Element(wp + "attachment_url")),
-                        Text(item.Element(Excerpt(item))), meta.GetValueOrDefault("_wp_attachment_image_alt", ""));
+                        Text(item.Element(Excerpt(item))), meta.GetValueOrDefault("_wp_attachment_image_alt", ""))
+                    { Link = Text(item.Element("link")), ParentId = Text(item.Element(wp + "post_parent")) };
                     break;
                 case "post":
                     file.Posts.Add(ReadPost(name, item, wp, id, meta));
+                    break;
+                case "page":
+                    file.Pages.Add(ReadPost(name, item, wp, id, meta) with
+                    {
+                        MenuOrder = int.TryParse(Text(item.Element(wp + "menu_order")), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var order) ? order : 0,
+                    });
                     break;
                 default:
                     file.OtherItems[type] = file.OtherItems.GetValueOrDefault(type) + 1;

@@ -26,6 +26,7 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
             a.ImagePath = "harbour.jpg"; a.ImageAlt = "The harbour"; a.ImageCaption = "Dawn"; a.ImageWidth = 1200; a.ImageHeight = 800;
         }, section, byline, tag);
         var bare = await app.ArticleAsync(null, section, byline); // no picture: image is null
+        var about = await Broadsheet.Tests.Pages.PageFixtures.PageAsync(app);
 
         using var anonymous = app.Client();
         var documentJson = await anonymous.GetStringAsync("/openapi/v1.json");
@@ -45,6 +46,8 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
             ["GetTag"] = new() { ["slug"] = tagSlug },
             ["GetAuthor"] = new() { ["slug"] = byline.Slug },
             ["Search"] = new() { ["q"] = word },
+            ["GetPage"] = new() { ["slug"] = about.Slug },
+            ["GetPageById"] = new() { ["id"] = about.Id },
         };
         using var document = JsonDocument.Parse(documentJson);
         var operations = document.RootElement.GetProperty("paths").EnumerateObject()

@@ -86,3 +86,17 @@ public sealed class DemoSeedSwitchTests
         page.QuerySelector(".empty")!.TextContent.ShouldBe("No stories have been published yet.");
     }
 }
+
+[Trait("Category", "Integration")]
+public sealed class DemoPagesTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    [Fact]
+    public async Task The_demo_has_about_contact_corrections_and_privacy_pages_with_about_in_the_menu_and_about_and_privacy_in_the_footer()
+    {
+        foreach (var slug in new[] { "about", "contact", "corrections-policy", "privacy" })
+            (await app.GetPageAsync($"/pages/{slug}")).Response.StatusCode.ShouldBe(HttpStatusCode.OK, slug);
+        var (_, home) = await app.GetPageAsync("/");
+        home.QuerySelectorAll("nav.sections a").Select(a => a.GetAttribute("href")).Where(h => h!.StartsWith("/pages/")).ShouldBe(["/pages/about"]);
+        home.QuerySelectorAll("footer nav.footer-pages a").Select(a => a.GetAttribute("href")).ShouldBe(["/pages/about", "/pages/privacy"]);
+    }
+}
