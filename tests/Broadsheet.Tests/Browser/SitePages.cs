@@ -1,4 +1,4 @@
-using AccountRoles = Broadsheet.Accounts.Roles;
+using AccountRoles = Broadsheet.Data.Identity.Roles;
 using Broadsheet.Tests.Fixtures;
 using Broadsheet.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
