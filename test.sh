@@ -14,6 +14,8 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 # The OpenAPI linter (Api/OpenApiDocumentTests) is an npm package.
 command -v npm >/dev/null || missing+=(nodejs npm)
+# The Nu HTML Checker (Browser/SiteChecksTests) is a Java program.
+command -v java >/dev/null || missing+=(default-jre-headless)
 if ((${#missing[@]})); then
   echo "==> Installing ${missing[*]} from Debian"
   sudo_cmd=()
@@ -43,6 +45,9 @@ export BROADSHEET_ARTIFACTS=$results
 
 # The OpenAPI linter, pinned by tests/openapi-lint/package-lock.json (one package, about 15 MB).
 npm ci --prefix tests/openapi-lint --no-audit --no-fund --ignore-scripts --loglevel=error
+# The page validators, pinned by tests/site-checks/package-lock.json: vnu-jar (run with Debian's
+# Java; --ignore-scripts skips its postinstall, which would download a runtime) and axe-core.
+npm ci --prefix tests/site-checks --no-audit --no-fund --ignore-scripts --loglevel=error
 
 # --- Build once, then run the suite twice ------------------------------------------------------
 echo "==> Building"

@@ -133,7 +133,7 @@ public sealed class SignUpTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
         var (get, panel) = await reader.GetPageAsync("/account/sign-up?returnUrl=/latest", htmx: true);
         ((int)get.StatusCode).ShouldBe(200);
         panel.QuerySelector("header.site-header").ShouldBeNull();
-        panel.QuerySelector(".account-panel form[hx-post='/account/sign-up']").ShouldNotBeNull();
+        panel.QuerySelector(".account-panel form[data-hx-post='/account/sign-up']").ShouldNotBeNull();
 
         var (post, errors) = await reader.SubmitAsync("/account/sign-up", "/account/sign-up", Form(TestReaders.Email(), password: "short"), htmx: true);
         ((int)post.StatusCode).ShouldBe(422);

@@ -27,7 +27,7 @@ public sealed class ListPageTests(BroadsheetApp app) : IClassFixture<BroadsheetA
         titles.ShouldBe(titles.OrderBy(t => t).ToList());
         var more = page1.QuerySelector(".load-more a")!;
         more.GetAttribute("href").ShouldBe($"/category/{category.Slug}?page=2");
-        more.GetAttribute("hx-get").ShouldBe($"/category/{category.Slug}?page=2");
+        more.GetAttribute("data-hx-get").ShouldBe($"/category/{category.Slug}?page=2");
         more.TextContent.ShouldContain("Loading…");
 
         var (second, page2) = await app.GetPageAsync($"/category/{category.Slug}?page=2");

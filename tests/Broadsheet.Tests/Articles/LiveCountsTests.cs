@@ -35,7 +35,7 @@ public sealed class LiveCountsTests(ShippedCacheApp app) : IClassFixture<Shipped
         ((int)(await reader.VoteOnArticleAsync(article.Slug, "up")).StatusCode).ShouldBe(302);
 
         (await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => a.Upvotes).SingleAsync())).ShouldBe(1);
-        await ShowsAsync(article, ".votes", "1 Votes: 1 Upvotes, 0 Downvotes (1 Points)");
+        await ShowsAsync(article, ".votes", "1 Vote: 1 Upvote, 0 Downvotes (1 Point)");
     }
 
     [Fact]

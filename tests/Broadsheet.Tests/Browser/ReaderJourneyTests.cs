@@ -21,7 +21,7 @@ public sealed class ReaderJourneyTests(DemoApp app, ChromiumBrowser browser) : I
         await page.Locator(".lead-title a").ClickAsync();
         await page.WaitForURLAsync("**/articles/**");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe(leadTitle);
-        (await page.Locator(".votes").InnerTextAsync()).ShouldMatch(@"^\d+ Votes: \d+ Upvotes, \d+ Downvotes \(-?\d+ Points\)$");
+        (await page.Locator(".votes").InnerTextAsync()).ShouldMatch(@"^\d+ Votes?: \d+ Upvotes?, \d+ Downvotes? \(-?\d+ Points?\)$");
         (await page.Locator(".views").InnerTextAsync()).ShouldMatch(@"^[\d,]+ Views?$");
         (await page.Locator(".story-header time").GetAttributeAsync("title")).ShouldNotBeNullOrEmpty();
         await ChromiumBrowser.ScreenshotAsync(page, "2-article");
@@ -75,7 +75,7 @@ public sealed class ReaderJourneyTests(DemoApp app, ChromiumBrowser browser) : I
 
         // The bound itself (no copy a second old) is checked over plain HTTP, from the Age header (Articles/LiveCountsTests).
         await Assertions.Expect(page.Locator(".views")).ToHaveTextAsync("4,321 Views");
-        await Assertions.Expect(page.Locator(".votes")).ToHaveTextAsync("3 Votes: 2 Upvotes, 1 Downvotes (1 Points)");
+        await Assertions.Expect(page.Locator(".votes")).ToHaveTextAsync("3 Votes: 2 Upvotes, 1 Downvote (1 Point)");
         errors.ShouldBeEmpty();
     }
 

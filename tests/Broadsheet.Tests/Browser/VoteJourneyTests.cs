@@ -24,14 +24,14 @@ public sealed class VoteJourneyTests(BroadsheetApp app, ChromiumBrowser browser)
         await dialog.Locator("input[name='Input.Password']").FillAsync(TestReaders.Password);
         await dialog.Locator("button[type=submit]").ClickAsync();
         await page.Locator(".counters button.vote-up[aria-pressed=true]").WaitForAsync();
-        (await votes.InnerTextAsync()).ShouldBe("1 Votes: 1 Upvotes, 0 Downvotes (1 Points)");
+        (await votes.InnerTextAsync()).ShouldBe("1 Vote: 1 Upvote, 0 Downvotes (1 Point)");
         page.Url.ShouldEndWith($"/articles/{article.Slug}");
 
         // Switch: the vote moves from one count to the other, without a reload.
         await page.EvaluateAsync("() => window.__marker = 1");
         await page.Locator(".counters button.vote-down").ClickAsync();
         await page.Locator(".counters button.vote-down[aria-pressed=true]").WaitForAsync();
-        (await votes.InnerTextAsync()).ShouldBe("1 Votes: 0 Upvotes, 1 Downvotes (-1 Points)");
+        (await votes.InnerTextAsync()).ShouldBe("1 Vote: 0 Upvotes, 1 Downvote (-1 Points)");
         (await page.EvaluateAsync<int>("() => window.__marker")).ShouldBe(1);
         await ChromiumBrowser.ScreenshotAsync(page, "votes-1-downvoted");
 

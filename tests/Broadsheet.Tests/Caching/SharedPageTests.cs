@@ -109,7 +109,7 @@ public sealed class SharedPageTests(PageCachingApp app) : IClassFixture<PageCach
         var (afterVote, page) = await ada.GetPageAsync(path);
         FromCache(afterVote).ShouldBeTrue();
         page.QuerySelector("form.vote button.vote-up")!.GetAttribute("aria-pressed").ShouldBe("true");
-        page.QuerySelector(".counters .votes")!.TextContent.ShouldStartWith("1 Votes");
+        page.QuerySelector(".counters .votes")!.TextContent.ShouldStartWith("1 Vote:");
 
         await FollowAsync(ada, path, "category");
         (await app.WithDbAsync(db => db.Follows.CountAsync(f => f.UserId == adaUser.Id && f.TargetId == article.CategoryId))).ShouldBe(1);

@@ -45,9 +45,9 @@ public sealed class CommentEditDeleteTests(CommentsApp app) : IClassFixture<Comm
 
         var (_, thread) = await reader.ThreadAsync(article.Slug);
         var edit = thread.QuerySelector($"#comment-{id} a[href='/comments/{id}/edit']")!;
-        edit.GetAttribute("hx-target").ShouldBe("closest .comment-self");
+        edit.GetAttribute("data-hx-target").ShouldBe("closest .comment-self");
         var (_, form) = await reader.GetPageAsync($"/comments/{id}/edit", htmx: true);
-        form.QuerySelector("body > .comment-self.editing form")!.GetAttribute("hx-post").ShouldBe($"/comments/{id}/edit");
+        form.QuerySelector("body > .comment-self.editing form")!.GetAttribute("data-hx-post").ShouldBe($"/comments/{id}/edit");
 
         var (saved, fragment) = await reader.EditAsync(id, "second draft", htmx: true);
         ((int)saved.StatusCode).ShouldBe(200);

@@ -139,7 +139,7 @@ public sealed class CommentModerationTests(FirstCommentModerationApp app) : ICla
         using var _r = reader; using var _e = editor;
 
         var (_, thread) = await reader.ThreadAsync(article.Slug);
-        thread.QuerySelector($"#comment-{comment.Id} a[href='/comments/{comment.Id}/report']")!.GetAttribute("hx-target").ShouldBe($"#slot-{comment.Id}");
+        thread.QuerySelector($"#comment-{comment.Id} a[href='/comments/{comment.Id}/report']")!.GetAttribute("data-hx-target").ShouldBe($"#slot-{comment.Id}");
         var (empty, emptyForm) = await reader.ReportAsync(comment.Id, "   ", htmx: true);
         ((int)empty.StatusCode).ShouldBe(422);
         emptyForm.QuerySelector(".report-panel .form-error")!.TextContent.ShouldBe("Tell us what is wrong with this comment.");

@@ -20,8 +20,8 @@ public sealed class CommentThreadTests(CommentsApp app) : IClassFixture<Comments
         var section = page.QuerySelector("section#comments")!;
         section.QuerySelector("h2")!.TextContent.ShouldBe("Leave a reply");
         var loader = section.QuerySelector("#thread")!;
-        loader.GetAttribute("hx-get").ShouldBe($"/articles/{article.Slug}/comments");
-        loader.GetAttribute("hx-trigger").ShouldBe("load");
+        loader.GetAttribute("data-hx-get").ShouldBe($"/articles/{article.Slug}/comments");
+        loader.GetAttribute("data-hx-trigger").ShouldBe("load");
         var link = loader.QuerySelector("a")!;
         link.GetAttribute("href").ShouldBe($"/articles/{article.Slug}/comments");
         link.TextContent.ShouldBe("Read the comments (0)");
@@ -95,7 +95,7 @@ public sealed class CommentThreadTests(CommentsApp app) : IClassFixture<Comments
         var form = answer.QuerySelector("body > form.comment-form")!;
         form.QuerySelector("textarea")!.TextContent.ShouldBe("");
         form.QuerySelector("input[name=started]")!.GetAttribute("value").ShouldNotBeNullOrEmpty();
-        var oob = answer.QuerySelector("ol#comment-list[hx-swap-oob=afterbegin]")!;
+        var oob = answer.QuerySelector("ol#comment-list[data-hx-swap-oob=afterbegin]")!;
         var id = (await app.CommentsOnAsync(article.Id)).ShouldHaveSingleItem().Id;
         oob.QuerySelector($"li#comment-{id} .comment-body")!.TextContent.Trim().ShouldBe("Quick one.");
         answer.QuerySelector("header.site-header").ShouldBeNull();
@@ -135,11 +135,11 @@ public sealed class CommentThreadTests(CommentsApp app) : IClassFixture<Comments
 
         var (_, thread) = await reader.ThreadAsync(article.Slug);
         var link = thread.QuerySelector($"#comment-{parent.Id} a.comment-action[href='/comments/{parent.Id}/reply']")!;
-        link.GetAttribute("hx-get").ShouldBe($"/comments/{parent.Id}/reply");
-        link.GetAttribute("hx-target").ShouldBe($"#slot-{parent.Id}");
+        link.GetAttribute("data-hx-get").ShouldBe($"/comments/{parent.Id}/reply");
+        link.GetAttribute("data-hx-target").ShouldBe($"#slot-{parent.Id}");
 
         var (_, fragment) = await reader.GetPageAsync($"/comments/{parent.Id}/reply", htmx: true);
-        fragment.QuerySelector("body > form.comment-form")!.GetAttribute("hx-post").ShouldBe($"/comments/{parent.Id}/reply");
+        fragment.QuerySelector("body > form.comment-form")!.GetAttribute("data-hx-post").ShouldBe($"/comments/{parent.Id}/reply");
         fragment.QuerySelector("label")!.TextContent.ShouldBe("Your reply to Orla Penhale");
 
         var (_, page) = await reader.GetPageAsync($"/comments/{parent.Id}/reply");
@@ -197,7 +197,7 @@ public sealed class CommentThreadTests(CommentsApp app) : IClassFixture<Comments
         (await reader.ThreadAsync(article.Slug, "oldest")).Page.TopLevelIds().ShouldBe([old.Id, middle.Id, fresh.Id]);
         var (_, sorted) = await reader.ThreadAsync(article.Slug, "newest");
         sorted.QuerySelector(".thread-sort a[aria-current=true]")!.TextContent.ShouldBe("Newest");
-        sorted.QuerySelector(".thread-sort a[aria-current=true]")!.GetAttribute("hx-get").ShouldBe($"/articles/{article.Slug}/comments?sort=newest");
+        sorted.QuerySelector(".thread-sort a[aria-current=true]")!.GetAttribute("data-hx-get").ShouldBe($"/articles/{article.Slug}/comments?sort=newest");
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class FollowingFeedTests(BroadsheetApp app) : IClassFixture<Broads
         Titles(page1.QuerySelector("main .feed")!).ShouldBe(newestFirst[..ArticleFeed.PageSize]);
         var more = page1.QuerySelector("main .feed .load-more a")!;
         more.GetAttribute("href").ShouldBe("/following?page=2");
-        more.GetAttribute("hx-get").ShouldBe("/following?page=2");
+        more.GetAttribute("data-hx-get").ShouldBe("/following?page=2");
 
         var (second, page2) = await reader.GetPageAsync("/following?page=2", htmx: true);
 

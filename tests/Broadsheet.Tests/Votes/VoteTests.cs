@@ -72,7 +72,7 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
 
         ((int)response.StatusCode).ShouldBe(200);
         var (_, widget) = await reader.GetPageAsync(VoteWidget.PathFor(article.Slug));
-        widget.QuerySelector(".votes")!.TextContent.ShouldBe("1 Votes: 1 Upvotes, 0 Downvotes (1 Points)");
+        widget.QuerySelector(".votes")!.TextContent.ShouldBe("1 Vote: 1 Upvote, 0 Downvotes (1 Point)");
         widget.QuerySelector("button.vote-up")!.GetAttribute("aria-pressed").ShouldBe("true");
         widget.QuerySelector("button.vote-up")!.GetAttribute("value").ShouldBe("clear");
         widget.QuerySelector("button.vote-down")!.GetAttribute("aria-pressed").ShouldBe("false");
@@ -215,7 +215,7 @@ public sealed class VoteWithoutJavaScriptTests(BroadsheetApp app) : IClassFixtur
         ((int)response.StatusCode).ShouldBe(302);
         var (_, page) = await reader.GetPageAsync($"/articles/{article.Slug}");
         page.QuerySelector(".counters button.vote-up")!.GetAttribute("aria-pressed").ShouldBe("true");
-        page.QuerySelector(".counters .votes")!.TextContent.ShouldBe("1 Votes: 1 Upvotes, 0 Downvotes (1 Points)");
+        page.QuerySelector(".counters .votes")!.TextContent.ShouldBe("1 Vote: 1 Upvote, 0 Downvotes (1 Point)");
         (await app.WithDbAsync(db => db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id && v.UserId == user.Id && v.Value == 1))).ShouldBe(1);
     }
 }

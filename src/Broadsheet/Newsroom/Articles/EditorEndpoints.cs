@@ -66,7 +66,7 @@ public static class EditorEndpoints
         if (!await desk.AutosaveAsync(article, http.User, ct)) return Fragment("Not saved yet: that slug was just taken.", 422);
         var saved = $"Saved at <time datetime=\"{article.UpdatedAt:yyyy-MM-ddTHH:mm:ssZ}\">{article.UpdatedAt:HH:mm}</time> UTC";
         // A new article's first autosave made it: later saves (and the Save button) must update it, not make another.
-        return Fragment(created ? saved + $"<input type=\"hidden\" id=\"article-id\" name=\"Input.Id\" value=\"{article.Id}\" hx-swap-oob=\"true\">" : saved);
+        return Fragment(created ? saved + $"<input type=\"hidden\" id=\"article-id\" name=\"Input.Id\" value=\"{article.Id}\" data-hx-swap-oob=\"true\">" : saved);
     }
 
     /// <summary>

@@ -264,10 +264,10 @@
   form.addEventListener("htmx:beforeRequest", function (e) {
     // Once the form is on its way, a late autosave or preview would only race it (and be aborted).
     if (submitting) { e.preventDefault(); return; }
-    if (e.detail.elt === form) e.detail.requestConfig.sentChanges = changes;
+    if (e.detail.elt.hasAttribute("data-autosave")) e.detail.requestConfig.sentChanges = changes;
   });
   form.addEventListener("htmx:afterRequest", function (e) {
-    if (e.detail.elt === form && e.detail.successful) saved = Math.max(saved, e.detail.requestConfig.sentChanges || 0);
+    if (e.detail.elt.hasAttribute("data-autosave") && e.detail.successful) saved = Math.max(saved, e.detail.requestConfig.sentChanges || 0);
   });
   window.addEventListener("beforeunload", function (e) {
     if (submitting || changes <= saved) return;

@@ -234,7 +234,7 @@ public sealed class EditorTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
         using var _ = author;
         var (_, page) = await author.GetPageAsync(DeskSession.New);
         var form = page.QuerySelector("form.editor-form")!;
-        form.GetAttribute("hx-post").ShouldBe("/newsroom/articles/0/autosave");
+        form.QuerySelector("[data-autosave]")!.GetAttribute("data-hx-post").ShouldBe("/newsroom/articles/0/autosave");
         form.HasAttribute("data-unsaved-warning").ShouldBeTrue();
         var values = DeskSession.FormValues(page);
         values["Input.Title"] = Title("Autosaved story");
@@ -265,7 +265,7 @@ public sealed class EditorTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
         var (editor, _) = await app.SignedInReaderAsync(Roles.Editor);
         using var _e = editor;
         var (_, livePage) = await editor.GetPageAsync(DeskSession.Edit(live.Id));
-        livePage.QuerySelector("form.editor-form")!.HasAttribute("hx-post").ShouldBeFalse();
+        livePage.QuerySelector("form.editor-form [data-autosave]").ShouldBeNull();
         var liveValues = DeskSession.FormValues(livePage);
         liveValues["Input.Body"] = "Half-typed sentence";
         var (refused, _) = await editor.PostAsync($"/newsroom/articles/{live.Id}/autosave", liveValues, htmx: true);

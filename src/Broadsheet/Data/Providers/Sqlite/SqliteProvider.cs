@@ -2,6 +2,8 @@ using Broadsheet.Data.Migrations.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Collections.Concurrent;
 
 namespace Broadsheet.Data.Providers.Sqlite;
 
@@ -21,7 +23,11 @@ public sealed partial class SqliteProvider : IDatabaseProvider
     {
         var cs = UnderContentRoot(config.GetConnectionString("Broadsheet") ?? DefaultConnection, env.ContentRootPath);
         // Every write passes the provider's gate (SqliteWriteGate): features never take it by hand.
-        services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>(o => o.UseSqlite(cs).AddInterceptors(SqliteWriteGate.Instance));
+        // SQLite rebuilds a table to change it, with foreign keys off (a PRAGMA that cannot run in
+        // a transaction). EF warns of that (20410) on every first start; nobody can act on it, and
+        // a migration that fails half-way still fails the start loudly. Information, not Warning.
+        services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>(o => o.UseSqlite(cs).AddInterceptors(SqliteWriteGate.Instance)
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
         var file = new SqliteConnectionStringBuilder(cs).DataSource;
         // One box: a keys folder beside the database file (data/keys by default), so
         // a restart keeps readers signed in. Back it up with the database.
@@ -31,6 +37,13 @@ public sealed partial class SqliteProvider : IDatabaseProvider
         if (!OperatingSystem.IsWindows() && !Directory.Exists(keys))
             Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // Decided: on one box the keys sit unencrypted in that owner-only folder (0700), which is
+        // the same protection the database file has; whoever can read either owns the site anyway.
+        // So Data Protection's "No XML encryptor configured" warning would only alarm a newcomer.
+        // With DataProtection:Certificate set the keys are encrypted and the warning cannot occur.
+        if (string.IsNullOrEmpty(config["DataProtection:Certificate"]))
+            services.Configure<LoggerFilterOptions>(o => o.Rules.Add(
+                new LoggerFilterRule(null, "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error, null)));
     }
 
     /// <summary>A relative file lives under the content root, and its folder is made on first start.</summary>

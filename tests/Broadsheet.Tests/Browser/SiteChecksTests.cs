@@ -1,0 +1,151 @@
+using Broadsheet.Tests.Fixtures;
+using Microsoft.Playwright;
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Broadsheet.Tests.Browser;
+
+/// <summary>
+/// Every page, for every role, through the validators a reader's browser would not run for us:
+/// the Nu HTML Checker (one JVM over the whole batch), axe-core in Chromium, and a phone's width.
+/// The pages come from the route table (<see cref="SitePages"/>), so a new page is checked too.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class SiteChecksTests(SiteChecksApp app, ChromiumBrowser browser) : IClassFixture<SiteChecksApp>, IClassFixture<ChromiumBrowser>
+{
+    [Fact]
+    public async Task Every_page_for_every_role_has_no_Nu_HTML_Checker_errors()
+    {
+        var pages = await app.PagesAsync();
+        var folder = Directory.CreateTempSubdirectory("broadsheet-vnu-").FullName;
+        try
+        {
+            var files = new List<string>();
+            foreach (var page in pages)
+            {
+                var file = Path.Combine(folder, page.Name + ".html");
+                await File.WriteAllTextAsync(file, page.Html);
+                files.Add(file);
+            }
+            var (_, output) = await SiteTools.RunAsync("java", ["-jar", SiteTools.VnuJar, "--errors-only", "--format", "json", .. files]);
+            var start = output.IndexOf("{\"", StringComparison.Ordinal);
+            start.ShouldBeGreaterThanOrEqualTo(0, $"vnu gave no JSON report:\n{output}");
+            using var report = JsonDocument.Parse(output[start..]);
+            var errors = report.RootElement.GetProperty("messages").EnumerateArray()
+                .Where(m => m.GetProperty("type").GetString() is "error" or "non-document-error")
+                .Select(m => $"{Path.GetFileNameWithoutExtension(m.TryGetProperty("url", out var u) ? u.GetString() : "?")}:"
+                    + $"{(m.TryGetProperty("lastLine", out var l) ? l.GetInt32() : 0)}: {m.GetProperty("message").GetString()}"
+                    + (m.TryGetProperty("extract", out var x) ? $"  «{x.GetString()}»" : ""))
+                .ToList();
+            errors.ShouldBeEmpty($"{errors.Count} Nu HTML Checker errors over {pages.Count} pages:\n{string.Join("\n", errors)}");
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [Fact]
+    public async Task Every_page_for_every_role_has_no_axe_violations_at_desktop_size()
+    {
+        var failures = new List<string>();
+        foreach (var group in (await app.PagesAsync()).Where(p => p.Readable).GroupBy(p => p.Role))
+        {
+            var page = await SitePages.OpenAsync(browser, app, group.Key, 1280);
+            foreach (var site in group)
+            {
+                await page.GotoAsync(site.Path);
+                await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = SiteTools.AxeScript });
+                // Every rule axe has, every impact: "minor" counts as much as "critical" here.
+                var violations = await page.EvaluateAsync<JsonElement>(
+                    "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations" +
+                    ".map(v => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)");
+                failures.AddRange(violations.EnumerateArray().Select(v => $"{site.Role} {site.Path}: {v.GetString()}"));
+                if (group.Key is "anonymous" or "admin")
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SitePages.ScreensFolder, $"desktop-{site.Name}.png"), FullPage = true });
+            }
+            await page.Context.CloseAsync();
+        }
+        failures.ShouldBeEmpty($"{failures.Count} axe violations:\n{string.Join("\n", failures)}");
+    }
+
+    [Theory]
+    [InlineData(360)]
+    [InlineData(390)]
+    public async Task No_page_is_wider_than_a_phone_for_anonymous_reader_or_admin(int width)
+    {
+        var failures = new List<string>();
+        foreach (var group in (await app.PagesAsync()).Where(p => p.Readable && p.Role is "anonymous" or "reader" or "admin").GroupBy(p => p.Role))
+        {
+            var page = await SitePages.OpenAsync(browser, app, group.Key, width, 800);
+            foreach (var site in group)
+            {
+                await page.GotoAsync(site.Path);
+                // The widest element whose right edge passes the screen's is the one to fix, so it is named.
+                var overflow = await page.EvaluateAsync<string?>(
+                    """
+                    () => {
+                      const width = window.innerWidth;
+                      if (document.documentElement.scrollWidth <= width) return null;
+                      const scroll = document.documentElement.scrollWidth;
+                      let widest = null, right = width;
+                      // Elements clipped inside a scrolling or hidden box reach further without widening the page: skipped.
+                      for (const e of document.body.querySelectorAll('*')) {
+                        const r = e.getBoundingClientRect().right;
+                        if (r > right && r <= scroll + 1) { right = r; widest = e; }
+                      }
+                      const name = widest ? widest.tagName.toLowerCase() + (widest.id ? '#' + widest.id : '')
+                        + (widest.className && typeof widest.className === 'string' ? '.' + widest.className.trim().split(/\s+/).join('.') : '') : '?';
+                      return `${document.documentElement.scrollWidth}px wide; widest: ${name} (right edge ${Math.round(right)}px)`;
+                    }
+                    """);
+                if (overflow is not null) failures.Add($"{site.Role} {site.Path} at {width}px: {overflow}");
+                if (width == 390)
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SitePages.ScreensFolder, $"phone-{site.Name}.png"), FullPage = true });
+            }
+            await page.Context.CloseAsync();
+        }
+        failures.ShouldBeEmpty($"{failures.Count} pages overflow a {width}px screen:\n{string.Join("\n", failures)}");
+    }
+}
+
+/// <summary>The validators, installed by npm from tests/site-checks (test.sh runs npm ci; so does the first use here if it has not).</summary>
+internal static class SiteTools
+{
+    private static readonly Lazy<Task<string>> Installed = new(InstallAsync);
+
+    public static string Folder
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Broadsheet.slnx"))) dir = dir.Parent;
+            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("The repository root (Broadsheet.slnx) is not above the tests."), "tests", "site-checks");
+        }
+    }
+
+    public static string VnuJar => Path.Combine(Installed.Value.GetAwaiter().GetResult(), "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+
+    public static string AxeScript => Path.Combine(Installed.Value.GetAwaiter().GetResult(), "node_modules", "axe-core", "axe.min.js");
+
+    private static async Task<string> InstallAsync()
+    {
+        var folder = Folder;
+        if (File.Exists(Path.Combine(folder, "node_modules", "axe-core", "axe.min.js"))) return folder;
+        // --ignore-scripts: vnu-jar's postinstall would fetch a Java runtime; Debian's is used instead.
+        var (code, output) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"], folder);
+        code.ShouldBe(0, $"npm ci in {folder} failed:\n{output}");
+        return folder;
+    }
+
+    public static async Task<(int Code, string Output)> RunAsync(string program, IEnumerable<string> arguments, string? folder = null)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (folder is not null) start.WorkingDirectory = folder;
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw; }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
