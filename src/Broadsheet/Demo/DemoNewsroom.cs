@@ -1,11 +1,14 @@
 using Broadsheet.Views;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Newsroom.Media;
 using Broadsheet.Search;
 using Broadsheet.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Demo;
 
@@ -15,7 +18,8 @@ namespace Broadsheet.Demo;
 /// provider-neutral SQL in batches, because EF change tracking would make 100k
 /// articles take minutes.
 /// </summary>
-public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogger<DemoNewsroom> log)
+public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogger<DemoNewsroom> log,
+    IServiceScopeFactory scopes, IOptions<MediaOptions> media)
 {
     public const int DemoArticleCount = 72;
     private const int BatchSize = 2_000;
@@ -25,15 +29,65 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
     {
         if (await db.Articles.AnyAsync(ct)) return;
         log.LogInformation("Empty database: writing the demo newsroom ({Count} articles)", DemoArticleCount);
+        var started = Stopwatch.GetTimestamp();
+        // Drawing and encoding the pictures needs no database: it runs while the articles are written.
+        var pictures = Task.Run(() => DrawPictures(), ct);
         try
         {
             await SeedArticlesAsync(db, DemoArticleCount, TimeSpan.FromDays(30), progress: null, ct);
             await SeedReadingHistoryAsync(db, ct);
+            await SeedPicturesAsync(await pictures, ct);
+            log.LogInformation("Demo newsroom written in {Ms} ms", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex) when (ex is DbUpdateException or DbException)
         {
             // Two instances starting on one empty PostgreSQL race here; the UNIQUE slugs let one win.
             log.LogInformation(ex, "Another instance wrote the demo newsroom first");
+        }
+    }
+
+    private sealed record PreparedDemoPicture(string Section, PreparedPicture Picture, string Alt, string Caption);
+
+    /// <summary>Every section's drawn pictures, encoded in all sizes; drawn in parallel, each on its own bitmap.</summary>
+    private List<PreparedDemoPicture> DrawPictures()
+    {
+        var options = media.Value;
+        var drawn = NewsWriter.Categories.SelectMany(c => DemoPictures.For(c.Slug, seed: 17)).ToList();
+        var prepared = new PreparedDemoPicture?[drawn.Count];
+        Parallel.For(0, drawn.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) }, i =>
+        {
+            using var bitmap = drawn[i].Bitmap;
+            if (MediaUpload.FromDrawing(bitmap, options) is { } picture)
+                prepared[i] = new PreparedDemoPicture(drawn[i].Section, picture, drawn[i].Alt, drawn[i].Caption);
+        });
+        return [.. prepared.OfType<PreparedDemoPicture>()];
+    }
+
+    /// <summary>
+    /// Stores the pictures through the media library, as uploads are (files in every width, a row
+    /// with the alt text), and gives five stories in six one of its section's pictures with its alt
+    /// text and caption, so most cards have a picture and a few show how a story without one looks.
+    /// </summary>
+    private async Task SeedPicturesAsync(List<PreparedDemoPicture> pictures, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        var library = scope.ServiceProvider.GetRequiredService<MediaLibrary>();
+        var sections = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Slug, c => c.Id, ct);
+        foreach (var group in pictures.GroupBy(p => p.Section))
+        {
+            if (!sections.TryGetValue(group.Key, out var categoryId)) continue;
+            var stored = new List<(Newsroom.MediaImage Image, PreparedDemoPicture Drawn)>();
+            foreach (var p in group) stored.Add((await library.StoreAsync(p.Picture, p.Alt, userId: null, ct), p));
+            for (var k = 0; k < stored.Count; k++)
+            {
+                var (image, drawn) = stored[k];
+                var (name, count) = (image.FileName, stored.Count);
+                await db.Articles.Where(a => a.CategoryId == categoryId && a.Id % 6 != 0 && a.Id % count == k)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(a => a.ImagePath, name).SetProperty(a => a.ImageAlt, drawn.Alt).SetProperty(a => a.ImageCaption, drawn.Caption)
+                        .SetProperty(a => a.ImageWidth, image.Width).SetProperty(a => a.ImageHeight, image.Height), ct);
+            }
         }
     }
 

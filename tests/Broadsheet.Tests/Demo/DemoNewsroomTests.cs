@@ -1,6 +1,7 @@
 using Broadsheet.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Broadsheet.Articles;
+using Broadsheet.Newsroom;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using System.Net;
@@ -60,6 +61,34 @@ public sealed class DemoNewsroomTests(DemoApp app) : IClassFixture<DemoApp>
         var (story, article) = await app.GetPageAsync(lead);
         story.StatusCode.ShouldBe(HttpStatusCode.OK);
         article.QuerySelectorAll(".story-body p").Length.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Most_published_demo_stories_have_a_drawn_picture_stored_in_every_width_with_alt_text_and_a_caption()
+    {
+        var now = DateTime.UtcNow;
+        var live = await app.WithDbAsync(db => db.Articles.AsNoTracking().Live(now).ToListAsync());
+        var library = await app.WithDbAsync(db => db.MediaImages.AsNoTracking().ToDictionaryAsync(m => m.FileName));
+
+        var pictured = live.Where(a => a.ImagePath is not null).ToList();
+        pictured.Count.ShouldBeGreaterThan(live.Count * 3 / 4);
+        pictured.Count.ShouldBeLessThan(live.Count, "a few stories show how a card without a picture looks");
+        foreach (var a in pictured)
+        {
+            File.Exists(Path.Combine(app.MediaFolder, a.ImagePath!)).ShouldBeTrue(a.ImagePath);
+            a.ImageAlt.ShouldNotBeNullOrWhiteSpace();
+            a.ImageCaption.ShouldNotBeNullOrWhiteSpace();
+            var image = library[a.ImagePath!];
+            (a.ImageWidth, a.ImageHeight).ShouldBe((image.Width, image.Height));
+            image.Alt.ShouldBe(a.ImageAlt);
+            foreach (var width in image.VariantWidths.Split(','))
+                File.Exists(Path.Combine(app.MediaFolder, $"{image.Stem}-{width}.{image.Extension}")).ShouldBeTrue();
+        }
+        // Each section has its own compositions, not one picture everywhere.
+        pictured.Select(a => a.ImagePath).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8);
+
+        var (_, home) = await app.GetPageAsync("/");
+        home.QuerySelectorAll(".card-image[srcset]").Length.ShouldBeGreaterThan(0);
     }
 
     [Fact]
