@@ -35,6 +35,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
         try
         {
             await SeedArticlesAsync(db, DemoArticleCount, TimeSpan.FromDays(30), progress: null, ct);
+            await DemoReaders.SeedAsync(db, clock.GetUtcNow().UtcDateTime, seed: 41, ct);
             await SeedReadingHistoryAsync(db, ct);
             await SeedPicturesAsync(await pictures, ct);
             log.LogInformation("Demo newsroom written in {Ms} ms", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -92,21 +93,25 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
     }
 
     /// <summary>
-    /// The demo's view counts as per-day rows too (spread evenly over each story's days so far,
-    /// at most a week), and hotness to match, so "most viewed" and "trending" are not empty on a
-    /// first start. Votes and comments stay empty: only readers make those.
+    /// The demo's view counts as per-day rows too (over each story's days so far, at most a week,
+    /// most on its first days and unevenly, so today's and this week's lists differ), and hotness
+    /// to match the views, votes and comments, so "most viewed" and "trending" are not empty on a first start.
     /// </summary>
     private async Task SeedReadingHistoryAsync(BroadsheetDb db, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var live = await db.Articles.AsNoTracking().Live(now).Select(a => new { a.Id, a.ViewCount, a.PublishedAt }).ToListAsync(ct);
+        var random = new Random(53);
         foreach (var a in live)
         {
             var first = DateOnly.FromDateTime(a.PublishedAt!.Value);
             var days = Math.Clamp(today.DayNumber - first.DayNumber + 1, 1, 7);
+            // Day 0 is the story's first day in the window: it gets the most, later days less, each a little off the curve.
+            var weights = Enumerable.Range(0, days).Select(d => (0.6 + 0.8 * random.NextDouble()) / (1 + d)).ToArray();
+            var total = weights.Sum();
             for (var d = 0; d < days; d++)
-                db.ArticleDailyViews.Add(new Views.ArticleDailyViews { ArticleId = a.Id, Day = today.AddDays(-d), Views = a.ViewCount / days });
+                db.ArticleDailyViews.Add(new Views.ArticleDailyViews { ArticleId = a.Id, Day = today.AddDays(-(days - 1 - d)), Views = (long)(a.ViewCount * weights[d] / total) });
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
@@ -124,6 +129,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
         var random = new Random(slugs.Count + 29);
         var now = clock.GetUtcNow().UtcDateTime;
         var categorySlugs = categoryIds.Keys.ToArray();
+        var standfirsts = new HashSet<string>(StringComparer.Ordinal);
 
         List<NewArticle> Compose(int from)
         {
@@ -132,6 +138,8 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
             {
                 var category = categorySlugs[random.Next(categorySlugs.Length)];
                 var story = writer.Write(category);
+                // Readers notice two stories that open with the same sentence: a few more tries find a fresh one.
+                for (var tries = 0; tries < 8 && !standfirsts.Add(story.Standfirst); tries++) story = writer.Write(category);
                 batch.Add(new NewArticle(story, UniqueSlug(story.Title, slugs), categoryIds[category],
                     authorIds[random.Next(authorIds.Count)], Placement(i, count, spread, now, random)));
             }

@@ -92,6 +92,58 @@ public sealed class DemoNewsroomTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task Demo_readers_have_comment_threads_votes_and_follows_and_every_counter_equals_its_rows()
+    {
+        var readers = await app.WithDbAsync(db => (from u in db.Users
+                                                   join ur in db.UserRoles on u.Id equals ur.UserId
+                                                   join r in db.Roles on ur.RoleId equals r.Id
+                                                   where r.Name == Broadsheet.Accounts.Roles.Reader
+                                                   select u.Id).CountAsync());
+        readers.ShouldBeGreaterThanOrEqualTo(10);
+        var comments = await app.WithDbAsync(db => db.Set<Broadsheet.Comments.Comment>().AsNoTracking().ToListAsync());
+        comments.Count(c => c.ParentId is null).ShouldBeGreaterThan(10);
+        comments.Count(c => c.ParentId is not null).ShouldBeGreaterThan(10, "threads have replies");
+        comments.Select(c => c.BodyMarkdown.Length / 40).Distinct().Count().ShouldBeGreaterThan(3, "comments vary from a word to a paragraph");
+        (await app.WithDbAsync(db => db.Set<Broadsheet.Votes.ArticleVote>().CountAsync())).ShouldBeGreaterThan(20);
+        (await app.WithDbAsync(db => db.Set<Broadsheet.Follows.Follow>().CountAsync())).ShouldBeGreaterThan(10);
+
+        var counters = await app.WithDbAsync(db => db.Articles.AsNoTracking().Select(a => new
+        {
+            a.CommentCount, a.Upvotes, a.Downvotes,
+            Comments = db.Set<Broadsheet.Comments.Comment>().Count(c => c.ArticleId == a.Id && c.Status == Broadsheet.Comments.CommentStatus.Visible),
+            Up = db.Set<Broadsheet.Votes.ArticleVote>().Count(v => v.ArticleId == a.Id && v.Value == 1),
+            Down = db.Set<Broadsheet.Votes.ArticleVote>().Count(v => v.ArticleId == a.Id && v.Value == -1),
+        }).ToListAsync());
+        counters.ShouldAllBe(a => a.CommentCount == a.Comments && a.Upvotes == a.Up && a.Downvotes == a.Down);
+    }
+
+    [Fact]
+    public async Task Demo_stories_have_their_own_standfirsts_and_view_counts_that_vary()
+    {
+        var now = DateTime.UtcNow;
+        var stories = await app.WithDbAsync(db => db.Articles.AsNoTracking().Select(a => new { a.Standfirst, a.ViewCount, a.Status, a.PublishedAt }).ToListAsync());
+        stories.Select(a => a.Standfirst).Distinct().Count().ShouldBe(stories.Count);
+        var live = stories.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now).ToList();
+        live.Select(a => a.ViewCount).Distinct().Count().ShouldBeGreaterThan(live.Count / 2);
+        var daily = await app.WithDbAsync(db => db.ArticleDailyViews.AsNoTracking().GroupBy(d => d.ArticleId).Select(g => g.Select(d => d.Views).Distinct().Count()).ToListAsync());
+        daily.Count(n => n > 1).ShouldBeGreaterThan(0, "a story's days are not all read the same");
+    }
+
+    [Fact]
+    public async Task Trending_most_discussed_and_top_this_week_show_different_stories_on_the_front_page()
+    {
+        var (_, home) = await app.GetPageAsync("/");
+        List<string> Links(string list) => home.QuerySelector($"#rank-{list}")!.ParentElement!.QuerySelectorAll("li a").Select(a => a.GetAttribute("href")!).ToList();
+
+        var (trending, discussed, top) = (Links("now"), Links("most-discussed"), Links("top-week"));
+        new[] { trending, discussed, top }.ShouldAllBe(l => l.Count > 0);
+        trending.ShouldNotBe(discussed);
+        trending.ShouldNotBe(top);
+        discussed.ShouldNotBe(top);
+        discussed.Intersect(top).Count().ShouldBeLessThan(discussed.Count, "the talk and the votes go to different stories");
+    }
+
+    [Fact]
     public async Task A_second_start_does_not_seed_again()
     {
         var before = await app.WithDbAsync(db => db.Articles.CountAsync());
