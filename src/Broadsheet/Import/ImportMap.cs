@@ -43,6 +43,8 @@ internal sealed class ImportMap
             db.ImportedItems.Add(item);
             items[(kind, key)] = item;
         }
+        // Saved and let go earlier in this run (WordPressImport.LetGoOfSavedRows): tracked again to save the change.
+        else if (db.Entry(item).State == EntityState.Detached) db.ImportedItems.Attach(item);
         item.LocalId = localId;
         item.ImportedAt = now;
         if (fingerprint is not null) item.Fingerprint = fingerprint;
