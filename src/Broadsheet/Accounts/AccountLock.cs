@@ -1,3 +1,5 @@
+using Broadsheet.Data.Identity;
+
 namespace Broadsheet.Accounts;
 
 /// <summary>Where an account stands, read from Identity's one lockout field.</summary>

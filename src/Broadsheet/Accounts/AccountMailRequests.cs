@@ -1,5 +1,6 @@
 using Broadsheet.Mail;
 using Microsoft.AspNetCore.Identity;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Accounts;
 

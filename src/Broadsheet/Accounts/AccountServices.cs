@@ -2,6 +2,7 @@ using Broadsheet.Data;
 using Broadsheet.Mail;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Identity;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Accounts;
 

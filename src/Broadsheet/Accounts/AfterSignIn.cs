@@ -1,15 +1,24 @@
-using Broadsheet.Articles;
-using Broadsheet.Data;
-using Broadsheet.Follows;
-using Broadsheet.Votes;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
 
 namespace Broadsheet.Accounts;
 
 /// <summary>An action carried through sign-in ("vote:slug:down") and the words the sign-in page shows for it.</summary>
 public sealed record ThenAction(string Then, string Description);
+
+/// <summary>
+/// One kind of action a signed-out reader can start and finish by signing in. Accounts owns the
+/// sign-in and the seal, but the actions belong to features above it (Votes, Follows), so each
+/// registers its own and Accounts depends on none of them (issue 18).
+/// </summary>
+public interface IAfterSignIn
+{
+    /// <summary>The words for <paramref name="then"/> ("and then follow …"), or null when it is not this feature's or names nothing live.</summary>
+    Task<string?> DescribeAsync(string then, CancellationToken ct);
+
+    /// <summary>Does <paramref name="then"/> for the reader who just signed in; nothing when it is not this feature's.</summary>
+    Task RunAsync(int userId, string then, CancellationToken ct);
+}
 
 /// <summary>
 /// Finishes what a signed-out reader started: they clicked Follow or a vote button, were asked
@@ -19,7 +28,7 @@ public sealed record ThenAction(string Then, string Description);
 /// the description, and the form carries the action sealed with Data Protection, so the action
 /// done is the one shown; a swapped or tampered seal opens to nothing and nothing is done.
 /// </summary>
-public sealed class AfterSignIn(BroadsheetDb db, VoteService votes, FollowWriter follows, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class AfterSignIn(IEnumerable<IAfterSignIn> actions, IDataProtectionProvider protection)
 {
     /// <summary>Long enough to read the page and find a password; a form left open for a day starts again.</summary>
     public static readonly TimeSpan SealLifetime = TimeSpan.FromHours(2);
@@ -31,16 +40,8 @@ public sealed class AfterSignIn(BroadsheetDb db, VoteService votes, FollowWriter
     public async Task<ThenAction?> DescribeAsync(string? then, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(then) || then.Length > 300) return null;
-        if (Following.TryParseThen(then, out var kind, out var slug))
-            return await FollowTarget.FindAsync(db, kind, slug, ct) is { } target
-                ? new(then, $"and then follow {Quoted(target.Name)}")
-                : null;
-        if (VoteService.TryParseThen(then, out var article, out var direction))
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var title = await db.Articles.Live(now).Where(a => a.Slug == article).Select(a => a.Title).FirstOrDefaultAsync(ct);
-            return title is null ? null : new(then, $"and then {(direction == VoteDirection.Up ? "upvote" : "downvote")} {Quoted(title)}");
-        }
+        foreach (var action in actions)
+            if (await action.DescribeAsync(then, ct) is { } description) return new(then, description);
         return null;
     }
 
@@ -60,18 +61,9 @@ public sealed class AfterSignIn(BroadsheetDb db, VoteService votes, FollowWriter
     public async Task RunAsync(int userId, ThenAction? action, CancellationToken ct)
     {
         if (action is null) return;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (Following.TryParseThen(action.Then, out var kind, out var slug))
-        {
-            var target = await FollowTarget.FindAsync(db, kind, slug, ct);
-            if (target is not null) await Following.SetAsync(follows, userId, target, follow: true, now, ct);
-        }
-        else if (VoteService.TryParseThen(action.Then, out var article, out var direction))
-        {
-            var id = await db.Articles.Live(now).Where(a => a.Slug == article).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-            if (id is int articleId) await votes.CastAsync(userId, articleId, direction, ct);
-        }
+        foreach (var each in actions) await each.RunAsync(userId, action.Then, ct);
     }
 
-    private static string Quoted(string name) => $"\u201c{name}\u201d";
+    /// <summary>A name as the sign-in page quotes it.</summary>
+    public static string Quoted(string name) => $"\u201c{name}\u201d";
 }

@@ -1,3 +1,5 @@
+using Broadsheet.Data.Identity;
+
 namespace Broadsheet.Accounts;
 
 /// <summary>What a reader may call themselves: trimmed, 1–60 characters, no control characters.</summary>

@@ -1,44 +1,48 @@
-using Broadsheet.Follows;
-using Broadsheet.Articles;
-using Broadsheet.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Accounts;
+
+/// <summary>
+/// One feature's share of "Download my data" (the follows, ...): features above Accounts keep
+/// rows about the reader, so each adds its own part under its own key and Accounts names none
+/// of them (issue 18).
+/// </summary>
+public interface IAccountExportPart
+{
+    /// <summary>The part's key in the exported document, e.g. "following".</summary>
+    string Name { get; }
+
+    Task<object> BuildAsync(int userId, CancellationToken ct);
+}
 
 /// <summary>"Download my data": everything stored about the signed-in reader, as JSON.</summary>
 public static class Export
 {
     public static IEndpointRouteBuilder MapAccountExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/account/export", async (HttpContext http, UserManager<User> users, BroadsheetDb db, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/account/export", async (HttpContext http, UserManager<User> users, TimeProvider clock,
+            IEnumerable<IAccountExportPart> parts, CancellationToken ct) =>
         {
             var user = await users.GetUserAsync(http.User);
             if (user is null) return Results.Challenge();
             http.Response.Headers.CacheControl = "no-store";
-            var data = await BuildAsync(db, users, user, clock, ct);
+            var data = await BuildAsync(users, user, clock, parts, ct);
             return Results.Json(data, statusCode: 200, contentType: "application/json; charset=utf-8")
                 .WithDownloadName($"broadsheet-{user.Handle}-{clock.GetUtcNow():yyyy-MM-dd}.json", http);
         }).RequireAuthorization();
         return app;
     }
 
-    public static async Task<object> BuildAsync(BroadsheetDb db, UserManager<User> users, User user, TimeProvider clock, CancellationToken ct)
+    public static async Task<object> BuildAsync(UserManager<User> users, User user, TimeProvider clock,
+        IEnumerable<IAccountExportPart> parts, CancellationToken ct)
     {
-        var follows = await db.Follows.AsNoTracking().Where(f => f.UserId == user.Id).OrderBy(f => f.CreatedAt).ToListAsync(ct);
-        // Plain id arrays: EF sends an int[] as one parameter, but cannot translate a filter
-        // over an in-memory list of entities inside the query.
-        int[] TargetsOf(Follows.FollowKind kind) => [.. follows.Where(f => f.Kind == kind).Select(f => f.TargetId)];
-        var authorIds = TargetsOf(Follows.FollowKind.Author);
-        var categoryIds = TargetsOf(Follows.FollowKind.Category);
-        var tagIds = TargetsOf(Follows.FollowKind.Tag);
-        var authors = await db.Authors.AsNoTracking().Where(a => authorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Slug, ct);
-        var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Slug, ct);
-        var tags = await db.Tags.AsNoTracking().Where(t => tagIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Slug, ct);
-        return new
+        // A dictionary, so each feature's part is a key of the document; keys keep this order.
+        var data = new Dictionary<string, object>
         {
-            exportedAt = clock.GetUtcNow().UtcDateTime,
-            account = new
+            ["exportedAt"] = clock.GetUtcNow().UtcDateTime,
+            ["account"] = new
             {
                 user.Email,
                 user.EmailConfirmed,
@@ -48,18 +52,9 @@ public static class Export
                 roles = await users.GetRolesAsync(user),
                 hasPassword = await users.HasPasswordAsync(user),
             },
-            following = follows.Select(f => new
-            {
-                kind = f.Kind.ToString().ToLowerInvariant(),
-                slug = f.Kind switch
-                {
-                    Follows.FollowKind.Author => authors.GetValueOrDefault(f.TargetId),
-                    Follows.FollowKind.Category => categories.GetValueOrDefault(f.TargetId),
-                    _ => tags.GetValueOrDefault(f.TargetId),
-                },
-                since = f.CreatedAt,
-            }),
         };
+        foreach (var part in parts) data[part.Name] = await part.BuildAsync(user.Id, ct);
+        return data;
     }
 }
 

@@ -1,7 +1,9 @@
+using Broadsheet.Audit;
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Broadsheet.Shared;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Accounts;
 
@@ -9,7 +11,7 @@ namespace Broadsheet.Accounts;
 /// There is no default admin. While no admin exists, each start prints a one-time setup
 /// link (like Ghost's /ghost/setup); the first person to use it becomes the admin.
 /// </summary>
-public sealed class FirstAdmin(BroadsheetDb db, UserManager<User> users, OneTimeTokens tokens, Newsroom.AuditLog audit, TimeProvider clock)
+public sealed class FirstAdmin(BroadsheetDb db, UserManager<User> users, OneTimeTokens tokens, AuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Accounts;
 

@@ -1,6 +1,7 @@
+using Broadsheet.Audit;
 using Broadsheet.Data;
-using Broadsheet.Newsroom;
 using Microsoft.AspNetCore.Identity;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Accounts;
 

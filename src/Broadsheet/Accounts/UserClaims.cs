@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using System.Security.Claims;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Accounts;
 

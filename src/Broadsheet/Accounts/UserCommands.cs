@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Accounts;
 
@@ -19,7 +20,7 @@ public static class UserCommands
         if (password.Length > PasswordRules.MaxLength) return Fail($"A password is at most {PasswordRules.MaxLength} characters.");
 
         var users = services.GetRequiredService<UserManager<User>>();
-        var result = await UserAdmin.CreateAsync(users, services.GetRequiredService<Data.BroadsheetDb>(), services.GetRequiredService<Newsroom.AuditLog>(),
+        var result = await UserAdmin.CreateAsync(users, services.GetRequiredService<Data.BroadsheetDb>(), services.GetRequiredService<Audit.AuditLog>(),
             services.GetRequiredService<TimeProvider>(), email, Option(args, "--name"), password, role, by: "operator");
         if (!result.Succeeded) return Fail(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
         var user = (await users.FindByEmailAsync(email.Trim()))!;

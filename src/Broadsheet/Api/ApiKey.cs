@@ -46,6 +46,6 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         k.Property(x => x.SecretHash).HasMaxLength(64);
         k.Property(x => x.Origins).HasMaxLength(ApiKeys.OriginsMax).HasDefaultValue("");
         k.HasIndex(x => x.Prefix).IsUnique();
-        k.HasOne<Broadsheet.Accounts.User>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
+        k.HasOne<Broadsheet.Data.Identity.User>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1,5 +1,5 @@
+using Broadsheet.Audit;
 using Broadsheet.Data;
-using Broadsheet.Newsroom;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Api;

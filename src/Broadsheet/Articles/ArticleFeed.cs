@@ -16,7 +16,7 @@ public sealed record ArticleFeed(IReadOnlyList<ArticleCard> Items, string? NextU
         var separator = basePath.Contains('?') ? '&' : '?';
         return new ArticleFeed(pagePlusOne, hasMore ? $"{basePath}{separator}page={page + 1}" : null)
         {
-            EagerCount = page == 1 ? Broadsheet.Shared.CardImage.AboveTheFold : 0,
+            EagerCount = page == 1 ? CardImage.AboveTheFold : 0,
         };
     }
 }

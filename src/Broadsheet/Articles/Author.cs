@@ -26,6 +26,6 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         a.Property(x => x.Bio).HasMaxLength(2000);
         // One byline per account; deleting the account keeps the byline and its stories.
         a.HasIndex(x => x.UserId).IsUnique();
-        a.HasOne<Broadsheet.Accounts.User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+        a.HasOne<Broadsheet.Data.Identity.User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -40,7 +40,7 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
         if (rows.Count == 0 && number > 1) return NotFound();
         Feed = ArticleFeed.From(rows, basePath, number);
 
-        return Request.Headers.ContainsKey("HX-Request") ? Partial("_ArticleFeed", Feed) : Page();
+        return Request.Headers.ContainsKey("HX-Request") ? Partial("~/Articles/_ArticleFeed.cshtml", Feed) : Page();
     }
 
     protected IQueryable<Article> Live => Db.Articles.AsQueryable().Live(Now);

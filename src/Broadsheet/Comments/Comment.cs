@@ -2,6 +2,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Comments;
 

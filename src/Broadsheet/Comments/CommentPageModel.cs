@@ -1,8 +1,10 @@
 using Broadsheet.Accounts;
 using Broadsheet.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using System.Globalization;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Comments;
 
@@ -22,7 +24,13 @@ public abstract class CommentPageModel(TimeProvider clock) : PageModel
 
     protected bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
-    protected Actor Actor => new(User.UserId()!.Value, User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Admin));
+    /// <summary>The signed-in writer; a moderator (the editors' policy) may edit or remove anyone's comment.</summary>
+    protected async Task<Actor> ActorAsync()
+    {
+        // The base class keeps its one constructor argument, so the service comes from the request.
+        var auth = HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
+        return new(User.UserId()!.Value, (await auth.AuthorizeAsync(User, Policies.Editors)).Succeeded);
+    }
 
     protected IActionResult Refused(Refusal refusal)
     {

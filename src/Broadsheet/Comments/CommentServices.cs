@@ -1,3 +1,5 @@
+using Broadsheet.Accounts;
+
 namespace Broadsheet.Comments;
 
 public static class CommentServices
@@ -14,6 +16,7 @@ public static class CommentServices
         services.AddScoped<CommentWriter>();
         services.AddScoped<CommentPosting>();
         services.AddScoped<CommentVoting>();
+        services.AddScoped<IAccountDeletionStep, CommentVotesOnDeletion>();
         services.AddSingleton<CommentVoteWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CommentVoteWriter>());
         services.AddScoped<CommentReports>();

@@ -1,6 +1,6 @@
+using Broadsheet.Audit;
 using Broadsheet.Articles;
 using Broadsheet.Data;
-using Broadsheet.Newsroom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

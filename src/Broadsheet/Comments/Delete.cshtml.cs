@@ -19,7 +19,7 @@ public sealed class DeleteModel(BroadsheetDb db, CommentWriter writer, IOptionsM
     {
         var before = await CommentItem.LoadAsync(db, id, User, options.CurrentValue.CloseAfterDays, Now, ct);
         if (before is null) return Refused(Refusal.Gone());
-        var (kept, refusal) = await writer.DeleteAsync(id, Actor, ct);
+        var (kept, refusal) = await writer.DeleteAsync(id, await ActorAsync(), ct);
         if (refusal is not null) return RefusedInPlace(before, refusal);
         var article = before.Context.Article;
         if (!IsHtmx) return Redirect(kept == true ? article.AnchorOf(id) : $"{article.ThreadPath}#comments");

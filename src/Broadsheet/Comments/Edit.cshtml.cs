@@ -32,7 +32,7 @@ public sealed class EditModel(BroadsheetDb db, CommentWriter writer, IOptionsMon
 
     public async Task<IActionResult> OnPostAsync(long id, string? body, CancellationToken ct)
     {
-        var (edited, refusal) = await writer.EditAsync(id, Actor, body, ct);
+        var (edited, refusal) = await writer.EditAsync(id, await ActorAsync(), body, ct);
         var item = await CommentItem.LoadAsync(db, id, User, options.CurrentValue.CloseAfterDays, Now, ct);
         if (item is null) return Refused(Refusal.Gone());
         Item = item;

@@ -1,7 +1,8 @@
+using Broadsheet.Accounts;
+using Broadsheet.Audit;
 using Broadsheet.Articles;
 using Broadsheet.Caching;
 using Broadsheet.Data;
-using Broadsheet.Newsroom;
 using System.Security.Claims;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.OutputCaching;

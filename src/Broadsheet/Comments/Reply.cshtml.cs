@@ -28,7 +28,7 @@ public sealed class ReplyModel(BroadsheetDb db, CommentPosting posting, FormStam
     {
         if (await LoadAsync(id, ct) is { } refusal) return Refused(refusal);
         var article = Parent.Context.Article;
-        var outcome = await posting.PostAsync(HttpContext, article, Actor, id, new CommentInput(body, website, started), ct);
+        var outcome = await posting.PostAsync(HttpContext, article, await ActorAsync(), id, new CommentInput(body, website, started), ct);
         switch (outcome)
         {
             case PostOutcome.Posted { Comment: var reply }:

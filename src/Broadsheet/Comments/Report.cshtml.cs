@@ -3,6 +3,7 @@ using Broadsheet.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Comments;
 

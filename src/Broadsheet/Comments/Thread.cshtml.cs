@@ -5,6 +5,7 @@ using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Comments;
 
@@ -41,7 +42,7 @@ public sealed class ThreadModel(BroadsheetDb db, CommentPosting posting, FormSta
         var article = await FindAsync(slug, ct);
         if (article is null) return Missing(StoryGone);
 
-        var outcome = await posting.PostAsync(HttpContext, article, Actor, null, new CommentInput(body, website, started), ct);
+        var outcome = await posting.PostAsync(HttpContext, article, await ActorAsync(), null, new CommentInput(body, website, started), ct);
         switch (outcome)
         {
             case PostOutcome.Posted { Comment: var comment }:

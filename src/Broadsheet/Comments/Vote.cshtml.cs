@@ -4,6 +4,7 @@ using Broadsheet.Votes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Comments;
 

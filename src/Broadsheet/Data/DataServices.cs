@@ -5,8 +5,6 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Broadsheet.Data;
 
-public enum DatabaseProvider { Sqlite, Postgres }
-
 public static class DataServices
 {
     public static IServiceCollection AddData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
@@ -32,14 +30,5 @@ public static class DataServices
         }
         return certificate.HasPrivateKey ? certificate
             : throw new InvalidOperationException($"DataProtection:Certificate {path} has no private key, so the keys it protects could not be read back.");
-    }
-
-    public static DatabaseProvider ProviderFrom(IConfiguration config)
-    {
-        var raw = config["Database:Provider"];
-        if (string.IsNullOrWhiteSpace(raw)) return DatabaseProvider.Sqlite;
-        if (Enum.TryParse<DatabaseProvider>(raw, ignoreCase: true, out var p) && Enum.IsDefined(p)) return p;
-        if (raw.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase)) return DatabaseProvider.Postgres;
-        throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{raw}'.");
     }
 }

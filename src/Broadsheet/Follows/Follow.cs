@@ -1,6 +1,7 @@
 using Broadsheet.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Follows;
 

@@ -1,3 +1,4 @@
+using Broadsheet.Accounts;
 using Broadsheet.Caching;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ public static class FollowServices
     public static IServiceCollection AddFollows(this IServiceCollection services)
     {
         services.AddScoped<IPageHole, FollowHole>();
+        services.AddScoped<IAfterSignIn, FollowAfterSignIn>().AddScoped<IAccountExportPart, FollowsExport>();
         services.AddSingleton<FollowWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowWriter>());
         return services;

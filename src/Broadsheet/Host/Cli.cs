@@ -49,9 +49,7 @@ public static class Cli
                 await db.MigrateAsync();
                 var demo = scope.ServiceProvider.GetRequiredService<DemoNewsroom>();
                 var clock = Stopwatch.StartNew();
-                var progress = new ConsoleProgress(n =>
-                    Console.WriteLine($"seeded {n:#,0}/{count:#,0} articles ({clock.Elapsed.TotalSeconds:0.0} s)"));
-                await demo.SeedArticlesAsync(db, count, TimeSpan.FromDays(days), progress);
+                await ConsoleProgress.RunAsync("articles seeded", count, progress => demo.SeedArticlesAsync(db, count, TimeSpan.FromDays(days), progress));
                 Console.WriteLine($"Done: {count:#,0} articles in {clock.Elapsed.TotalSeconds:0.0} s.");
                 return 0;
             case "search" when args.Length == 2 && args[1] == "reindex":
@@ -60,8 +58,8 @@ public static class Cli
                 var timer = Stopwatch.StartNew();
                 try
                 {
-                    await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildAsync(db, new ConsoleProgress(n =>
-                        Console.WriteLine($"{ConsoleProgress.Bar(n, total)} {n:#,0}/{total:#,0} articles indexed ({timer.Elapsed.TotalSeconds:0.0} s)")), default);
+                    var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
+                    await ConsoleProgress.RunAsync("articles indexed", total, progress => index.RebuildAsync(db, progress, default));
                 }
                 catch (InvalidOperationException ex)
                 {

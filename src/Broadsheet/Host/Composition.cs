@@ -1,7 +1,9 @@
 using Broadsheet.Accounts;
+using Broadsheet.Audit;
 using Broadsheet.Api;
 using Broadsheet.Comments;
 using Broadsheet.Data;
+using Broadsheet.Data.Identity;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
 using Broadsheet.Follows;
@@ -25,10 +27,12 @@ public static class Composition
     {
         builder.Services
             .AddData(builder.Configuration, builder.Environment)
+            .AddPolicies()
             .AddDemo()
             .AddSearch(builder.Configuration)
             .AddSite(builder.Configuration, builder.Environment)
             .AddRateLimits()
+            .AddAudit()
             .AddAccounts(builder.Configuration)
             .AddVotes()
             .AddFollows()

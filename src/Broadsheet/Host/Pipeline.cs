@@ -1,5 +1,6 @@
 using Broadsheet.Caching;
 using Broadsheet.Data;
+using Broadsheet.Layout;
 using Broadsheet.Media;
 using Broadsheet.Accounts;
 using Broadsheet.Api;

@@ -45,15 +45,13 @@ public static class ImportCommand
             return Fail($"--sections: {string.Join(", ", unknown)} is no category of this export. Nothing was imported.", 2);
 
         var clock = Stopwatch.StartNew();
-        var total = file.Posts.Count;
-        var step = Math.Max(1, total / 50); // at most ~50 lines, whatever the size of the site
-        var progress = new ConsoleProgress(n =>
-        {
-            if (n % step == 0 || n == total) Console.WriteLine($"{ConsoleProgress.Bar(n, total)} {n:#,0}/{total:#,0} posts ({clock.Elapsed.TotalSeconds:0.0} s)");
-        });
         var import = ActivatorUtilities.CreateInstance<WordPressImport>(services);
-        ImportSummary summary;
-        try { summary = await import.RunAsync(file, uploads, progress, CancellationToken.None, options); }
+        ImportSummary summary = null!;
+        try
+        {
+            await ConsoleProgress.RunAsync("posts", file.Posts.Count, async progress =>
+                summary = await import.RunAsync(file, uploads, progress, CancellationToken.None, options));
+        }
         catch (Exception ex) when (ex is DbUpdateException or DbException or IOException or UnauthorizedAccessException)
         {
             // Rolled back and picture files removed by the import: the site is as it was.

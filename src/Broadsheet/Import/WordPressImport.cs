@@ -5,6 +5,7 @@ using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Import;
 

@@ -38,6 +38,6 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         r.Property(x => x.Standfirst).HasMaxLength(1000);
         r.HasIndex(x => new { x.ArticleId, x.SavedAt });
         r.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
-        r.HasOne<Broadsheet.Accounts.User>().WithMany().HasForeignKey(x => x.SavedByUserId).OnDelete(DeleteBehavior.SetNull);
+        r.HasOne<Broadsheet.Data.Identity.User>().WithMany().HasForeignKey(x => x.SavedByUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -39,6 +39,6 @@ internal sealed class MediaImageConfiguration : IEntityTypeConfiguration<MediaIm
         m.Property(x => x.Alt).HasMaxLength(300);
         m.HasIndex(x => x.Stem).IsUnique();
         m.HasIndex(x => x.UploadedAt);
-        m.HasOne<Broadsheet.Accounts.User>().WithMany().HasForeignKey(x => x.UploadedByUserId).OnDelete(DeleteBehavior.SetNull);
+        m.HasOne<Broadsheet.Data.Identity.User>().WithMany().HasForeignKey(x => x.UploadedByUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -4,6 +4,7 @@ using Broadsheet.Newsroom.Dashboard;
 using Broadsheet.Newsroom.Media;
 using Broadsheet.Newsroom.People;
 using Broadsheet.Newsroom.Site;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom;
 
@@ -16,8 +17,6 @@ public static class NewsroomServices
 {
     public static IServiceCollection AddNewsroom(this IServiceCollection services, IConfiguration config)
     {
-        services.AddNewsroomAccess();
-        services.AddScoped<AuditLog>();
         return services
             .AddNewsroomArticles()
             .AddMediaLibrary(config)

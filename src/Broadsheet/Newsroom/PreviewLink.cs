@@ -29,6 +29,6 @@ internal sealed class PreviewLinkConfiguration : IEntityTypeConfiguration<Previe
         p.HasIndex(x => x.TokenHash).IsUnique();
         p.HasIndex(x => x.ArticleId);
         p.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
-        p.HasOne<Broadsheet.Accounts.User>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
+        p.HasOne<Broadsheet.Data.Identity.User>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

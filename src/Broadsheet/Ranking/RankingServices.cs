@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Views;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Ranking;
@@ -9,8 +10,16 @@ public static class RankingServices
     public static IServiceCollection AddRanking(this IServiceCollection services)
     {
         services.AddHostedService<HotnessCooling>();
+        services.AddScoped<ICountersFlushed, HotnessOnViews>();
         return services;
     }
+}
+
+/// <summary>Views weigh in hotness: after each views flush, the flushed articles' stored hotness is recomputed.</summary>
+internal sealed class HotnessOnViews : ICountersFlushed
+{
+    public Task CountersFlushedAsync(BroadsheetDb db, IReadOnlyCollection<int> articleIds, DateTime now, CancellationToken ct) =>
+        HotnessRefresh.RunAsync(db, articleIds, now, ct);
 }
 
 /// <summary>

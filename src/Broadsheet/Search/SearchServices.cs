@@ -1,4 +1,4 @@
-using Broadsheet.Data;
+using Broadsheet.Data.Providers;
 
 namespace Broadsheet.Search;
 
@@ -21,8 +21,8 @@ public static class SearchServices
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<SearchOptions>(config.GetSection("Search"));
-        if (DataServices.ProviderFrom(config) == DatabaseProvider.Postgres) services.AddSingleton<ISearchIndex, PostgresSearchIndex>();
-        else services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
+        var index = DatabaseProviders.For(config).Choose(typeof(SqliteSearchIndex), typeof(PostgresSearchIndex));
+        services.AddSingleton(typeof(ISearchIndex), index);
         services.AddScoped<ArticleSearch>();
         return services;
     }

@@ -1,6 +1,5 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
-using Broadsheet.Ranking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using System.Text;
@@ -121,7 +120,9 @@ public sealed class ViewFlusher(ViewBuffer buffer, DailySalts salts, IServiceSco
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await HotnessRefresh.RunAsync(db, [.. added.Keys.Select(k => k.ArticleId).Distinct()], now, ct);
+        int[] flushed = [.. added.Keys.Select(k => k.ArticleId).Distinct()];
+        foreach (var listener in scope.ServiceProvider.GetServices<ICountersFlushed>())
+            await listener.CountersFlushedAsync(db, flushed, now, ct);
         await SweepAsync(db, DateOnly.FromDateTime(now), ct);
         return (int)added.Values.Sum();
     }

@@ -20,6 +20,7 @@ public static class VoteEndpoints
     public static IServiceCollection AddVotes(this IServiceCollection services)
     {
         services.AddScoped<VoteService>().AddScoped<IPageHole, VoteHole>();
+        services.AddScoped<IAfterSignIn, VoteAfterSignIn>().AddScoped<IAccountDeletionStep, ArticleVotesOnDeletion>();
         services.AddSingleton<VoteReconciliation>();
         services.AddHostedService<VoteReconciliationPass>();
         // One writer per instance: the singleton callers submit to is the hosted loop that drains it.

@@ -1,4 +1,5 @@
 using Broadsheet.Accounts;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Accounts;
 

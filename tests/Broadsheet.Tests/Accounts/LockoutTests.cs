@@ -3,6 +3,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Tests.Fixtures;
 using Broadsheet.Tests.Newsroom.People;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Accounts;
 

@@ -5,6 +5,7 @@ using Broadsheet.Follows;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Accounts;
 

@@ -16,7 +16,7 @@ public sealed class SignInThenTests(BroadsheetApp app) : IClassFixture<Broadshee
     private static string SignInWith(string then, string returnUrl = "/") =>
         $"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}&then={Uri.EscapeDataString(then)}";
 
-    private async Task<Broadsheet.Accounts.User> OldAccountAsync() => await app.UserAsync(joinedAt: DateTime.UtcNow.AddDays(-30));
+    private async Task<Broadsheet.Data.Identity.User> OldAccountAsync() => await app.UserAsync(joinedAt: DateTime.UtcNow.AddDays(-30));
 
     private Task<List<(int ArticleId, int Value)>> VotesOfAsync(int userId) =>
         app.WithDbAsync(async db => (await db.ArticleVotes.AsNoTracking().Where(v => v.UserId == userId).ToListAsync())

@@ -1,6 +1,7 @@
 using Broadsheet.Accounts;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Accounts;
 

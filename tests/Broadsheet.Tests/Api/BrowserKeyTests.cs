@@ -1,8 +1,8 @@
-using Broadsheet.Accounts;
 using Broadsheet.Api;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Api;
 

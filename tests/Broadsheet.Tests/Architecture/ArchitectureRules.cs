@@ -9,7 +9,7 @@ namespace Broadsheet.Tests.Architecture;
 public static class ArchitectureRules
 {
     /// <summary>Folders that are the platform: they serve features and know none of them.</summary>
-    public static readonly string[] Platform = ["Data", "Shared", "Media", "Mail", "Caching", "RateLimits"];
+    public static readonly string[] Platform = ["Data", "Shared", "Media", "Mail", "Caching", "RateLimits", "Audit"];
 
     /// <summary>The app's own folders as compiled, loaded once (a few seconds).</summary>
     public static readonly Lazy<FolderGraph> App = new(() =>

@@ -12,7 +12,7 @@ namespace Broadsheet.Tests.Articles;
 [Trait("Category", "Integration")]
 public sealed class CardPictureTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
 {
-    /// <summary>Shared.CardImage.AboveTheFold, written out so the test reads on its own.</summary>
+    /// <summary>Articles.CardImage.AboveTheFold, written out so the test reads on its own.</summary>
     private const int AboveTheFold = 4;
 
     /// <summary>A stored picture as the media library leaves it: the full size plus the 320 and 640 copies.</summary>

@@ -3,6 +3,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Caching;
 using Broadsheet.Tests.Fixtures;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Caching;
 

@@ -6,6 +6,7 @@ using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Caching;
 

@@ -24,7 +24,7 @@ public sealed class CommentGateTests(StrictCommentsApp app) : IClassFixture<Stri
     /// <summary>A client address of the test's own, forwarded the way a trusted proxy (loopback) sends it.</summary>
     private static string Client() => $"198.51.100.{Interlocked.Increment(ref nextClient)}";
 
-    private async Task<(ReaderSession Reader, Broadsheet.Accounts.User User)> ReaderFromAsync(string ip)
+    private async Task<(ReaderSession Reader, Broadsheet.Data.Identity.User User)> ReaderFromAsync(string ip)
     {
         var (reader, user) = await app.SignedInReaderAsync();
         reader.Http.DefaultRequestHeaders.Add("X-Forwarded-For", ip);

@@ -1,6 +1,7 @@
 using Broadsheet.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Fixtures;
 

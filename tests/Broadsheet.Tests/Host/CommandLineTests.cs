@@ -21,7 +21,7 @@ public sealed class CommandLineTests
 
         var (seeded, seedOutput) = await AppProcess.RunAsync(Path.GetTempPath(), AppProcess.For(db), "seed", "--articles", "2500");
         seeded.ShouldBe(0, seedOutput);
-        seedOutput.ShouldContain("seeded 2,000/2,500 articles");
+        seedOutput.ShouldContain("2,000/2,500 articles seeded");
         seedOutput.ShouldContain("Done: 2,500 articles");
         (await ScalarAsync(db, """SELECT COUNT(*) FROM "Articles" """)).ShouldBe(2500);
         (await ScalarAsync(db, """SELECT COUNT(DISTINCT "Slug") FROM "Articles" """)).ShouldBe(2500);

@@ -1,3 +1,4 @@
+using Broadsheet.Audit;
 using Broadsheet.Newsroom;
 using AngleSharp.Dom;
 using Broadsheet.Accounts;
@@ -7,6 +8,7 @@ using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Fixtures;
 using Broadsheet.Tests.Newsroom.People;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom;
 

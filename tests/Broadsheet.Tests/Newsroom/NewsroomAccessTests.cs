@@ -1,4 +1,3 @@
-using Broadsheet.Accounts;
 using Broadsheet.Newsroom;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.AspNetCore.Authorization;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using System.Net;
 using System.Text.RegularExpressions;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom;
 
@@ -44,9 +44,9 @@ public sealed partial class NewsroomAccessTests(BroadsheetApp app) : IClassFixtu
     private static string PolicyOf(Microsoft.AspNetCore.Http.Endpoint e)
     {
         var policies = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null).ToList();
-        if (policies.Contains(NewsroomAccess.Admins)) return NewsroomAccess.Admins;
-        if (policies.Contains(NewsroomAccess.Editors)) return NewsroomAccess.Editors;
-        if (policies.Contains(NewsroomAccess.Staff)) return NewsroomAccess.Staff;
+        if (policies.Contains(Policies.Admins)) return Policies.Admins;
+        if (policies.Contains(Policies.Editors)) return Policies.Editors;
+        if (policies.Contains(Policies.Staff)) return Policies.Staff;
         return e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any() ? "signed-in" : "none";
     }
 
@@ -94,7 +94,7 @@ public sealed partial class NewsroomAccessTests(BroadsheetApp app) : IClassFixtu
     {
         var (author, _) = await app.SignedInReaderAsync(Roles.Author);
         var token = await TokenAsync(author);
-        var restricted = NewsroomRoutes().Where(r => r.Policy is NewsroomAccess.Editors or NewsroomAccess.Admins).ToList();
+        var restricted = NewsroomRoutes().Where(r => r.Policy is Policies.Editors or Policies.Admins).ToList();
         foreach (var route in restricted)
         {
             if (route.Get) (await author.GetPageAsync(route.Path)).Response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, route.Path);

@@ -1,5 +1,5 @@
-using Broadsheet.Accounts;
 using Broadsheet.Tests.Fixtures;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom;
 

@@ -1,8 +1,8 @@
-using Broadsheet.Accounts;
 using Broadsheet.Tests.Api;
 using Broadsheet.Tests.Fixtures;
 using Broadsheet.Tests.Newsroom.Articles;
 using System.Net;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Search;
 

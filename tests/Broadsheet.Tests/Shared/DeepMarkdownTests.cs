@@ -8,6 +8,7 @@ using Broadsheet.Tests.Newsroom.Articles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Shared;
 

@@ -5,6 +5,7 @@ using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using System.Text;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Shared;
 

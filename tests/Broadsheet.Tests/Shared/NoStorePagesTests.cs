@@ -1,6 +1,6 @@
-using Broadsheet.Accounts;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.Extensions.Logging;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Shared;
 

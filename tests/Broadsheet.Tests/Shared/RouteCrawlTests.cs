@@ -1,4 +1,3 @@
-using Broadsheet.Accounts;
 using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using System.Text;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Shared;
 

@@ -1,8 +1,8 @@
 using Broadsheet.Articles;
 using AngleSharp.Dom;
-using Broadsheet.Accounts;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Shared;
 

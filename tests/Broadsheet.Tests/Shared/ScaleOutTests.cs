@@ -9,6 +9,7 @@ using Broadsheet.Votes;
 using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using Xunit.Abstractions;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Shared;
 

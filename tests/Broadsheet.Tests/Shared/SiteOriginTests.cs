@@ -6,6 +6,7 @@ using Broadsheet.Tests.Newsroom.Articles;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Shared;
 

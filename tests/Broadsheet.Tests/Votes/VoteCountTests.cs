@@ -108,7 +108,7 @@ public sealed class VoteCountTests(BroadsheetApp app) : IClassFixture<Broadsheet
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Broadsheet.Accounts.User>>();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Broadsheet.Data.Identity.User>>();
             await scope.ServiceProvider.GetRequiredService<Broadsheet.Accounts.AccountDeletion>().DeleteAsync((await users.FindByIdAsync(user.Id.ToString()))!, default);
         }
 

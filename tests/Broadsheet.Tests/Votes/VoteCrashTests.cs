@@ -21,7 +21,7 @@ public sealed class VoteCrashTests(BroadsheetApp app) : IClassFixture<Broadsheet
     public async Task Every_acknowledged_vote_survives_a_sigkill_the_moment_the_storm_is_answered()
     {
         var article = await app.ArticleAsync();
-        var users = new List<Broadsheet.Accounts.User>();
+        var users = new List<Broadsheet.Data.Identity.User>();
         for (var i = 0; i < Readers; i++) users.Add(await app.UserAsync(joinedAt: DateTime.UtcNow.AddDays(-30)));
         var sessions = new List<ReaderSession>();
         foreach (var user in users)

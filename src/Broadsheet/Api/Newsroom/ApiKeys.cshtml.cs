@@ -4,6 +4,7 @@ using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Api.Newsroom;
 
@@ -13,7 +14,7 @@ namespace Broadsheet.Api.Newsroom;
 /// declaration: signed-out visitors are sent to sign in, other roles get the 403 page.
 /// A new key is shown once, in the answer to the POST that made it: only its hash is kept.
 /// </summary>
-[Authorize(Policy = NewsroomAccess.Admins)]
+[Authorize(Policy = Policies.Admins)]
 [NeverStored]
 public sealed class ApiKeysModel(ApiKeys keys) : PageModel
 {

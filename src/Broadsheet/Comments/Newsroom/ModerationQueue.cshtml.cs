@@ -3,6 +3,7 @@ using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Comments.Newsroom;
 
@@ -11,7 +12,7 @@ namespace Broadsheet.Comments.Newsroom;
 /// or delete them one by one or in bulk. The editors' policy is on the page, so every handler
 /// (an unknown one included) is checked on the server; other roles get the 403 page.
 /// </summary>
-[Authorize(Policy = NewsroomAccess.Editors)]
+[Authorize(Policy = Policies.Editors)]
 [NeverStored]
 public sealed class ModerationQueueModel(Moderation moderation) : PageModel
 {

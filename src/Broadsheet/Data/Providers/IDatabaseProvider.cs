@@ -17,6 +17,12 @@ public interface IDatabaseProvider
 
     /// <summary>The `backup FILE [--force]` command for this engine; returns the exit code.</summary>
     Task<int> BackupAsync(IConfiguration config, IHostEnvironment env, string target, bool force);
+
+    /// <summary>
+    /// Picks one of two implementations by engine: search keeps a full-text index per engine
+    /// (Search/README.md), so it asks the provider rather than reading Database:Provider itself.
+    /// </summary>
+    T Choose<T>(T sqlite, T postgres);
 }
 
 /// <summary>Picks the provider named by Database:Provider.</summary>
@@ -24,9 +30,13 @@ public static class DatabaseProviders
 {
     public static readonly IDatabaseProvider[] All = [Sqlite.SqliteProvider.Instance, Postgres.PostgresProvider.Instance];
 
-    public static IDatabaseProvider For(IConfiguration config) => DataServices.ProviderFrom(config) switch
+    /// <summary>Database:Provider: Sqlite (the default), Postgres or PostgreSQL, in any case.</summary>
+    public static IDatabaseProvider For(IConfiguration config)
     {
-        DatabaseProvider.Postgres => Postgres.PostgresProvider.Instance,
-        _ => Sqlite.SqliteProvider.Instance,
-    };
+        var raw = config["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(raw) || raw.Trim().Equals("Sqlite", StringComparison.OrdinalIgnoreCase)) return Sqlite.SqliteProvider.Instance;
+        if (raw.Trim() is var name && (name.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || name.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase)))
+            return Postgres.PostgresProvider.Instance;
+        throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{raw}'.");
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Analytics;
 
@@ -14,11 +15,12 @@ public sealed record ArticleSummary(int Id, string Title, string Slug, ArticleSt
 
 /// <summary>
 /// /newsroom/articles/{id}/analytics: one story's last 30 days. Editors and admins see any story;
-/// an author only their own (Author.UserId), checked here on the server: anyone else's is a 403.
+/// an author only their own (Author.UserId): the owner-or-editor policy with the story's author
+/// as the resource, so anyone else's is a 403.
 /// </summary>
-[Authorize(Policy = NewsroomAccess.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [NeverStored]
-public sealed class ArticleAnalyticsModel(BroadsheetDb db, AnalyticsQueries queries, TimeProvider clock) : PageModel
+public sealed class ArticleAnalyticsModel(BroadsheetDb db, AnalyticsQueries queries, TimeProvider clock, IAuthorizationService auth) : PageModel
 {
     public ArticleSummary Article { get; private set; } = null!;
     public DailyCharts Charts { get; private set; } = null!;
@@ -31,7 +33,7 @@ public sealed class ArticleAnalyticsModel(BroadsheetDb db, AnalyticsQueries quer
                 a.ViewCount, a.Upvotes - a.Downvotes, a.CommentCount))
             .SingleOrDefaultAsync(ct);
         if (article is null) return NotFound();
-        if (!User.IsEditor() && (article.AuthorUserId is null || article.AuthorUserId != User.UserId())) return Forbid();
+        if (!(await auth.AuthorizeAsync(User, new Policies.OwnedBy(article.AuthorUserId), Policies.OwnerOrEditor)).Succeeded) return Forbid();
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Article = article;

@@ -1,11 +1,12 @@
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Analytics;
 
 /// <summary>/newsroom/analytics: the whole site's last 30 days, the most read stories and where readers came from. Editors and admins.</summary>
-[Authorize(Policy = NewsroomAccess.Editors)]
+[Authorize(Policy = Policies.Editors)]
 [NeverStored]
 public sealed class SiteAnalyticsModel(AnalyticsQueries queries, TimeProvider clock) : PageModel
 {

@@ -1,3 +1,4 @@
+using Broadsheet.Audit;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Caching;
@@ -6,6 +7,7 @@ using Broadsheet.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Articles;
 

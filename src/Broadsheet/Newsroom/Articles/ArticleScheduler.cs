@@ -1,3 +1,4 @@
+using Broadsheet.Audit;
 using Broadsheet.Articles;
 using Broadsheet.Caching;
 using Broadsheet.Data;

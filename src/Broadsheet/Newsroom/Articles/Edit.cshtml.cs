@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Articles;
 
@@ -13,7 +14,7 @@ namespace Broadsheet.Newsroom.Articles;
 /// JavaScript) whose buttons are the workflow's actions. Only <see cref="ArticleInput"/> is bound.
 /// Authors see only their own articles: anyone else's is a 404, as if it did not exist.
 /// </summary>
-[Authorize(Policy = NewsroomAccess.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [NeverStored]
 public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks links, SiteOrigin origin) : PageModel
 {

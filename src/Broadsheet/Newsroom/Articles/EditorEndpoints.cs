@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Articles;
 
@@ -13,7 +14,7 @@ public static class EditorEndpoints
 {
     public static void MapEditorEndpoints(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/newsroom").RequireAuthorization(NewsroomAccess.Staff);
+        var staff = app.MapGroup("/newsroom").RequireAuthorization(Policies.Staff);
         staff.MapPost("/articles/preview", PreviewAsync);
         staff.MapPost("/articles/{id:int}/autosave", AutosaveAsync);
         staff.MapGet("/tags/suggest", SuggestAsync);

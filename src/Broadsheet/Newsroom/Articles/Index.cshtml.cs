@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Articles;
 
 public sealed record DeskRow(int Id, string Title, string AuthorName, ArticleStatus Status, DateTime? SubmittedAt, DateTime UpdatedAt, DateTime? PublishedAt);
 
 /// <summary>/newsroom/articles: an author's own articles, or everyone's for editors; newest change first, by status.</summary>
-[Authorize(Policy = NewsroomAccess.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [NeverStored]
 public sealed class IndexModel(BroadsheetDb db) : PageModel
 {

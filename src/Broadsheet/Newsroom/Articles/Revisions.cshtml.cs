@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Articles;
 
@@ -15,7 +16,7 @@ public sealed record RevisionComparison(ArticleRevision From, ArticleRevision To
 /// /newsroom/articles/{id}/revisions: who saved what, when and why; any two compared
 /// (?from=&amp;to=); a revision restored as a new save. Same access as the editor.
 /// </summary>
-[Authorize(Policy = NewsroomAccess.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [NeverStored]
 public sealed class RevisionsModel(BroadsheetDb db, ArticleDesk desk) : PageModel
 {

@@ -2,11 +2,12 @@ using Broadsheet.Accounts;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Dashboard;
 
 /// <summary>/newsroom: an author's own drafts, scheduled and recent stories; an editor's view of everyone's, with the review list and the moderation queue.</summary>
-[Authorize(Policy = NewsroomAccess.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [NeverStored]
 public sealed class DashboardModel(DashboardQueries queries) : PageModel
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Media;
 
@@ -12,7 +13,7 @@ namespace Broadsheet.Newsroom.Media;
 /// model, so no handler code decides it. Without JavaScript a success redirects to the library and a
 /// refusal renders it with 422; with htmx the library is answered for an in-place swap.
 /// </summary>
-[Authorize(Policy = NewsroomAccess.Editors)]
+[Authorize(Policy = Policies.Editors)]
 [NeverStored]
 public sealed class DeletePictureModel(MediaLibrary library, LibraryViews views) : PageModel
 {

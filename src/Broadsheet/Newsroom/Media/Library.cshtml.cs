@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Media;
 
@@ -13,7 +14,7 @@ namespace Broadsheet.Newsroom.Media;
 /// redirects back (to a local returnUrl when the article editor sent the author here); with
 /// htmx the library is swapped in place and a refusal shows inline (422).
 /// </summary>
-[Authorize(Policy = NewsroomAccess.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [NeverStored]
 public sealed class LibraryModel(MediaLibrary library, LibraryViews views, UploadGate gate, IOptions<MediaOptions> options) : PageModel
 {

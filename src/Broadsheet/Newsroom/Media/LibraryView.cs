@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Media;
 
@@ -24,7 +25,7 @@ public sealed class LibraryViews(MediaLibrary library, IAuthorizationService aut
         var (rows, more) = await library.PageAsync(page, ct);
         // Only whether to show the button: DeletePictureModel's [Authorize] is the check, and this asks
         // the same policy so the button and the check cannot disagree.
-        var canDelete = (await authorization.AuthorizeAsync(user, NewsroomAccess.Editors)).Succeeded;
+        var canDelete = (await authorization.AuthorizeAsync(user, Policies.Editors)).Succeeded;
         return new LibraryView(rows, page, more, canDelete, options.Value);
     }
 }

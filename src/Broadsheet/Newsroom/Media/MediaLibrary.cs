@@ -1,3 +1,5 @@
+using Broadsheet.Accounts;
+using Broadsheet.Audit;
 using Broadsheet.Articles;
 using System.Security.Cryptography;
 using Broadsheet.Data;

@@ -2,11 +2,12 @@ using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.People;
 
 /// <summary>/newsroom/audit: admins read the audit log, newest first, filtered by action prefix and target.</summary>
-[Authorize(Policy = NewsroomAccess.Admins)]
+[Authorize(Policy = Policies.Admins)]
 [NeverStored]
 public sealed class AuditModel(AuditQuery query) : PageModel
 {

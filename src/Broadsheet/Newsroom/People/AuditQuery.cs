@@ -1,3 +1,4 @@
+using Broadsheet.Audit;
 using Broadsheet.Comments;
 using Broadsheet.Articles;
 using Broadsheet.Data;

@@ -1,6 +1,7 @@
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.People;
 
@@ -9,7 +10,7 @@ namespace Broadsheet.Newsroom.People;
 /// day or for good, with a reason the reader is shown; or lift the ban. Who may ban whom is
 /// <see cref="PeopleRules.CheckBan"/>. The moderation queue links here with a returnUrl back to itself.
 /// </summary>
-[Authorize(Policy = NewsroomAccess.Editors)]
+[Authorize(Policy = Policies.Editors)]
 public sealed class BanModel(PeopleDirectory directory, PeopleActions actions, TimeProvider clock) : PeoplePageModel(directory)
 {
     public string Length { get; private set; } = "until";

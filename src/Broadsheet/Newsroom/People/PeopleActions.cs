@@ -1,9 +1,11 @@
+using Broadsheet.Audit;
 using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.People;
 
@@ -111,7 +113,7 @@ public sealed class PeopleActions(BroadsheetDb db, AuditLog audit, UserManager<U
         return (user, PeopleRules.Rank(names));
     }
 
-    private static string ActorRank(ClaimsPrincipal actor) => PeopleRules.Rank(Roles.All.Where(actor.IsInRole));
+    private static string ActorRank(ClaimsPrincipal actor) => PeopleRules.Rank(Policies.RolesOf(actor));
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -27,7 +27,7 @@ public sealed class PeopleDirectory(BroadsheetDb db)
         return (rows.Take(PageSize).ToList(), rows.Count > PageSize);
     }
 
-    private async Task<List<Person>> ShapeAsync(IQueryable<Accounts.User> users, int skip, int take, CancellationToken ct)
+    private async Task<List<Person>> ShapeAsync(IQueryable<Data.Identity.User> users, int skip, int take, CancellationToken ct)
     {
         var rows = await users.Skip(skip).Take(take)
             .Select(u => new { u.Id, u.DisplayName, u.UserName, u.Email, u.JoinedAt, u.LockoutEnd, u.BannedUntil, u.BanReason })

@@ -1,5 +1,5 @@
-using Broadsheet.Accounts;
 using System.Globalization;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.People;
 

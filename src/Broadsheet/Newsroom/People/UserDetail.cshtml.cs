@@ -1,6 +1,6 @@
-using Broadsheet.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.People;
 
@@ -10,7 +10,7 @@ namespace Broadsheet.Newsroom.People;
 /// posted (Id, UserName, EmailConfirmed, PasswordHash...) is ever bound. The id comes from the
 /// route only: by default a posted "Id" field would win over the address.
 /// </summary>
-[Authorize(Policy = NewsroomAccess.Admins)]
+[Authorize(Policy = Policies.Admins)]
 public sealed class UserDetailModel(PeopleDirectory directory, PeopleActions actions) : PeoplePageModel(directory)
 {
     private static readonly Dictionary<string, string> Done = new()

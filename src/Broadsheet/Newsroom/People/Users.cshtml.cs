@@ -2,11 +2,12 @@ using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.People;
 
 /// <summary>/newsroom/users: admins search accounts by name, handle or email, newest first, a page at a time.</summary>
-[Authorize(Policy = NewsroomAccess.Admins)]
+[Authorize(Policy = Policies.Admins)]
 [NeverStored]
 public sealed class UsersModel(PeopleDirectory directory) : PageModel
 {

@@ -1,3 +1,5 @@
+using Broadsheet.Accounts;
+using Broadsheet.Audit;
 using Broadsheet.Articles;
 using Broadsheet.Follows;
 using Microsoft.EntityFrameworkCore;

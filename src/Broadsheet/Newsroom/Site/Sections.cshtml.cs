@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Site;
 
@@ -14,7 +15,7 @@ public sealed record SectionRow(int Id, string Name, string Slug, int Position, 
 /// /newsroom/sections: admins create, rename, reorder, merge and delete sections and tags.
 /// Editors make new tags as they write (the article editor); the structure of the site is an admin's.
 /// </summary>
-[Authorize(Policy = NewsroomAccess.Admins)]
+[Authorize(Policy = Policies.Admins)]
 [NeverStored]
 public sealed class SectionsModel(BroadsheetDb db, SectionAdmin admin) : PageModel
 {

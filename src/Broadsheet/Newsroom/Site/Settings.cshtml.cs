@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Newsroom.Site;
 
 /// <summary>/newsroom/settings: admins change the site's name, tagline, logo, time zone, links, menu and comment policy.</summary>
-[Authorize(Policy = NewsroomAccess.Admins)]
+[Authorize(Policy = Policies.Admins)]
 [NeverStored]
 public sealed class SettingsModel(BroadsheetDb db, LiveSettings live, IOptionsMonitor<SiteOptions> site,
     IOptionsFactory<CommentOptions> configuredComments, SettingsStore store) : PageModel

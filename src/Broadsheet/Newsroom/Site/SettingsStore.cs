@@ -1,3 +1,5 @@
+using Broadsheet.Accounts;
+using Broadsheet.Audit;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,10 @@
-using Broadsheet.Accounts;
 using Broadsheet.Api;
 using Broadsheet.Api.Newsroom;
 using Broadsheet.Newsroom;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Api.Newsroom;
 
@@ -21,7 +21,7 @@ public sealed class ApiKeysAccessTests(BroadsheetApp app) : IClassFixture<Broads
     public void The_page_model_carries_the_admin_policy()
     {
         typeof(ApiKeysModel).GetCustomAttributes(typeof(AuthorizeAttribute), inherit: true).Cast<AuthorizeAttribute>()
-            .Select(a => a.Policy).ShouldContain(NewsroomAccess.Admins);
+            .Select(a => a.Policy).ShouldContain(Policies.Admins);
     }
 
     [Theory]

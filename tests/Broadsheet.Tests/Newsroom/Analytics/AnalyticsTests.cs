@@ -6,6 +6,7 @@ using Broadsheet.Tests.Fixtures;
 using Broadsheet.Views;
 using Broadsheet.Votes;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Analytics;
 

@@ -3,6 +3,7 @@ using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Analytics;
 

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Tests.Fixtures;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Analytics;
 

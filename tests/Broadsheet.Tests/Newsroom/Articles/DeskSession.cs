@@ -1,3 +1,4 @@
+using Broadsheet.Audit;
 using Broadsheet.Newsroom;
 using AngleSharp.Dom;
 using Broadsheet.Articles;

@@ -1,8 +1,8 @@
-using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Newsroom.Articles;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Articles;
 

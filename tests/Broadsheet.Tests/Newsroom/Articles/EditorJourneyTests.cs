@@ -1,6 +1,6 @@
-using Broadsheet.Accounts;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.Playwright;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Articles;
 

@@ -1,9 +1,9 @@
 using Broadsheet.Newsroom;
-using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Newsroom.Articles;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Articles;
 

@@ -1,10 +1,11 @@
+using Broadsheet.Audit;
 using Broadsheet.Newsroom;
-using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Newsroom.Articles;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Articles;
 

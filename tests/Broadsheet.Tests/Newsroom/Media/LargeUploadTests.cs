@@ -1,11 +1,11 @@
 using Broadsheet.Newsroom;
 using System.Net;
-using Broadsheet.Accounts;
 using Broadsheet.Newsroom.Media;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Media;
 

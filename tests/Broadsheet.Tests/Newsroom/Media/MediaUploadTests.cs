@@ -1,8 +1,9 @@
+using Broadsheet.Audit;
 using Broadsheet.Newsroom;
-using Broadsheet.Accounts;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Media;
 

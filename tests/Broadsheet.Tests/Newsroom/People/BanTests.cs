@@ -5,6 +5,7 @@ using Broadsheet.Comments;
 using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.People;
 

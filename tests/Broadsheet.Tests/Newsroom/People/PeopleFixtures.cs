@@ -1,3 +1,4 @@
+using Broadsheet.Audit;
 using AngleSharp.Dom;
 using Broadsheet.Newsroom;
 using Broadsheet.Tests.Comments;
@@ -53,7 +54,7 @@ internal static class PeopleForms
     public static Task<List<AuditEntry>> AuditForAsync(this BroadsheetApp app, string kind, string id) =>
         app.WithDbAsync(db => db.AuditLog.AsNoTracking().Where(e => e.TargetKind == kind && e.TargetId == id).OrderBy(e => e.Id).ToListAsync());
 
-    public static Task<Broadsheet.Accounts.User> FreshUserAsync(this BroadsheetApp app, int id) =>
+    public static Task<Broadsheet.Data.Identity.User> FreshUserAsync(this BroadsheetApp app, int id) =>
         app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == id));
 
     public static Task<List<string>> RolesOfAsync(this BroadsheetApp app, int id) =>

@@ -1,5 +1,5 @@
-using Broadsheet.Accounts;
 using Broadsheet.Newsroom.People;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.People;
 

@@ -2,6 +2,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.People;
 

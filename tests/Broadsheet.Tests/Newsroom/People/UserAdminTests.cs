@@ -1,8 +1,10 @@
+using Broadsheet.Audit;
 using Broadsheet.Accounts;
 using Broadsheet.Newsroom;
 using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.People;
 

@@ -1,3 +1,4 @@
+using Broadsheet.Audit;
 using Broadsheet.Newsroom;
 using Broadsheet.Articles;
 using Broadsheet.Accounts;
@@ -5,6 +6,7 @@ using Broadsheet.Follows;
 using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Site;
 

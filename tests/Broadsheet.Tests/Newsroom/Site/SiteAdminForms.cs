@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
-using Broadsheet.Accounts;
 using Broadsheet.Tests.Fixtures;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Site;
 

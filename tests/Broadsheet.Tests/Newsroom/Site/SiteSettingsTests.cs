@@ -1,9 +1,10 @@
+using Broadsheet.Audit;
 using Broadsheet.Newsroom;
-using Broadsheet.Accounts;
 using Broadsheet.Comments;
 using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Newsroom.Site;
 

@@ -695,7 +695,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.ToTable("ArticleRevisions", (string)null);
                 });
 
-            modelBuilder.Entity("Broadsheet.Newsroom.AuditEntry", b =>
+            modelBuilder.Entity("Broadsheet.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

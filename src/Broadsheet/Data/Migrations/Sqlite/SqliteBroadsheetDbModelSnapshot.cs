@@ -61,89 +61,6 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.ToTable("OneTimeTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Broadsheet.Accounts.User", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BanReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("BannedUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("EmailOnReply")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("JoinedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("Users", (string)null);
-                });
-
             modelBuilder.Entity("Broadsheet.Api.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -319,7 +236,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishedAt");
 
-                    b.ToTable("Articles");
+                    b.ToTable("Articles", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Articles.Author", b =>
@@ -386,7 +303,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Categories");
+                    b.ToTable("Categories", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Articles.Redirect", b =>
@@ -437,7 +354,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Tags");
+                    b.ToTable("Tags", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Comments.Comment", b =>
@@ -588,6 +505,89 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Broadsheet.Data.Identity.User", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BanReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BannedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmailOnReply")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("Users", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Follows.Follow", b =>
@@ -770,7 +770,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.ToTable("ArticleRevisions", (string)null);
                 });
 
-            modelBuilder.Entity("Broadsheet.Newsroom.AuditEntry", b =>
+            modelBuilder.Entity("Broadsheet.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -923,25 +923,6 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("SiteSettings", (string)null);
-                });
-
-            modelBuilder.Entity("Broadsheet.Shared.RateLimitCounter", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Hits")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("RateLimitCounters", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Views.ArticleDailyViews", b =>
@@ -1233,7 +1214,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Broadsheet.Accounts.OneTimeToken", b =>
                 {
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -1241,7 +1222,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Broadsheet.Api.ApiKey", b =>
                 {
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1268,7 +1249,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Broadsheet.Articles.Author", b =>
                 {
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1287,7 +1268,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1301,7 +1282,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1315,7 +1296,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1330,7 +1311,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1339,7 +1320,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Broadsheet.Follows.Follow", b =>
                 {
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1354,7 +1335,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("SavedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1362,7 +1343,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Broadsheet.Newsroom.MediaImage", b =>
                 {
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UploadedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1376,7 +1357,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1417,7 +1398,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1435,7 +1416,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1444,7 +1425,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<int>", b =>
                 {
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1459,7 +1440,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1468,7 +1449,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
                 {
-                    b.HasOne("Broadsheet.Accounts.User", null)
+                    b.HasOne("Broadsheet.Data.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -23,6 +23,8 @@ public sealed class PostgresProvider : IDatabaseProvider
         protection.PersistKeysToDbContext<BroadsheetDb>();
     }
 
+    public T Choose<T>(T sqlite, T postgres) => postgres;
+
     public bool IsOutage(Exception ex) => ex switch
     {
         // Server-side refusals: shutting down, starting up, out of connections, connection lost.

@@ -53,6 +53,8 @@ public sealed partial class SqliteProvider : IDatabaseProvider
     // Another writer holds the SQLite file longer than the busy timeout.
     public bool IsOutage(Exception ex) => ex is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
 
+    public T Choose<T>(T sqlite, T postgres) => sqlite;
+
     // One gate per database file, shared by every context in the process.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
 

@@ -1,7 +1,7 @@
 using Broadsheet.Caching;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Layout;
 
 /// <summary>
 /// The header's account links as a hole: "Sign in" on the shared page; the reader's name,
@@ -11,7 +11,7 @@ namespace Broadsheet.Shared;
 public sealed class AccountHole(PartialRenderer partials) : IPageHole
 {
     public const string Name = "account";
-    private const string Partial = "~/Shared/_AccountNav.cshtml";
+    private const string Partial = "~/Layout/_AccountNav.cshtml";
 
     public string Kind => Name;
 

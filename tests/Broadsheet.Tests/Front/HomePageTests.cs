@@ -1,7 +1,7 @@
 using Broadsheet.Tests.Fixtures;
 using System.Net;
 
-namespace Broadsheet.Tests.Articles;
+namespace Broadsheet.Tests.Front;
 
 [Trait("Category", "Integration")]
 public sealed class HomePageTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Broadsheet.Accounts;
+namespace Broadsheet.Data.Identity;
 
 /// <summary>
 /// A reader or newsroom member. Identity's UserName is the public handle (/people/{handle}):

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Articles;
 
 /// <summary>
 /// How a card's thumbnail loads. Lists render their first few cards with <see cref="Eager"/>

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Broadsheet.Newsroom;
+namespace Broadsheet.Audit;
 
 /// <summary>
 /// One line of the newsroom's audit log: moderation actions, publishing, role changes, bans.

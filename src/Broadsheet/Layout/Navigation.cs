@@ -3,7 +3,7 @@ using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Broadsheet.Shared;
+namespace Broadsheet.Layout;
 
 public sealed record NavItem(string Name, string Slug);
 

@@ -1,17 +1,15 @@
-using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
-using System.Security.Claims;
 
-namespace Broadsheet.Newsroom;
+namespace Broadsheet.Audit;
 
-/// <summary>Writes audit entries. Call it inside the same SaveChanges as the action it records, so one is never kept without the other.</summary>
+/// <summary>
+/// Writes audit entries. Call it inside the same SaveChanges as the action it records, so one is
+/// never kept without the other. A platform piece (issue 18): every feature may record what it
+/// did, so it knows no feature; a signed-in actor is recorded through Accounts' <c>AuditActor</c>.
+/// </summary>
 public sealed class AuditLog(BroadsheetDb db, TimeProvider clock)
 {
-    /// <summary>Adds an entry to the context; the caller's SaveChangesAsync stores it with the action.</summary>
-    public AuditEntry Add(ClaimsPrincipal actor, string action, string targetKind, string targetId, string detail = "") =>
-        Add(int.TryParse(actor.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null, actor.DisplayName(), action, targetKind, targetId, detail);
-
     /// <summary>
     /// For services that are handed the acting user's id rather than the request's principal: the
     /// name is read from the account, so the entry still names who did it after a rename.

@@ -1,9 +1,8 @@
-using Broadsheet.Shared;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Options;
 using System.Globalization;
 
-namespace Broadsheet.Newsroom.Site;
+namespace Broadsheet.Shared;
 
 /// <summary>
 /// Every &lt;time datetime="...Z"&gt; gets its hover title in the site's time zone (Site:TimeZone,

@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Ranking;
@@ -6,10 +7,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
-namespace Broadsheet.Articles;
+namespace Broadsheet.Front;
 
+/// <summary>A section's newest stories on the front page.</summary>
 public sealed record CategorySection(Category Category, IReadOnlyList<ArticleCard> Cards);
 
+/// <summary>
+/// The front page: lead, latest, most viewed, the ranking boxes and a block per section. In its
+/// own folder above Articles, Views and Ranking, because it shows all three (issue 18).
+/// </summary>
 [OutputCache(PolicyName = PageCache.Policy)]
 [SharedPage]
 public sealed class HomeModel(BroadsheetDb db, TimeProvider clock) : PageModel

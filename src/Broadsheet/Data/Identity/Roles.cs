@@ -1,4 +1,4 @@
-namespace Broadsheet.Accounts;
+namespace Broadsheet.Data.Identity;
 
 /// <summary>
 /// Everyone is a reader; the newsroom roles add to it. Checked on the server for every

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Broadsheet.Data.Identity;
+
+namespace Broadsheet.Data.Identity;
+
+/// <summary>
+/// Who may do what, as named authorization policies checked on the server: one per role set,
+/// defined here once, next to <see cref="Roles"/>, so every feature can name them without
+/// depending on another feature. Pages and endpoints put [Authorize(Policy = ...)] on
+/// themselves; a decision that depends on a record (is this the story's author?) asks
+/// <see cref="IAuthorizationService"/> with the record's owner as the resource. Signed-out
+/// visitors are sent to sign in; signed-in readers without the role get a 403 page in place.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Authors, editors and admins: the dashboard, their own drafts, uploads.</summary>
+    public const string Staff = "newsroom-staff";
+
+    /// <summary>Editors and admins: anyone's article, publishing, moderation, analytics, others' comments.</summary>
+    public const string Editors = "newsroom-editors";
+
+    /// <summary>Admins only: users, roles, site settings, sections and tags, API keys, the audit log.</summary>
+    public const string Admins = "newsroom-admins";
+
+    /// <summary>Editors and admins, or the owner of the resource (an <see cref="OwnedBy"/>): an author's own story.</summary>
+    public const string OwnerOrEditor = "owner-or-editor";
+
+    private static readonly string[] StaffRoles = [Roles.Author, Roles.Editor, Roles.Admin];
+    private static readonly string[] EditorRoles = [Roles.Editor, Roles.Admin];
+
+    public static IServiceCollection AddPolicies(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Staff, p => p.RequireRole(StaffRoles))
+            .AddPolicy(Editors, p => p.RequireRole(EditorRoles))
+            .AddPolicy(Admins, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(OwnerOrEditor, p => p.RequireAuthenticatedUser().AddRequirements(new OwnerOrEditorRequirement()));
+        services.AddSingleton<IAuthorizationHandler, OwnerOrEditorHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// For what a page SHOWS (the newsroom link, an editor's wider list), never as the gate: the
+    /// gate is the policy. Both read the same role set, so they cannot disagree.
+    /// </summary>
+    public static bool IsStaff(this ClaimsPrincipal user) => StaffRoles.Any(user.IsInRole);
+
+    /// <inheritdoc cref="IsStaff"/>
+    public static bool IsEditor(this ClaimsPrincipal user) => EditorRoles.Any(user.IsInRole);
+
+    /// <inheritdoc cref="IsStaff"/>
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+
+    /// <summary>The roles this user holds, for rules that compare ranks (who may ban whom), not for gates.</summary>
+    public static IEnumerable<string> RolesOf(ClaimsPrincipal user) => Roles.All.Where(user.IsInRole);
+
+    /// <summary>The resource of <see cref="OwnerOrEditor"/>: the user who owns it, if any.</summary>
+    public sealed record OwnedBy(int? UserId);
+
+    private sealed class OwnerOrEditorRequirement : IAuthorizationRequirement;
+
+    private sealed class OwnerOrEditorHandler : AuthorizationHandler<OwnerOrEditorRequirement, OwnedBy>
+    {
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OwnerOrEditorRequirement requirement, OwnedBy resource)
+        {
+            var user = context.User;
+            var owner = resource.UserId is { } id && user.Identity?.IsAuthenticated == true
+                && user.FindFirstValue(ClaimTypes.NameIdentifier) == id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (owner || user.IsEditor()) context.Succeed(requirement);
+            return Task.CompletedTask;
+        }
+    }
+}
