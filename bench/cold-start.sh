@@ -20,7 +20,7 @@ for run in $(seq "$runs"); do
   end=$(date +%s.%N)
   pictures=$(find "$data/media" -type f 2>/dev/null | wc -l)
   printf 'run %s: first /health 200 after %.2f s (%s picture files)\n' "$run" "$(echo "$end - $start" | bc)" "$pictures"
-  grep -o 'Demo newsroom written in [0-9]* ms' "$data/log" || true
+  grep -oE 'Demo (newsroom written|pictures drawn and encoded|pictures stored and given to stories) in [0-9]+ ms' "$data/log" || true
   kill "$pid"; wait "$pid" 2>/dev/null || true
   if [ -n "${KEEP_MEDIA:-}" ]; then rm -rf "$KEEP_MEDIA"; cp -r "$data/media" "$KEEP_MEDIA"; fi
   rm -rf "$data"

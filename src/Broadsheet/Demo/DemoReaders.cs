@@ -1,3 +1,4 @@
+using Broadsheet.Data.Identity;
 using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Comments;

@@ -97,7 +97,7 @@ public sealed class DemoNewsroomTests(DemoApp app) : IClassFixture<DemoApp>
         var readers = await app.WithDbAsync(db => (from u in db.Users
                                                    join ur in db.UserRoles on u.Id equals ur.UserId
                                                    join r in db.Roles on ur.RoleId equals r.Id
-                                                   where r.Name == Broadsheet.Accounts.Roles.Reader
+                                                   where r.Name == Broadsheet.Data.Identity.Roles.Reader
                                                    select u.Id).CountAsync());
         readers.ShouldBeGreaterThanOrEqualTo(10);
         var comments = await app.WithDbAsync(db => db.Set<Broadsheet.Comments.Comment>().AsNoTracking().ToListAsync());
