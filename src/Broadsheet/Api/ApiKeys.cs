@@ -19,7 +19,7 @@ public sealed record ApiCaller(string Prefix, ApiKeyKind Kind, IReadOnlyList<str
 /// Creating, listing, revoking and checking Content API keys. Creating and revoking are audited
 /// here, in the same transaction as the change, so no page or command can do either unrecorded.
 /// </summary>
-public sealed class ApiKeys(BroadsheetDb db, AuditLog audit, TimeProvider clock)
+public sealed class ApiKeys(BroadsheetDb db, AuditLog audit, TimeProvider clock, ApiKeyCache checkedKeys)
 {
     public const int NameMax = 100;
     public const int OriginsMax = 1000;
@@ -72,15 +72,16 @@ public sealed class ApiKeys(BroadsheetDb db, AuditLog audit, TimeProvider clock)
         using var gate = await db.WriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var revoked = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), ct);
-        if (revoked > 0)
+        var key = await db.ApiKeys.AsNoTracking().Where(k => k.Id == id).Select(k => new { k.Name, k.Prefix }).FirstOrDefaultAsync(ct);
+        if (revoked > 0 && key is not null)
         {
-            var key = await db.ApiKeys.AsNoTracking().Where(k => k.Id == id).Select(k => new { k.Name, k.Prefix }).FirstAsync(ct);
             await audit.AddAsync(actorUserId, "apikey.revoke", "apikey", Id(id), $"Revoked the API key \"{key.Name}\" ({key.Prefix}\u2026).", ct);
             await db.SaveChangesAsync(ct);
         }
-        var exists = revoked > 0 || await db.ApiKeys.AnyAsync(k => k.Id == id, ct);
         await tx.CommitAsync(ct);
-        return exists;
+        // This instance stops accepting it now; the others when their copy expires (ApiKeyCache).
+        if (key is not null) checkedKeys.Forget(key.Prefix);
+        return key is not null;
     }
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -89,6 +90,7 @@ public sealed class ApiKeys(BroadsheetDb db, AuditLog audit, TimeProvider clock)
     public async Task<ApiCaller?> AuthenticateAsync(string? key, CancellationToken ct)
     {
         if (!ApiKeyFormat.TryGetPrefix(key, out var prefix)) return null;
+        if (checkedKeys.Find(prefix, key!) is { } known) return known;
         var row = await db.ApiKeys.AsNoTracking().Where(k => k.Prefix == prefix)
             .Select(k => new { k.Id, k.SecretHash, k.RevokedAt, k.LastUsedAt, k.Kind, k.Origins }).FirstOrDefaultAsync(ct);
         if (row is null || !ApiKeyFormat.Matches(key!, row.SecretHash) || row.RevokedAt is not null) return null;
@@ -101,7 +103,9 @@ public sealed class ApiKeys(BroadsheetDb db, AuditLog audit, TimeProvider clock)
                 await db.ApiKeys.Where(k => k.Id == row.Id && (k.LastUsedAt == null || k.LastUsedAt <= stale))
                     .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
         }
-        return new ApiCaller(prefix, row.Kind, row.Origins.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var caller = new ApiCaller(prefix, row.Kind, row.Origins.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        checkedKeys.Keep(prefix, row.SecretHash, caller);
+        return caller;
     }
 
     /// <summary>

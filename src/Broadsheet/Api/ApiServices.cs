@@ -18,6 +18,7 @@ public static class ApiServices
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ApiKeys>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<ApiContent>();
         var origins = CorsOrigins(config);
         services.AddCors(o => o.AddPolicy(CorsPolicy, p =>

@@ -2,6 +2,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Api;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Broadsheet.Data.Identity;
 
 namespace Broadsheet.Tests.Api;
@@ -86,6 +87,51 @@ public sealed class ApiKeyTests(ApiApp app) : IClassFixture<ApiApp>
         (await app.WithDbAsync(db => db.ApiKeys.Where(k => k.Id == row.Id).Select(k => k.RevokedAt).SingleAsync())).ShouldBe(revokedAt);
         var (_, after) = await admin.GetPageAsync(Page);
         after.QuerySelectorAll(".key-list tr.revoked").Any(tr => tr.TextContent.Contains(name)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_checked_key_is_answered_from_memory_so_a_repeated_request_needs_no_key_lookup()
+    {
+        await using var instance = await BroadsheetApp.SiblingOfAsync(app, new KeyValuePair<string, string>("Api:KeyCacheSeconds", "300"));
+        var key = await app.ApiKeyAsync();
+        using (var client = instance.KeyedClient(key))
+            ((int)(await client.GetJsonAsync("/api/v1/categories")).Response.StatusCode).ShouldBe(200);
+
+        // Gone from the database behind this instance's back (as another instance's revocation would be):
+        ApiKeyFormat.TryGetPrefix(key, out var prefix).ShouldBeTrue();
+        (await app.WithDbAsync(db => db.ApiKeys.Where(k => k.Prefix == prefix).ExecuteDeleteAsync())).ShouldBe(1);
+
+        // the instance that checked it still answers from its copy, with no lookup; one that never did asks the database.
+        using (var client = instance.KeyedClient(key))
+            ((int)(await client.GetJsonAsync("/api/v1/categories")).Response.StatusCode).ShouldBe(200);
+        (await WithKeyAsync(key)).ShouldBeProblem(401).ShouldBe(ApiKeyFilter.Invalid);
+    }
+
+    [Fact]
+    public async Task A_key_revoked_on_one_instance_is_refused_there_at_once_and_by_another_once_its_copy_expires()
+    {
+        await using var other = await BroadsheetApp.SiblingOfAsync(app, new KeyValuePair<string, string>("Api:KeyCacheSeconds", "1"));
+        var (admin, user) = await app.SignedInReaderAsync(Roles.Admin);
+        using var _ = admin;
+        var key = await app.ApiKeyAsync();
+        ((int)(await WithKeyAsync(key)).Response.StatusCode).ShouldBe(200);
+        using (var client = other.KeyedClient(key))
+            ((int)(await client.GetJsonAsync("/api/v1/categories")).Response.StatusCode).ShouldBe(200);
+
+        ApiKeyFormat.TryGetPrefix(key, out var prefix).ShouldBeTrue();
+        var id = await app.WithDbAsync(db => db.ApiKeys.Where(k => k.Prefix == prefix).Select(k => k.Id).SingleAsync());
+        await using (var scope = app.Services.CreateAsyncScope())
+            (await scope.ServiceProvider.GetRequiredService<ApiKeys>().RevokeAsync(id, user.Id, default)).ShouldBeTrue();
+
+        (await WithKeyAsync(key)).ShouldBeProblem(401).ShouldBe(ApiKeyFilter.Invalid);
+        var refused = false;
+        for (var attempt = 0; attempt < 60 && !refused; attempt++)
+        {
+            using var client = other.KeyedClient(key);
+            refused = (int)(await client.GetJsonAsync("/api/v1/categories")).Response.StatusCode == 401;
+            if (!refused) await Task.Delay(500);
+        }
+        refused.ShouldBeTrue("the other instance must stop accepting a revoked key once its copy expires");
     }
 
     [Fact]
