@@ -1,3 +1,4 @@
+using Broadsheet.Data.Identity;
 using Broadsheet.Mail;
 using Broadsheet.Shared;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,12 @@ public sealed class AccountMail(MailOutbox outbox, IOptionsMonitor<SiteOptions> 
         $"Hello {name},\n\nConfirm your email address to finish signing up to {SiteName}:",
         "Confirm my email", link,
         "If you did not sign up, ignore this mail and nothing will happen.");
+
+    public Task InviteAsync(string to, string name, string role, string link, CancellationToken ct) => outbox.QueueAsync(Compose(to,
+        $"You are invited to {SiteName}'s newsroom",
+        $"Hello {name},\n\nYou have been invited to write for {SiteName} as {(role == Roles.Editor ? "an editor" : "an author")}. Choose a password to start:",
+        "Choose my password", link,
+        "The link works once. If you did not expect this, ignore this mail: the account stays unused."), ct);
 
     public OutgoingMail AlreadyRegistered(string to, string name, string signIn, string reset) => Compose(to,
         $"You already have a {SiteName} account",

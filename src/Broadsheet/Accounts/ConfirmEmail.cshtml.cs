@@ -6,9 +6,12 @@ namespace Broadsheet.Accounts;
 
 /// <summary>
 /// The link in the confirmation mail opens a page with one button: a GET never changes
-/// anything, so a mail scanner that follows links cannot confirm (or spend) it.
+/// anything, so a mail scanner that follows links cannot confirm (or spend) it. Confirming signs
+/// the reader in (the link proved the mailbox, as a sign-in link does) and returns them to the
+/// page they signed up from: a local path carried from the sign-up form through the mail, anything
+/// else becomes "/". Only the first confirmation signs in; an old link afterwards only says so.
 /// </summary>
-public sealed class ConfirmEmailModel(UserManager<User> users, ILogger<ConfirmEmailModel> log) : AccountPageModel
+public sealed class ConfirmEmailModel(UserManager<User> users, SignInManager<User> signIn, TimeProvider clock, ILogger<ConfirmEmailModel> log) : AccountPageModel
 {
     public const string BadLink = "This confirmation link is not valid. It may have expired: sign in and we will send a new one.";
 
@@ -33,7 +36,12 @@ public sealed class ConfirmEmailModel(UserManager<User> users, ILogger<ConfirmEm
         if (!result.Succeeded) return Refuse();
         log.LogInformation("Email confirmed for user {UserId}", user.Id);
         Confirmed = true;
-        return Done("Your email address is confirmed. Welcome! You can sign in now.");
+        // An admin's lock is not lifted by a mailbox proof: such an account is confirmed but not signed in.
+        if (AccountLock.Of(user, clock.GetUtcNow()) == LockState.Locked || !await signIn.CanSignInAsync(user))
+            return Done("Your email address is confirmed. Welcome! You can sign in now.");
+        await signIn.SignInAsync(user, isPersistent: true);
+        log.LogInformation("Signed in user {UserId} on confirming their email", user.Id);
+        return GoBack("Confirmed. Signing in…");
     }
 
     private IActionResult Refuse()

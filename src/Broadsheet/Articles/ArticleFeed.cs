@@ -3,6 +3,9 @@ namespace Broadsheet.Articles;
 /// <summary>One page of a list, and where "Load more" leads (null on the last page).</summary>
 public sealed record ArticleFeed(IReadOnlyList<ArticleCard> Items, string? NextUrl)
 {
+    /// <summary>How many cards load their picture eagerly: the first page's top cards; "Load more" pages are below the fold.</summary>
+    public int EagerCount { get; init; }
+
     public const int PageSize = 20;
 
     /// <summary>Builds a page from a query that fetched one row more than a page, to learn whether more exist.</summary>
@@ -11,6 +14,9 @@ public sealed record ArticleFeed(IReadOnlyList<ArticleCard> Items, string? NextU
         var hasMore = pagePlusOne.Count > PageSize;
         if (hasMore) pagePlusOne.RemoveAt(pagePlusOne.Count - 1);
         var separator = basePath.Contains('?') ? '&' : '?';
-        return new ArticleFeed(pagePlusOne, hasMore ? $"{basePath}{separator}page={page + 1}" : null);
+        return new ArticleFeed(pagePlusOne, hasMore ? $"{basePath}{separator}page={page + 1}" : null)
+        {
+            EagerCount = page == 1 ? CardImage.AboveTheFold : 0,
+        };
     }
 }

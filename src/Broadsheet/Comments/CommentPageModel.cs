@@ -24,12 +24,16 @@ public abstract class CommentPageModel(TimeProvider clock) : PageModel
 
     protected bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
-    /// <summary>The signed-in writer; a moderator (the editors' policy) may edit or remove anyone's comment.</summary>
+    /// <summary>
+    /// The signed-in writer; a moderator (the editors' policy) may edit or remove anyone's comment,
+    /// and staff (the newsroom policy: authors too) are never held for moderation.
+    /// </summary>
     protected async Task<Actor> ActorAsync()
     {
         // The base class keeps its one constructor argument, so the service comes from the request.
         var auth = HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
-        return new(User.UserId()!.Value, (await auth.AuthorizeAsync(User, Policies.Editors)).Succeeded);
+        var moderator = (await auth.AuthorizeAsync(User, Policies.Editors)).Succeeded;
+        return new(User.UserId()!.Value, moderator, moderator || (await auth.AuthorizeAsync(User, Policies.Staff)).Succeeded);
     }
 
     protected IActionResult Refused(Refusal refusal)

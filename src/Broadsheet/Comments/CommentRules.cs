@@ -41,9 +41,13 @@ public static class CommentRules
     public static bool CanEdit(CommentStatus status, int? authorId, int viewerId, DateTime createdAt, DateTime now) =>
         authorId == viewerId && status is CommentStatus.Visible or CommentStatus.Held && now - createdAt < EditWindow;
 
-    /// <summary>Where a new comment starts out under the moderation policy. Editors and admins are never held.</summary>
-    public static CommentStatus InitialStatus(ModerationPolicy policy, bool isModerator, bool hasApprovedComment) =>
-        isModerator ? CommentStatus.Visible : policy switch
+    /// <summary>
+    /// Where a new comment starts out under the moderation policy. Staff (authors, editors, admins)
+    /// are never held: the newsroom already vouches for them, and a held reply from the story's own
+    /// author would leave readers' questions unanswered until someone approved it.
+    /// </summary>
+    public static CommentStatus InitialStatus(ModerationPolicy policy, bool isStaff, bool hasApprovedComment) =>
+        isStaff ? CommentStatus.Visible : policy switch
         {
             ModerationPolicy.None => CommentStatus.Visible,
             ModerationPolicy.FirstComment when hasApprovedComment => CommentStatus.Visible,

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Broadsheet.Comments;
 
 /// <summary>Who is acting: their account, and whether they are an editor or admin.</summary>
-public sealed record Actor(int UserId, bool IsModerator);
+/// <summary>Who acts: moderators (editors, admins) may remove others' comments; staff (authors too) are never held for moderation.</summary>
+public sealed record Actor(int UserId, bool IsModerator, bool IsStaff);
 
 /// <summary>What the comment rules need to know of a reader's account.</summary>
 public sealed record Standing(DateTime JoinedAt, DateTime? BannedUntil, string? BanReason = null)
@@ -59,7 +60,7 @@ public sealed class CommentWriter(BroadsheetDb db, IOptionsMonitor<CommentOption
         var comment = new Comment
         {
             ArticleId = article.Id, ParentId = parentId, UserId = actor.UserId, BodyMarkdown = body, BodyHtml = html, CreatedAt = now,
-            Status = CommentRules.InitialStatus(settings.Moderation, actor.IsModerator, approved),
+            Status = CommentRules.InitialStatus(settings.Moderation, actor.IsStaff, approved),
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);

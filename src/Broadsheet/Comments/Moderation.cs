@@ -1,3 +1,4 @@
+using Broadsheet.Data.Identity;
 using Broadsheet.Accounts;
 using Broadsheet.Audit;
 using Broadsheet.Articles;
@@ -15,7 +16,7 @@ public enum ModerationAction { Approve, Reject, Delete }
 /// <summary>A comment waiting for a moderator: held by the policy, reported by readers, or both.</summary>
 public sealed record QueueItem(
     long Id, string ArticleSlug, string ArticleTitle, int? AuthorId, string? AuthorName, string BodyHtml, CommentStatus Status, DateTime CreatedAt,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons, bool AuthorIsStaff = false);
 
 /// <summary>
 /// The moderators' side: what waits for them, and approving, rejecting or deleting in bulk.
@@ -34,6 +35,8 @@ public sealed class Moderation(BroadsheetDb db, ReplyNotifier notifier, AuditLog
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(CancellationToken ct)
     {
         var reported = db.CommentReports.Where(r => r.ResolvedAt == null).Select(r => r.CommentId);
+        // The queue offers no ban for staff: a newsroom member's role is changed on /newsroom/users instead.
+        var staffRoles = db.Roles.Where(r => r.Name == Roles.Author || r.Name == Roles.Editor || r.Name == Roles.Admin).Select(r => r.Id);
         var rows = await (
             from c in db.Comments.AsNoTracking()
             where c.Status == CommentStatus.Held || (c.Status == CommentStatus.Visible && reported.Contains(c.Id))
@@ -41,13 +44,14 @@ public sealed class Moderation(BroadsheetDb db, ReplyNotifier notifier, AuditLog
             join u in db.Users on c.UserId equals u.Id into authors
             from u in authors.DefaultIfEmpty()
             orderby c.CreatedAt, c.Id
-            select new { c.Id, a.Slug, a.Title, c.UserId, Name = u == null ? c.GuestName : u.DisplayName, c.BodyHtml, c.Status, c.CreatedAt })
+            select new { c.Id, a.Slug, a.Title, c.UserId, Name = u == null ? c.GuestName : u.DisplayName, c.BodyHtml, c.Status, c.CreatedAt,
+                Staff = db.UserRoles.Any(ur => ur.UserId == c.UserId && staffRoles.Contains(ur.RoleId)) })
             .Take(QueueSize).ToListAsync(ct);
         long[] ids = [.. rows.Select(r => r.Id)];
         var reasons = (await db.CommentReports.AsNoTracking().Where(r => r.ResolvedAt == null && ids.Contains(r.CommentId))
                 .OrderBy(r => r.CreatedAt).Select(r => new { r.CommentId, r.Reason }).ToListAsync(ct))
             .ToLookup(r => r.CommentId, r => r.Reason);
-        return [.. rows.Select(r => new QueueItem(r.Id, r.Slug, r.Title, r.UserId, r.Name, r.BodyHtml, r.Status, r.CreatedAt, [.. reasons[r.Id]]))];
+        return [.. rows.Select(r => new QueueItem(r.Id, r.Slug, r.Title, r.UserId, r.Name, r.BodyHtml, r.Status, r.CreatedAt, [.. reasons[r.Id]], r.Staff))];
     }
 
     /// <summary>Applies the action to each comment that is still there; returns how many it changed.</summary>

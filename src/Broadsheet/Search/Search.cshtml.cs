@@ -35,6 +35,8 @@ public sealed class SearchModel(BroadsheetDb db, ArticleSearch search, TimeProvi
     /// <summary>True when paging by relevance stopped at the candidate set and more matches exist.</summary>
     public bool MoreByNewest { get; private set; }
     public string? NextUrl { get; private set; }
+    /// <summary>Which page of results this is: only the first page's top cards load their pictures eagerly.</summary>
+    public int PageNumber { get; private set; } = 1;
     public IReadOnlyList<ArticleCard> Trending { get; private set; } = [];
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public IReadOnlyList<Author> Authors { get; private set; } = [];
@@ -67,6 +69,7 @@ public sealed class SearchModel(BroadsheetDb db, ArticleSearch search, TimeProvi
             return Page();
         }
 
+        PageNumber = page;
         var parsed = SearchQuery.Parse(Query);
         if (!parsed.IsEmpty)
         {

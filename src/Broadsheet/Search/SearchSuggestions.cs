@@ -1,4 +1,5 @@
 using Broadsheet.Caching;
+using Broadsheet.Media;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
@@ -25,7 +26,7 @@ public static class SearchSuggestions
         return app;
     }
 
-    private static async Task<ContentHttpResult> SuggestAsync(string? q, ArticleSearch search, HttpContext http, CancellationToken ct)
+    private static async Task<ContentHttpResult> SuggestAsync(string? q, ArticleSearch search, MediaVariants variants, HttpContext http, CancellationToken ct)
     {
         var text = (q ?? "").Trim();
         if (text.Length > SearchQuery.MaxLength) text = text[..SearchQuery.MaxLength];
@@ -44,10 +45,23 @@ public static class SearchSuggestions
         {
             html.Append("""<ul class="suggestions" aria-label="Top matches">""");
             foreach (var r in found.Results)
-                html.Append($"""<li><a href="/articles/{e.Encode(r.Card.Slug)}"><span class="suggest-title">{e.Encode(r.Card.Title)}</span> <span class="suggest-meta">{e.Encode(r.Card.CategoryName)}</span></a></li>""");
+                html.Append($"""<li><a href="/articles/{e.Encode(r.Card.Slug)}">{Thumbnail(r.Card, variants)}<span class="suggest-title">{e.Encode(r.Card.Title)}</span> <span class="suggest-meta">{e.Encode(r.Card.CategoryName)}</span></a></li>""");
             html.Append("</ul>");
             html.Append($"""<p class="suggest-all" role="status"><a href="/search?q={Uri.EscapeDataString(text)}">See all {e.Encode(SearchIndex.CountOf(found.Total, "result", "results"))}</a></p>""");
         }
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// A small picture beside a match, when the story has one. Decorative (alt=""): the title beside it
+    /// names the story. The sizes hint lets the browser take the smallest stored copy.
+    /// </summary>
+    private static string Thumbnail(Broadsheet.Articles.ArticleCard card, MediaVariants variants)
+    {
+        if (card.ImagePath is not { } picture) return "";
+        var e = HtmlEncoder.Default;
+        var srcset = variants.SrcSet(picture, card.ImageWidth) is { } set ? $""" srcset="{e.Encode(set)}" sizes="4.5rem" """ : " ";
+        var box = card is { ImageWidth: > 0, ImageHeight: > 0 } ? $""" width="{card.ImageWidth}" height="{card.ImageHeight}" """ : " ";
+        return $"""<img class="suggest-image" src="{e.Encode(MediaFolder.UrlOf(picture)!)}"{srcset}alt=""{box}loading="lazy" decoding="async">""";
     }
 }

@@ -37,7 +37,7 @@ public sealed class SignUpTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
     }
 
     [Fact]
-    public async Task Confirming_the_link_confirms_the_email_and_a_get_alone_does_not()
+    public async Task Confirming_the_link_confirms_the_email_and_signs_in_and_a_get_alone_does_not()
     {
         var email = TestReaders.Email();
         using var reader = app.Reader();
@@ -48,10 +48,47 @@ public sealed class SignUpTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
         ((int)opened.StatusCode).ShouldBe(200);
         (await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email))).EmailConfirmed.ShouldBeFalse();
 
-        var (confirmed, page) = await reader.SubmitAsync(link, "/account/confirm", new Dictionary<string, string>());
-        ((int)confirmed.StatusCode).ShouldBe(200);
-        page.QuerySelector(".form-notice")!.TextContent.ShouldContain("confirmed");
+        var (confirmed, _) = await reader.SubmitAsync(link, "/account/confirm", new Dictionary<string, string>());
+        ((int)confirmed.StatusCode).ShouldBe(302);
+        confirmed.Headers.Location!.OriginalString.ShouldBe("/");
+        reader.Cookies.ShouldContainKey(AccountServices.AuthCookie);
         (await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email))).EmailConfirmed.ShouldBeTrue();
+
+        // The same link again confirms nothing more and signs nobody in.
+        using var stranger = app.Reader();
+        var (again, page) = await stranger.SubmitAsync(link, "/account/confirm", new Dictionary<string, string>());
+        ((int)again.StatusCode).ShouldBe(200);
+        page.QuerySelector(".form-notice")!.TextContent.ShouldContain("already confirmed");
+        stranger.Cookies.ShouldNotContainKey(AccountServices.AuthCookie);
+    }
+
+    [Fact]
+    public async Task Signing_up_from_a_story_returns_there_signed_in_on_confirming_and_an_absolute_return_url_goes_home()
+    {
+        var story = await app.ArticleAsync();
+        var from = $"/articles/{story.Slug}";
+        var email = TestReaders.Email();
+        using var reader = app.Reader();
+        await reader.SubmitAsync($"/account/sign-up?returnUrl={Uri.EscapeDataString(from)}", "/account/sign-up", Form(email));
+        var link = app.Mailbox.LatestLink(email);
+        link.ShouldContain($"returnUrl={Uri.EscapeDataString(from)}");
+
+        var (confirmed, _) = await reader.SubmitAsync(link, "/account/confirm", new Dictionary<string, string>());
+        ((int)confirmed.StatusCode).ShouldBe(302);
+        confirmed.Headers.Location!.OriginalString.ShouldBe(from);
+        var (_, home) = await reader.GetPageAsync(from);
+        home.QuerySelector("header a[href^='/account/sign-in']").ShouldBeNull();
+
+        // Neither a sign-up nor a tampered mail link can send the reader to another site.
+        var evil = TestReaders.Email();
+        using var other = app.Reader();
+        await other.SubmitAsync("/account/sign-up?returnUrl=https%3A%2F%2Fevil.example%2F", "/account/sign-up", Form(evil));
+        var evilLink = app.Mailbox.LatestLink(evil);
+        evilLink.ShouldNotContain("evil.example");
+        var tampered = evilLink.Split("&returnUrl=")[0] + "&returnUrl=" + Uri.EscapeDataString("//evil.example/");
+        var (sent, _) = await other.SubmitAsync(tampered, "/account/confirm", new Dictionary<string, string>());
+        ((int)sent.StatusCode).ShouldBe(302);
+        sent.Headers.Location!.OriginalString.ShouldBe("/");
     }
 
     [Fact]

@@ -201,4 +201,30 @@ public sealed class CommentModerationTests(FirstCommentModerationApp app) : ICla
 
         (await app.WithDbAsync(db => db.Notifications.SingleAsync(n => n.UserId == owner.Id))).CommentId.ShouldBe(replyId);
     }
+
+    [Fact]
+    public async Task Staff_comments_are_never_held_and_the_queue_offers_no_ban_for_staff()
+    {
+        var article = await app.ArticleAsync();
+        var (writer, _) = await app.SignedInReaderAsync(Roles.Author);
+        var (reader, _) = await app.SignedInReaderAsync();
+        var (editor, _) = await app.SignedInReaderAsync(Roles.Editor);
+        using var _w = writer; using var _r = reader; using var _e = editor;
+
+        // An author's first comment, under the first-comment policy, is shown at once and counted.
+        var (posted, _) = await writer.CommentAsync(article.Slug, "Author here: the timetable is on the council's site.");
+        var staffId = posted.CommentId();
+        (await app.CommentByIdAsync(staffId))!.Status.ShouldBe(CommentStatus.Visible);
+        (await app.CommentCountAsync(article.Id)).ShouldBe(1);
+        var (readerPosted, _) = await reader.CommentAsync(article.Slug, "A reader's first comment waits.");
+        var readerId = readerPosted.CommentId();
+        (await app.CommentByIdAsync(readerId))!.Status.ShouldBe(CommentStatus.Held);
+
+        // Reported, the author's comment reaches the queue, but only the reader's offers a ban.
+        (await reader.ReportAsync(staffId, "Off topic")).Response.IsSuccessStatusCode.ShouldBeTrue();
+        var (_, queue) = await editor.GetPageAsync(Queue);
+        queue.QuerySelector($"#queue-{staffId}").ShouldNotBeNull();
+        queue.QuerySelector($"#queue-{staffId} .ban-author").ShouldBeNull();
+        queue.QuerySelector($"#queue-{readerId} .ban-author")!.TextContent.ShouldBe("Ban this reader");
+    }
 }

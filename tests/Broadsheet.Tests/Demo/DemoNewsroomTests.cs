@@ -1,6 +1,7 @@
 using Broadsheet.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Broadsheet.Articles;
+using Broadsheet.Newsroom;
 using Broadsheet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using System.Net;
@@ -60,6 +61,86 @@ public sealed class DemoNewsroomTests(DemoApp app) : IClassFixture<DemoApp>
         var (story, article) = await app.GetPageAsync(lead);
         story.StatusCode.ShouldBe(HttpStatusCode.OK);
         article.QuerySelectorAll(".story-body p").Length.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Most_published_demo_stories_have_a_drawn_picture_stored_in_every_width_with_alt_text_and_a_caption()
+    {
+        var now = DateTime.UtcNow;
+        var live = await app.WithDbAsync(db => db.Articles.AsNoTracking().Live(now).ToListAsync());
+        var library = await app.WithDbAsync(db => db.MediaImages.AsNoTracking().ToDictionaryAsync(m => m.FileName));
+
+        var pictured = live.Where(a => a.ImagePath is not null).ToList();
+        pictured.Count.ShouldBeGreaterThan(live.Count * 3 / 4);
+        pictured.Count.ShouldBeLessThan(live.Count, "a few stories show how a card without a picture looks");
+        foreach (var a in pictured)
+        {
+            File.Exists(Path.Combine(app.MediaFolder, a.ImagePath!)).ShouldBeTrue(a.ImagePath);
+            a.ImageAlt.ShouldNotBeNullOrWhiteSpace();
+            a.ImageCaption.ShouldNotBeNullOrWhiteSpace();
+            var image = library[a.ImagePath!];
+            (a.ImageWidth, a.ImageHeight).ShouldBe((image.Width, image.Height));
+            image.Alt.ShouldBe(a.ImageAlt);
+            foreach (var width in image.VariantWidths.Split(','))
+                File.Exists(Path.Combine(app.MediaFolder, $"{image.Stem}-{width}.{image.Extension}")).ShouldBeTrue();
+        }
+        // Each section has its own compositions, not one picture everywhere.
+        pictured.Select(a => a.ImagePath).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8);
+
+        var (_, home) = await app.GetPageAsync("/");
+        home.QuerySelectorAll(".card-image[srcset]").Length.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Demo_readers_have_comment_threads_votes_and_follows_and_every_counter_equals_its_rows()
+    {
+        var readers = await app.WithDbAsync(db => (from u in db.Users
+                                                   join ur in db.UserRoles on u.Id equals ur.UserId
+                                                   join r in db.Roles on ur.RoleId equals r.Id
+                                                   where r.Name == Broadsheet.Data.Identity.Roles.Reader
+                                                   select u.Id).CountAsync());
+        readers.ShouldBeGreaterThanOrEqualTo(10);
+        var comments = await app.WithDbAsync(db => db.Set<Broadsheet.Comments.Comment>().AsNoTracking().ToListAsync());
+        comments.Count(c => c.ParentId is null).ShouldBeGreaterThan(10);
+        comments.Count(c => c.ParentId is not null).ShouldBeGreaterThan(10, "threads have replies");
+        comments.Select(c => c.BodyMarkdown.Length / 40).Distinct().Count().ShouldBeGreaterThan(3, "comments vary from a word to a paragraph");
+        (await app.WithDbAsync(db => db.Set<Broadsheet.Votes.ArticleVote>().CountAsync())).ShouldBeGreaterThan(20);
+        (await app.WithDbAsync(db => db.Set<Broadsheet.Follows.Follow>().CountAsync())).ShouldBeGreaterThan(10);
+
+        var counters = await app.WithDbAsync(db => db.Articles.AsNoTracking().Select(a => new
+        {
+            a.CommentCount, a.Upvotes, a.Downvotes,
+            Comments = db.Set<Broadsheet.Comments.Comment>().Count(c => c.ArticleId == a.Id && c.Status == Broadsheet.Comments.CommentStatus.Visible),
+            Up = db.Set<Broadsheet.Votes.ArticleVote>().Count(v => v.ArticleId == a.Id && v.Value == 1),
+            Down = db.Set<Broadsheet.Votes.ArticleVote>().Count(v => v.ArticleId == a.Id && v.Value == -1),
+        }).ToListAsync());
+        counters.ShouldAllBe(a => a.CommentCount == a.Comments && a.Upvotes == a.Up && a.Downvotes == a.Down);
+    }
+
+    [Fact]
+    public async Task Demo_stories_have_their_own_standfirsts_and_view_counts_that_vary()
+    {
+        var now = DateTime.UtcNow;
+        var stories = await app.WithDbAsync(db => db.Articles.AsNoTracking().Select(a => new { a.Standfirst, a.ViewCount, a.Status, a.PublishedAt }).ToListAsync());
+        stories.Select(a => a.Standfirst).Distinct().Count().ShouldBe(stories.Count);
+        var live = stories.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now).ToList();
+        live.Select(a => a.ViewCount).Distinct().Count().ShouldBeGreaterThan(live.Count / 2);
+        var daily = await app.WithDbAsync(db => db.ArticleDailyViews.AsNoTracking().GroupBy(d => d.ArticleId).Select(g => g.Select(d => d.Views).Distinct().Count()).ToListAsync());
+        daily.Count(n => n > 1).ShouldBeGreaterThan(0, "a story's days are not all read the same");
+    }
+
+    [Fact]
+    public async Task Trending_most_discussed_and_top_this_week_show_different_stories_on_the_front_page()
+    {
+        var (_, home) = await app.GetPageAsync("/");
+        List<string> Links(string list) => home.QuerySelector($"#rank-{list}")!.ParentElement!.QuerySelectorAll("li a").Select(a => a.GetAttribute("href")!).ToList();
+
+        var (trending, discussed, top) = (Links("now"), Links("most-discussed"), Links("top-week"));
+        new[] { trending, discussed, top }.ShouldAllBe(l => l.Count > 0);
+        trending.ShouldNotBe(discussed);
+        trending.ShouldNotBe(top);
+        discussed.ShouldNotBe(top);
+        discussed.Intersect(top).Count().ShouldBeLessThan(discussed.Count, "the talk and the votes go to different stories");
     }
 
     [Fact]

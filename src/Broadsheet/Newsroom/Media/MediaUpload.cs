@@ -41,6 +41,12 @@ public static class MediaUpload
         return Encode(upright, kind, options, out error);
     }
 
+    /// <summary>
+    /// A picture the server drew itself (the demo newsroom's), prepared exactly as an upload is once
+    /// it has decoded: a fresh JPEG and one copy per configured width. Null if the encoder fails.
+    /// </summary>
+    public static PreparedPicture? FromDrawing(SKBitmap drawn, MediaOptions options) => Encode(drawn, ImageKind.Jpeg, options, out _);
+
     public static string TooLarge(MediaOptions options) =>
         $"The file is larger than {MediaOptions.Megabytes(options.MaxUploadBytes)}, the largest upload allowed. Make it smaller (fewer pixels or a lower JPEG quality) and try again.";
 

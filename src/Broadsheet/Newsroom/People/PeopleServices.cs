@@ -7,6 +7,7 @@ public static class PeopleServices
     {
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<PeopleActions>();
+        services.AddScoped<Invitations>();
         services.AddScoped<AuditQuery>();
         return services;
     }
