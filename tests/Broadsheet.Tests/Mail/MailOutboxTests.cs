@@ -140,7 +140,9 @@ public sealed class MailOutboxTests(QuietOutboxApp app) : IClassFixture<QuietOut
 
         using var confirming = app.Reader();
         var (confirmed, _) = await confirming.SubmitAsync(link.PathAndQuery, "/account/confirm", new Dictionary<string, string>());
-        ((int)confirmed.StatusCode).ShouldBe(200);
+        // Confirming signs the reader in and returns them to where they signed up (/latest here).
+        ((int)confirmed.StatusCode).ShouldBe(302);
+        confirmed.Headers.Location!.OriginalString.ShouldBe("/latest");
         (await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == fresh))).EmailConfirmed.ShouldBeTrue();
         (await RowsToAsync(app, fresh, registered.Email!, unconfirmed.Email!)).ShouldAllBe(r => r.SentAt != null);
     }

@@ -3,14 +3,15 @@ using Broadsheet.Caching;
 using Broadsheet.Comments;
 using Broadsheet.Newsroom.Articles;
 using Broadsheet.Tests.Fixtures;
+using Broadsheet.Tests.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;
 
 namespace Broadsheet.Tests.Shared;
 
-/// <summary>Real things for the crawl's routes to name: a live story with a tag and a comment, a draft with a preview link, a reader.</summary>
+/// <summary>Real things for the crawl's routes to name: a live story with a tag and a comment, a draft with a preview link, a reader, a static page.</summary>
 internal sealed record CrawlWorld(Article Article, string Category, string Author, string Tag, long CommentId,
-    int ReaderId, string ReaderHandle, int DraftId, string PreviewToken)
+    int ReaderId, string ReaderHandle, int DraftId, string PreviewToken, string PageSlug, int PageId)
 {
     public static async Task<CrawlWorld> MakeAsync(BroadsheetApp app)
     {
@@ -30,10 +31,11 @@ internal sealed record CrawlWorld(Article Article, string Category, string Autho
             await db.SaveChangesAsync();
             return comment.Id;
         });
+        var page = await app.PageAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var token = await scope.ServiceProvider.GetRequiredService<PreviewLinks>().CreateAsync(draft.Id, new ClaimsPrincipal(), default);
         await app.ContentChangedAsync();
-        return new(article, category.Slug, author.Slug, Broadsheet.Shared.Slug.From(tag), commentId, reader.Id, reader.Handle, draft.Id, token);
+        return new(article, category.Slug, author.Slug, Broadsheet.Shared.Slug.From(tag), commentId, reader.Id, reader.Handle, draft.Id, token, page.Slug, page.Id);
     }
 
     /// <summary>A real value for a route parameter, by its name and the route it is in.</summary>
@@ -42,9 +44,11 @@ internal sealed record CrawlWorld(Article Article, string Category, string Autho
         ("slug", var r) when r.StartsWith("category", StringComparison.Ordinal) => Category,
         ("slug", var r) when r.StartsWith("author", StringComparison.Ordinal) => Author,
         ("slug", var r) when r.StartsWith("tag", StringComparison.Ordinal) => Tag,
+        ("slug", var r) when r.StartsWith("pages", StringComparison.Ordinal) => PageSlug,
         ("slug", _) => Article.Slug,
         ("id", var r) when r.Contains("comments", StringComparison.Ordinal) && !r.StartsWith("newsroom", StringComparison.Ordinal) => $"{CommentId}",
         ("id", var r) when r.Contains("users", StringComparison.Ordinal) => $"{ReaderId}",
+        ("id", var r) when r.StartsWith("newsroom/pages", StringComparison.Ordinal) => $"{PageId}",
         ("id", _) => $"{DraftId}",
         ("handle", _) => ReaderHandle,
         ("token", _) => PreviewToken,

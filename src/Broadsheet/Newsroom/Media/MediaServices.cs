@@ -53,7 +53,7 @@ public static class MediaServices
         var message = System.Net.WebUtility.HtmlEncode(MediaUpload.TooLarge(options));
         var html = context.Request.Headers.ContainsKey("HX-Request")
             ? $"""<p class="form-error" role="alert" id="upload-error">{message}</p>"""
-            : $"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>File too large</title><link rel="stylesheet" href="/css/site.css"></head><body><main class="media-library"><h1>File too large</h1><p class="form-error" role="alert">{message}</p><p><a href="{Path}">Back to the media library</a></p></main></body></html>""";
+            : $"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>File too large</title><link rel="stylesheet" href="/css/site.css"><link rel="stylesheet" href="/css/newsroom.css"></head><body><main class="media-library"><h1>File too large</h1><p class="form-error" role="alert">{message}</p><p><a href="{Path}">Back to the media library</a></p></main></body></html>""";
         return context.Response.WriteAsync(html, context.RequestAborted);
     }
 }
