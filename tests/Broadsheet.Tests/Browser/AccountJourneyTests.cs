@@ -52,8 +52,11 @@ public sealed class AccountJourneyTests(DemoApp app, ChromiumBrowser browser) : 
         var link = Mailbox.LinkIn(app.Mailbox.Latest(email));
         await page.GotoAsync(link.ToString());
         await page.Locator("button", new() { HasTextString = "Confirm my email" }).ClickAsync();
-        await page.Locator(".form-notice").WaitForAsync();
-        (await page.Locator(".form-notice").InnerTextAsync()).ShouldContain("confirmed");
+        // Confirming signs the reader in and brings them back to the story they signed up from.
+        await page.Locator("header .account-name").WaitForAsync();
+        page.Url.ShouldEndWith(storyPath!);
+        await page.Locator("header button", new() { HasTextString = "Sign out" }).ClickAsync();
+        await page.Locator("header a", new() { HasTextString = "Sign in" }).WaitForAsync();
 
         // Back on the story, Follow while signed out: sign in first, then the follow completes.
         await page.GotoAsync(storyPath!);
