@@ -10,15 +10,7 @@ public static class BackupCommand
 {
     public const string Usage = "usage: backup FILE [--force]   (a copy of the SQLite database, its keys in FILE.keys/)";
 
-    public static async Task<int> RunAsync(IConfiguration config, IHostEnvironment env, string[] args)
-    {
-        var force = args.Contains("--force");
-        var rest = args.Skip(1).Where(a => a != "--force").ToArray();
-        if (rest.Length != 1 || rest[0].StartsWith('-'))
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        return await DatabaseProviders.For(config).BackupAsync(config, env, Path.GetFullPath(rest[0]), force);
-    }
+    /// <summary>Makes the backup; the command line is parsed by Host/Cli.cs.</summary>
+    public static Task<int> RunAsync(IConfiguration config, IHostEnvironment env, string file, bool force) =>
+        DatabaseProviders.For(config).BackupAsync(config, env, Path.GetFullPath(file), force);
 }

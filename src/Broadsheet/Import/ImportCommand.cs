@@ -14,29 +14,23 @@ public static class ImportCommand
         + $"  --sections    the top N categories by posts (default {ImportOptions.DefaultSections}), or these slugs or names, become sections; the rest become tags\n"
         + "  --dry-run     do it all and print the summary, but write nothing";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    /// <summary>Runs the import; the command line is parsed by Host/Cli.cs. 2 for a bad --sections, 1 for a missing file or a refused export.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string fileArg, string? uploadsArg, string? sections, bool dryRun)
     {
-        // Other "--Key value" pairs are the app's configuration (--Database:Provider Postgres).
-        var at = Array.IndexOf(args, "--uploads");
-        var sectionsAt = Array.IndexOf(args, "--sections");
-        if (args.Length < 3 || args[1] != "wordpress" || args[2].StartsWith("--", StringComparison.Ordinal) || (at >= 0 && at + 1 >= args.Length)
-            || (sectionsAt >= 0 && sectionsAt + 1 >= args.Length))
-            return Fail(Usage, 2);
-        var options = new ImportOptions { DryRun = args.Contains("--dry-run") };
-        if (sectionsAt >= 0)
+        var options = new ImportOptions { DryRun = dryRun };
+        if (sections is not null)
         {
-            var value = args[sectionsAt + 1];
-            if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            if (int.TryParse(sections, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
             {
                 if (n < 1) return Fail("--sections N: N must be at least 1 (every story needs a section).\n" + Usage, 2);
                 options = options with { Sections = n };
             }
-            else options = options with { SectionNames = [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] };
+            else options = options with { SectionNames = [.. sections.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] };
         }
-        var path = Path.GetFullPath(args[2]);
-        var uploads = at >= 0 ? Path.GetFullPath(args[at + 1]) : null;
-        if (!File.Exists(path)) return Fail($"{args[2]}: no such file.", 1);
-        if (uploads is not null && !Directory.Exists(uploads)) return Fail($"{args[at + 1]}: no such folder.", 1);
+        var path = Path.GetFullPath(fileArg);
+        var uploads = uploadsArg is not null ? Path.GetFullPath(uploadsArg) : null;
+        if (!File.Exists(path)) return Fail($"{fileArg}: no such file.", 1);
+        if (uploads is not null && !Directory.Exists(uploads)) return Fail($"{uploadsArg}: no such folder.", 1);
 
         WxrFile file;
         try { file = WxrFile.Load(path); }
