@@ -3,6 +3,7 @@ using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Broadsheet.Data.Identity;
@@ -32,7 +33,7 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
     public string? NewLink { get; private set; }
     public DateTime Now => desk.Now;
 
-    public DeskRole Role => ArticleDesk.RoleOf(User);
+    public DeskRole Role { get; private set; }
     public ArticleStatus Status => Article?.Status ?? ArticleStatus.Draft;
     public bool Mine => Article is null || ArticleDesk.Owns(User, Article);
     /// <summary>Whether to offer the action's button; the server decides again on the POST.</summary>
@@ -40,6 +41,13 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
         && (Article is not null || action is WorkflowAction.Save or WorkflowAction.Submit or WorkflowAction.Publish or WorkflowAction.Schedule);
     public bool Autosaves => Status == ArticleStatus.Draft && May(WorkflowAction.Save);
     public string Here => Article is null ? "/newsroom/articles/new" : $"/newsroom/articles/{Article.Id}/edit";
+
+    /// <summary>Every handler (and the page it shows) needs the user's workflow role; asked once, before the handler.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        Role = await desk.RoleOfAsync(User);
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(int? id, string? done, CancellationToken ct)
     {
