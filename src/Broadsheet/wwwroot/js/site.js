@@ -252,25 +252,34 @@
 })();
 
 // Newsroom editor: warn before leaving a form with changes that were neither saved nor autosaved.
-// Each change bumps a counter; an autosave that carried the latest change marks the form clean.
+// The form's fields are compared with what was last stored (the page as loaded, or the fields an
+// autosave carried), not counted as events: a text field fires "change" again when it loses focus,
+// so a click on a link after an autosave looked like a new edit and the prompt came up for nothing.
 (function () {
   var form = document.querySelector("form[data-unsaved-warning]");
   if (!form) return;
-  var changes = 0, saved = 0, submitting = false;
-  function changed() { changes++; }
-  form.addEventListener("input", changed);
-  form.addEventListener("change", changed);
+  var submitting = false;
+  function snapshot() {
+    var parts = [];
+    new FormData(form).forEach(function (value, name) {
+      // The id arrives with the first autosave and the token never changes: neither is the author's work.
+      if (name === "Input.Id" || name === "__RequestVerificationToken") return;
+      parts.push(name + "=" + (typeof value === "string" ? value : value.name));
+    });
+    return parts.join("&");
+  }
+  var stored = snapshot();
   form.addEventListener("submit", function () { submitting = true; });
   form.addEventListener("htmx:beforeRequest", function (e) {
     // Once the form is on its way, a late autosave or preview would only race it (and be aborted).
     if (submitting) { e.preventDefault(); return; }
-    if (e.detail.elt.hasAttribute("data-autosave")) e.detail.requestConfig.sentChanges = changes;
+    if (e.detail.elt.hasAttribute("data-autosave")) e.detail.requestConfig.sentFields = snapshot();
   });
   form.addEventListener("htmx:afterRequest", function (e) {
-    if (e.detail.elt.hasAttribute("data-autosave") && e.detail.successful) saved = Math.max(saved, e.detail.requestConfig.sentChanges || 0);
+    if (e.detail.elt.hasAttribute("data-autosave") && e.detail.successful && e.detail.requestConfig.sentFields !== undefined) stored = e.detail.requestConfig.sentFields;
   });
   window.addEventListener("beforeunload", function (e) {
-    if (submitting || changes <= saved) return;
+    if (submitting || snapshot() === stored) return;
     e.preventDefault();
     e.returnValue = "";
   });
