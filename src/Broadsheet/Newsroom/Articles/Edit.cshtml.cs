@@ -68,6 +68,7 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
         ["draft"] = "Reverted to a draft: readers no longer see it.",
         ["restore"] = "Revision restored as a new save.",
         ["link"] = "Preview link revoked.",
+        ["picture"] = "Picture uploaded: it is this draft's picture now.",
     };
 
     public Task<IActionResult> OnPostAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Save, ct);
@@ -78,8 +79,13 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
     public Task<IActionResult> OnPostScheduleAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Schedule, ct);
     public Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Unpublish, ct);
     public Task<IActionResult> OnPostRevertAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Revert, ct);
+    /// <summary>
+    /// "Upload a picture" on a draft: save what is in the form first (a new story becomes its draft,
+    /// or the one autosave made), then upload for that draft, which brings the author back to it.
+    /// </summary>
+    public Task<IActionResult> OnPostUploadAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Save, ct, upload: true);
 
-    private async Task<IActionResult> ActAsync(int? id, WorkflowAction action, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(int? id, WorkflowAction action, CancellationToken ct, bool upload = false)
     {
         var known = id ?? Input.Id;
         if (known is int existing && (Article = await desk.FindAsync(existing, User, ct)) is null) return NotFound();
@@ -117,6 +123,7 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
             Errors.Add($"The address /articles/{article.Slug} was just taken by another article. Choose another slug.");
             return await RefuseAsync(null, StatusCodes.Status422UnprocessableEntity, ct);
         }
+        if (upload) return Redirect($"/newsroom/media?article={article.Id}");
         return Redirect($"/newsroom/articles/{article.Id}/edit?done={reason}");
     }
 
