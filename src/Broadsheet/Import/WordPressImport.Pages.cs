@@ -91,6 +91,7 @@ public sealed partial class WordPressImport
         pagePaths[wp.Id] = to;
         if (Uri.TryCreate(wp.Link, UriKind.Absolute, out var link)) await RedirectAsync(Uri.UnescapeDataString(link.AbsolutePath), to, ct);
         await RedirectAsync(QueryLink("page_id", wp.Id), to, ct);
+        await RedirectAsync(QueryLink("p", wp.Id), to, ct); // WordPress answers ?p= for a page too
     }
 
     /// <summary>An attachment page (its pretty path, and ?attachment_id=N) goes to the story or page it belongs to.</summary>

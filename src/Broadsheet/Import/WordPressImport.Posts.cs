@@ -92,6 +92,8 @@ public sealed partial class WordPressImport
 
         if (Uri.TryCreate(post.Link, UriKind.Absolute, out var link))
             await RedirectAsync(Uri.UnescapeDataString(link.AbsolutePath), $"/articles/{article.Slug}", ct);
+        // The plain permalink every WordPress post also answers, whatever the pretty one (Pages/WordPressQueryLinks).
+        await RedirectAsync(QueryLink("p", post.Id), $"/articles/{article.Slug}", ct);
         await CommentsAsync(article, post, ct);
     }
 
