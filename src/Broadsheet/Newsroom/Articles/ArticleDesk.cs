@@ -194,7 +194,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
     public async Task<bool> UsePictureAsync(int id, MediaImage image, ClaimsPrincipal user, CancellationToken ct)
     {
         var a = await FindAsync(id, user, ct);
-        if (a is null || a.Status != ArticleStatus.Draft || !ArticleWorkflow.Decide(RoleOf(user), Owns(user, a), a.Status, WorkflowAction.Save).Allowed)
+        if (a is null || a.Status != ArticleStatus.Draft || !ArticleWorkflow.Decide(await RoleOfAsync(user), Owns(user, a), a.Status, WorkflowAction.Save).Allowed)
             return false;
         (a.ImagePath, a.ImageWidth, a.ImageHeight) = (image.FileName, image.Width, image.Height);
         a.ImageAlt = image.Alt;
