@@ -186,6 +186,21 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
         return true;
     }
 
+    /// <summary>
+    /// Makes a picture just uploaded from the editor the draft's picture, with the alt text given at
+    /// upload, stored at once (with a revision) so the author comes back to it. False when the article
+    /// is gone, not the user's to edit, or no longer a draft: a live story changes only through Save.
+    /// </summary>
+    public async Task<bool> UsePictureAsync(int id, MediaImage image, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var a = await FindAsync(id, user, ct);
+        if (a is null || a.Status != ArticleStatus.Draft || !ArticleWorkflow.Decide(await RoleOfAsync(user), Owns(user, a), a.Status, WorkflowAction.Save).Allowed)
+            return false;
+        (a.ImagePath, a.ImageWidth, a.ImageHeight) = (image.FileName, image.Width, image.Height);
+        a.ImageAlt = image.Alt;
+        return await CommitAsync(a, user, "picture", "", null, false, ct);
+    }
+
     public void Add(Article a) => db.Articles.Add(a);
 
     private void AddRevision(Article a, ClaimsPrincipal user, string reason) => db.ArticleRevisions.Add(new ArticleRevision

@@ -36,16 +36,17 @@ public static class EditorEndpoints
 
     private static string Escape(string s) => WebUtility.HtmlEncode(s);
 
-    /// <summary>The body through the public page's own pipeline (Markdown, then the sanitizer), in the story's markup.</summary>
-    private static async Task<IResult> PreviewAsync(HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// The whole story as the reader page lays it out (Articles/_StoryPreview), from the form as typed:
+    /// the body through the public page's own pipeline (Markdown, then the sanitizer).
+    /// </summary>
+    private static async Task<IResult> PreviewAsync(HttpContext http, BroadsheetDb db, Caching.PartialRenderer partials, CancellationToken ct)
     {
         if (!await ValidAsync(http)) return Results.BadRequest();
-        var form = await http.Request.ReadFormAsync(ct);
-        var body = form["Input.Body"].ToString();
-        if (body.Length > ArticleInput.BodyMax) return Fragment("<p class=\"form-error\">The body is too long to preview.</p>", 422);
-        if (Shared.MarkdownNesting.Problem(body) is { } nested) return Fragment($"<p class=\"form-error\">{Escape(nested)}</p>", 422);
+        var input = EditorForm.Read(await http.Request.ReadFormAsync(ct));
+        if (EditorPreview.Problem(input.Body) is { } problem) return Fragment($"<p class=\"form-error\">{Escape(problem)}</p>", 422);
         http.Response.Headers.CacheControl = "no-store";
-        return Fragment($"<div class=\"story-body\">{ArticleBody.ToSafeHtml(body)}</div>");
+        return Fragment(await partials.RenderAsync(http, EditorPreview.Partial, await EditorPreview.BuildAsync(input, db, ct)));
     }
 
     private static async Task<IResult> AutosaveAsync(int id, HttpContext http, ArticleDesk desk, CancellationToken ct)
