@@ -1090,6 +1090,34 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.ToTable("Pages", (string)null);
                 });
 
+            modelBuilder.Entity("Broadsheet.Ranking.RankedArticle", b =>
+                {
+                    b.Property<int>("List")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Figure")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("List", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("List", "Day", "Figure", "PublishedAt");
+
+                    b.ToTable("RankedArticles", (string)null);
+                });
+
             modelBuilder.Entity("Broadsheet.Views.ArticleDailyViews", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -1545,6 +1573,15 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Broadsheet.Ranking.RankedArticle", b =>
+                {
+                    b.HasOne("Broadsheet.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Broadsheet.Views.ArticleDailyViews", b =>

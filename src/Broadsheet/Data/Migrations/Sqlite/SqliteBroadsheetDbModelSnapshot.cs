@@ -1049,6 +1049,34 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.ToTable("Pages", (string)null);
                 });
 
+            modelBuilder.Entity("Broadsheet.Ranking.RankedArticle", b =>
+                {
+                    b.Property<int>("List")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Figure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("List", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("List", "Day", "Figure", "PublishedAt");
+
+                    b.ToTable("RankedArticles", (string)null);
+                });
+
             modelBuilder.Entity("Broadsheet.Views.ArticleDailyViews", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -1496,6 +1524,15 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Broadsheet.Ranking.RankedArticle", b =>
+                {
+                    b.HasOne("Broadsheet.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Broadsheet.Views.ArticleDailyViews", b =>
