@@ -19,7 +19,17 @@ public class Article
 
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
     public DateTime? PublishedAt { get; set; }
+    /// <summary>Every save moves it (feeds, sitemaps and caches use it); readers are shown <see cref="SubstantiveUpdateAt"/>.</summary>
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>
+    /// When an editor last marked a save of the live story as a substantive update (issue 24): the
+    /// story shows "Updated 14:05" and JSON-LD's dateModified follows it. Typo fixes leave it alone.
+    /// </summary>
+    public DateTime? SubstantiveUpdateAt { get; set; }
+
+    /// <summary>What the last substantive update added ("This story has been updated with ..."); may be empty.</summary>
+    public string UpdateNote { get; set; } = "";
     public int ReadingMinutes { get; set; }
 
     public int CategoryId { get; set; }
@@ -85,6 +95,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         a.Property(x => x.ImageCaption).HasMaxLength(500);
         a.Property(x => x.SeoTitle).HasMaxLength(300);
         a.Property(x => x.SeoDescription).HasMaxLength(500);
+        a.Property(x => x.UpdateNote).HasMaxLength(300);
         a.HasIndex(x => x.BreakingUntil);
         // The scheduler and the newsroom's lists find articles by status and time.
         a.HasIndex(x => new { x.Status, x.PublishedAt });

@@ -29,8 +29,18 @@ public static class JsonLd
     public static string Date(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    /// <summary>A story edited before it went live (scheduled) was not modified before it was published.</summary>
-    public static DateTime ModifiedOf(Article a) => a.PublishedAt is { } p && p > a.UpdatedAt ? p : a.UpdatedAt;
+    /// <summary>
+    /// What readers were told changed: the newest substantive update or correction, never before
+    /// publication (a scheduled story was written earlier). Typo fixes do not count (issue 24).
+    /// </summary>
+    public static DateTime ModifiedOf(Article a)
+    {
+        var modified = a.PublishedAt ?? a.UpdatedAt;
+        if (a.SubstantiveUpdateAt is { } u && u > modified) modified = u;
+        foreach (var c in a.Corrections)
+            if ((c.AmendedAt ?? c.PublishedAt) is var at && at > modified) modified = at;
+        return modified;
+    }
 
     public static JsonObject Organization(SiteOptions site, string baseUrl) => new()
     {

@@ -18,7 +18,15 @@ internal sealed record CrawlWorld(Article Article, string Category, string Autho
         var tag = TestNewsroom.Unique("crawl");
         var category = await app.CategoryAsync();
         var author = await app.AuthorAsync();
-        var article = await app.ArticleAsync(category: category, author: author, tags: tag);
+        // Updated and corrected, so the checks see that markup too (issue 24).
+        var article = await app.ArticleAsync(a => (a.SubstantiveUpdateAt, a.UpdateNote) = (DateTime.UtcNow.AddMinutes(-5), "This story has been updated with the harbour master's reply."),
+            category: category, author: author, tags: tag);
+        await app.WithDbAsync(async db =>
+        {
+            db.Corrections.Add(new Correction { ArticleId = article.Id, Kind = CorrectionKind.Correction, Placement = CorrectionPlacement.Top, Text = "An earlier version gave the wrong sailing time.", PublishedAt = DateTime.UtcNow.AddMinutes(-4) });
+            db.Corrections.Add(new Correction { ArticleId = article.Id, Kind = CorrectionKind.Clarification, Placement = CorrectionPlacement.Bottom, Text = "The timetable applies from Monday.", PublishedAt = DateTime.UtcNow.AddMinutes(-3) });
+            await db.SaveChangesAsync();
+        });
         var draft = await app.ArticleAsync(a => a.Status = ArticleStatus.Draft, category, author);
         var reader = await app.UserAsync();
         var commentId = await app.WithDbAsync(async db =>
@@ -49,6 +57,8 @@ internal sealed record CrawlWorld(Article Article, string Category, string Autho
         ("id", var r) when r.Contains("comments", StringComparison.Ordinal) && !r.StartsWith("newsroom", StringComparison.Ordinal) => $"{CommentId}",
         ("id", var r) when r.Contains("users", StringComparison.Ordinal) => $"{ReaderId}",
         ("id", var r) when r.StartsWith("newsroom/pages", StringComparison.Ordinal) => $"{PageId}",
+        // The live story, so its notes' forms are on the page (a draft only says notes go on live stories).
+        ("id", var r) when r.EndsWith("/corrections", StringComparison.Ordinal) => $"{Article.Id}",
         ("id", _) => $"{DraftId}",
         ("handle", _) => ReaderHandle,
         ("token", _) => PreviewToken,

@@ -16,7 +16,7 @@ public sealed class JsonLdTests(SharingApp app) : IClassFixture<SharingApp>
     public async Task A_story_with_a_picture_is_a_complete_NewsArticle_with_its_breadcrumb_trail()
     {
         var tag = TestNewsroom.Unique("Ferries");
-        var article = await app.ArticleWithPictureAsync(64, 36, a => a.UpdatedAt = a.PublishedAt!.Value.AddMinutes(42), tag, "Harbour");
+        var article = await app.ArticleWithPictureAsync(64, 36, a => a.UpdatedAt = (a.SubstantiveUpdateAt = a.PublishedAt!.Value.AddMinutes(42)).Value, tag, "Harbour");
         var canonical = $"{Base}/articles/{article.Slug}";
 
         var (response, page) = await app.GetPageAsync($"/articles/{article.Slug}");

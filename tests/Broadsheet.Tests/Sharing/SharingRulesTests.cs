@@ -49,11 +49,15 @@ public sealed class JsonLdRulesTests
         JsonLd.Date(new DateTime(2026, 3, 4, 5, 6, 7, 890, DateTimeKind.Unspecified)).ShouldBe("2026-03-04T05:06:07+00:00");
 
     [Theory]
-    [InlineData(10, 12, 12)] // edited after publishing
-    [InlineData(10, 8, 10)]  // written before a scheduled publication: not modified yet
-    public void Modified_is_never_before_published(int publishedHour, int updatedHour, int expectedHour)
+    [InlineData(10, 12, null, null, 10)] // edited after publishing, but only a typo: not modified for readers (issue 24)
+    [InlineData(10, 12, 11, null, 11)]   // a substantive update
+    [InlineData(10, 12, 11, 13, 13)]     // a correction after it
+    [InlineData(10, 8, null, null, 10)]  // written before a scheduled publication: not modified yet
+    public void Modified_is_the_newest_substantive_update_or_correction_and_never_before_published(int publishedHour, int updatedHour, int? substantiveHour, int? correctionHour, int expectedHour)
     {
         var a = new Article { Title = "t", Slug = "t", PublishedAt = new DateTime(2026, 1, 1, publishedHour, 0, 0), UpdatedAt = new DateTime(2026, 1, 1, updatedHour, 0, 0) };
+        if (substantiveHour is int s) a.SubstantiveUpdateAt = new DateTime(2026, 1, 1, s, 0, 0);
+        if (correctionHour is int c) a.Corrections.Add(new Correction { Text = "x", PublishedAt = new DateTime(2026, 1, 1, c, 0, 0) });
         JsonLd.ModifiedOf(a).Hour.ShouldBe(expectedHour);
     }
 

@@ -31,6 +31,11 @@ public sealed class ArticleInput
     public bool Breaking { get; set; }
     /// <summary>UTC, from a datetime-local field.</summary>
     public DateTime? BreakingUntil { get; set; }
+    /// <summary>A save of a live story that readers should be told about ("Updated 14:05"); unticked, a save changes nothing they see about dates.</summary>
+    public bool Substantive { get; set; }
+    /// <summary>Shown with "Updated" when <see cref="Substantive"/> is ticked.</summary>
+    public string? UpdateNote { get; set; }
+    public const int UpdateNoteMax = 300;
     /// <summary>UTC, for "Schedule".</summary>
     public DateTime? ScheduleAt { get; set; }
 
@@ -52,6 +57,7 @@ public sealed class ArticleInput
         Breaking = a.BreakingUntil is not null,
         BreakingUntil = a.BreakingUntil,
         ScheduleAt = a.Status == ArticleStatus.Scheduled ? a.PublishedAt : null,
+        UpdateNote = a.UpdateNote,
     };
 
     /// <summary>The tag names typed, trimmed, one per slug, in the order given.</summary>

@@ -43,6 +43,8 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
     public bool May(WorkflowAction action) => ArticleWorkflow.Decide(Role, Mine, Status, action).Allowed
         && (Article is not null || action is WorkflowAction.Save or WorkflowAction.Submit or WorkflowAction.Publish or WorkflowAction.Schedule);
     public bool Autosaves => Status == ArticleStatus.Draft && May(WorkflowAction.Save);
+    /// <summary>Published and past its time: a save may be marked as a substantive update.</summary>
+    public bool Live => Article is { Status: ArticleStatus.Published } live && live.PublishedAt <= Now;
     public string Here => Article is null ? "/newsroom/articles/new" : $"/newsroom/articles/{Article.Id}/edit";
 
     /// <summary>Every handler (and the page it shows) needs the user's workflow role; asked once, before the handler.</summary>
@@ -70,6 +72,7 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
         ["unpublish"] = "Unpublished: readers get a 404 at its address.",
         ["draft"] = "Reverted to a draft: readers no longer see it.",
         ["restore"] = "Revision restored as a new save.",
+        ["update"] = "Saved as a substantive update: readers see “Updated” with the time and your note.",
         ["link"] = "Preview link revoked.",
         ["picture"] = "Picture uploaded: it is this draft's picture now.",
     };
@@ -103,7 +106,12 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
         Errors.AddRange(await desk.ApplyAsync(article, Input, User, ct));
         var at = ArticleInput.Utc(Input.ScheduleAt);
         if (action == WorkflowAction.Schedule && (at is null || at <= Now)) Errors.Add("Choose a time in the future to schedule the article.");
+        var note = (Input.UpdateNote ?? "").Trim();
+        if (Input.Substantive && note.Length > ArticleInput.UpdateNoteMax) Errors.Add($"Keep the update note to {ArticleInput.UpdateNoteMax} characters.");
         if (Errors.Count > 0) return await RefuseAsync(null, StatusCodes.Status422UnprocessableEntity, ct);
+        // Only a save of a story readers can see is an update; ticked anywhere else, the box means nothing.
+        var substantive = Input.Substantive && action == WorkflowAction.Save && Live;
+        if (substantive) (article.SubstantiveUpdateAt, article.UpdateNote) = (Now, note);
 
         article.Status = decision.Status;
         switch (action)
@@ -121,6 +129,7 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
         }
         if (Article is null) desk.Add(article);
         var (audit, reason) = ArticleWorkflow.Record(action);
+        if (substantive) reason = "update"; // the revision history records the tick
         if (!await desk.CommitAsync(article, User, reason, audit, oldSlug, wasPublic, ct))
         {
             Errors.Add($"The address /articles/{article.Slug} was just taken by another article. Choose another slug.");

@@ -214,7 +214,15 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("SubstantiveUpdateAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UpdateNote")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");

@@ -205,7 +205,15 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SubstantiveUpdateAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdateNote")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
