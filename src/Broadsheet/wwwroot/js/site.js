@@ -269,14 +269,28 @@
     return parts.join("&");
   }
   var stored = snapshot();
-  form.addEventListener("submit", function () { submitting = true; });
+  var autosaving = false, held = false, heldButton = null;
+  form.addEventListener("submit", function (e) {
+    // A new story's first autosave may still be on its way: posted now, without the id it brings
+    // back, the form would make a second article with the same slug and be refused. Send it once
+    // the autosave has answered, with the button that was pressed.
+    if (autosaving) { e.preventDefault(); held = true; heldButton = e.submitter || null; return; }
+    submitting = true;
+  });
   form.addEventListener("htmx:beforeRequest", function (e) {
     // Once the form is on its way, a late autosave or preview would only race it (and be aborted).
-    if (submitting) { e.preventDefault(); return; }
-    if (e.detail.elt.hasAttribute("data-autosave")) e.detail.requestConfig.sentFields = snapshot();
+    if (submitting || held) { e.preventDefault(); return; }
+    if (e.detail.elt.hasAttribute("data-autosave")) { e.detail.requestConfig.sentFields = snapshot(); autosaving = true; }
   });
   form.addEventListener("htmx:afterRequest", function (e) {
-    if (e.detail.elt.hasAttribute("data-autosave") && e.detail.successful && e.detail.requestConfig.sentFields !== undefined) stored = e.detail.requestConfig.sentFields;
+    if (!e.detail.elt.hasAttribute("data-autosave")) return;
+    autosaving = false;
+    if (e.detail.successful && e.detail.requestConfig.sentFields !== undefined) stored = e.detail.requestConfig.sentFields;
+    if (!held) return;
+    held = false;
+    if (heldButton && typeof form.requestSubmit === "function") { form.requestSubmit(heldButton); return; }
+    submitting = true;
+    form.submit();
   });
   window.addEventListener("beforeunload", function (e) {
     if (submitting || snapshot() === stored) return;
