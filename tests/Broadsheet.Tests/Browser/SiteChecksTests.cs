@@ -123,7 +123,9 @@ public sealed class SiteChecksTests(SiteChecksApp app, ChromiumBrowser browser) 
         });
         string[] paths = ["/", $"/articles/{story}", $"/category/{section}", $"/search?q={Uri.EscapeDataString(story.Split('-')[0])}"];
 
-        var (code, output) = await SiteTools.RunAsync("node", [SiteTools.LighthouseScript, app.Address.ToString(), "accessibility,best-practices,seo", .. paths], SiteTools.Folder);
+        var (code, output) = await SiteTools.RunAsync("node", [SiteTools.LighthouseScript, app.Address.ToString(), "accessibility,best-practices,seo", .. paths], SiteTools.Folder,
+            // A safety net, not a timing: four pages take about a minute, but a machine shared by a full build is far slower.
+            TimeSpan.FromMinutes(20));
 
         var start = output.IndexOf("[\n", StringComparison.Ordinal);
         (code, start >= 0).ShouldBe((0, true), $"Lighthouse did not finish:\n{output}");
@@ -182,7 +184,7 @@ internal static class SiteTools
         return folder;
     }
 
-    public static async Task<(int Code, string Output)> RunAsync(string program, IEnumerable<string> arguments, string? folder = null)
+    public static async Task<(int Code, string Output)> RunAsync(string program, IEnumerable<string> arguments, string? folder = null, TimeSpan? limit = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (folder is not null) start.WorkingDirectory = folder;
@@ -190,7 +192,7 @@ internal static class SiteTools
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromMinutes(5));
         try { await process.WaitForExitAsync(timeout.Token); }
         catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw; }
         return (process.ExitCode, await stdout + await stderr);
