@@ -19,4 +19,18 @@ public sealed record ArticleFeed(IReadOnlyList<ArticleCard> Items, string? NextU
             EagerCount = page == 1 ? CardImage.AboveTheFold : 0,
         };
     }
+
+    /// <summary>A newest-first page: "Load more" leads to the stories older than its last one (<see cref="FeedCursor"/>).</summary>
+    public static ArticleFeed Keyset(List<ArticleCard> pagePlusOne, string basePath, bool first)
+    {
+        var hasMore = pagePlusOne.Count > PageSize;
+        if (hasMore) pagePlusOne.RemoveAt(pagePlusOne.Count - 1);
+        var separator = basePath.Contains('?') ? '&' : '?';
+        var last = pagePlusOne.LastOrDefault();
+        return new ArticleFeed(pagePlusOne, hasMore && last is not null
+            ? $"{basePath}{separator}{FeedCursor.Parameter}={new FeedCursor(last.PublishedAt, last.Id)}" : null)
+        {
+            EagerCount = first ? CardImage.AboveTheFold : 0,
+        };
+    }
 }

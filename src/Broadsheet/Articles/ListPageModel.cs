@@ -2,12 +2,13 @@ using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Articles;
 
 /// <summary>
-/// Shared behaviour of every article list (latest, category, author, tag): paging by "?page=",
-/// 400 for a malformed page, 404 for a page past the end, and the bare list items when
+/// Shared behaviour of every article list (latest, category, author, tag): paging by "?before="
+/// (old "?page=N" links are still answered), 400 for a malformed page or cursor, 404 for a page past the end, and the bare list items when
 /// htmx asks for the next page so "Load more" can append in place.
 /// </summary>
 public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageModel
@@ -29,17 +30,52 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
         if (!Request.Headers.ContainsKey("HX-Request")) Follow = [kind, id, slug, name, path];
     }
 
-    /// <summary>Newest first, unless <paramref name="ordered"/> says the query brings its own order (a ranking).</summary>
+    /// <summary>Set on an "Older" page (<see cref="FeedCursor"/>): its canonical address keeps it.</summary>
+    public FeedCursor? Cursor { get; private set; }
+
+    /// <summary>
+    /// Newest first, paged by <see cref="FeedCursor"/> ("?before="), unless <paramref name="ordered"/>
+    /// says the query brings its own order (a ranking, bounded by its window, still "?page=N").
+    /// </summary>
     protected async Task<IActionResult> ListAsync(string basePath, IQueryable<Article> articles, CancellationToken ct, bool ordered = false)
     {
         // Read raw: model binding would turn "?page=" into "no page" and "?page=1&page=2" into one of them.
         var raw = Request.Query.TryGetValue("page", out var values) ? values : default;
         if (raw.Count > 1 || !Paging.TryParse(raw.Count == 1 ? raw[0] ?? "" : null, out var number)) return BadRequest();
         PageNumber = number;
-        var rows = await (ordered ? articles : articles.Newest()).CardsAsync((number - 1) * ArticleFeed.PageSize, ArticleFeed.PageSize + 1, ct);
-        if (rows.Count == 0 && number > 1) return NotFound();
-        Feed = ArticleFeed.From(rows, basePath, number);
+        if (ordered)
+        {
+            var ranked = await articles.CardsAsync((number - 1) * ArticleFeed.PageSize, ArticleFeed.PageSize + 1, ct);
+            if (ranked.Count == 0 && number > 1) return NotFound();
+            return Answer(ArticleFeed.From(ranked, basePath, number));
+        }
 
+        var before = Request.Query.TryGetValue(FeedCursor.Parameter, out var cursors) ? cursors : default;
+        FeedCursor start;
+        if (before.Count > 0)
+        {
+            if (before.Count > 1 || raw.Count > 0 || !FeedCursor.TryParse(before[0], out start)) return BadRequest();
+            Cursor = start;
+        }
+        else if (number > 1)
+        {
+            // Old links and bookmarks: where page N starts is found from the keys alone (no cards,
+            // no joins), then the page is the same seek as any cursor's.
+            var last = await articles.Newest().Skip((number - 1) * ArticleFeed.PageSize - 1)
+                .Select(a => new { PublishedAt = a.PublishedAt!.Value, a.Id }).FirstOrDefaultAsync(ct);
+            if (last is null) return NotFound();
+            start = new FeedCursor(last.PublishedAt, last.Id);
+        }
+        else return Answer(ArticleFeed.Keyset(await articles.Newest().CardsAsync(0, ArticleFeed.PageSize + 1, ct), basePath, first: true));
+
+        var older = await articles.After(start).Newest().CardsAsync(0, ArticleFeed.PageSize + 1, ct);
+        if (older.Count == 0) return NotFound();
+        return Answer(ArticleFeed.Keyset(older, basePath, first: false));
+    }
+
+    private IActionResult Answer(ArticleFeed feed)
+    {
+        Feed = feed;
         return Request.Headers.ContainsKey("HX-Request") ? Partial("~/Articles/_ArticleFeed.cshtml", Feed) : Page();
     }
 

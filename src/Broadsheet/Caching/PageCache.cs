@@ -24,7 +24,7 @@ public static class PageCache
         {
             o.AddPolicy(Policy, b => b
                 .Expire(TimeSpan.FromSeconds(Math.Max(0, seconds)))
-                .SetVaryByQuery("page", "sort")
+                .SetVaryByQuery("page", "sort", "before")
                 .SetVaryByHeader("HX-Request")
                 .Tag(ContentTag)
                 .With(_ => seconds > 0));

@@ -49,7 +49,7 @@ internal sealed class HotnessCooling(IServiceScopeFactory scopes, TimeProvider c
                 var recent = db.Articles.Live(now).Where(a => a.PublishedAt >= since);
                 var ids = await recent.OrderByDescending(a => a.Hotness).Take(HottestToCool).Select(a => a.Id).ToListAsync(stoppingToken);
                 ids.AddRange(await recent.Newest().Take(NewestToWarm).Select(a => a.Id).ToListAsync(stoppingToken));
-                await HotnessRefresh.RunAsync(db, ids, now, stoppingToken);
+                await HotnessRefresh.HotnessOnlyAsync(db, ids, now, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)

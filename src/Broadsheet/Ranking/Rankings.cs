@@ -12,7 +12,10 @@ public static class Rankings
     {
         var boxes = new List<RankedBox>();
         foreach (var list in TrendingList.All)
-            boxes.Add(new RankedBox(list, await list.Query(db, now).Take(take).Select(list.Link(db, now)).ToListAsync(ct)));
+            // The kept lists come from their rows; "Trending" is already a walk of the stored hotness.
+            boxes.Add(new RankedBox(list, RankingRefresh.Kept.Contains(list.Kind)
+                ? await RankingRefresh.BoxAsync(db, list.Kind, now, take, ct)
+                : await list.Query(db, now).Take(take).Select(list.Link(db, now)).ToListAsync(ct)));
         return boxes;
     }
 }

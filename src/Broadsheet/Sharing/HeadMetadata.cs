@@ -85,6 +85,9 @@ public sealed record HeadMetadata(
     private static string? CanonicalOf(ViewDataDictionary viewData, string baseUrl)
     {
         if (viewData["Canonical"] is not string path) return null;
+        // An "Older" page by cursor is its own page (different stories), as "?page=N" was.
+        if (viewData.Model is ListPageModel { Cursor: { } cursor })
+            return PublicUrl.Absolute(baseUrl, $"{path}{(path.Contains('?') ? '&' : '?')}{FeedCursor.Parameter}={cursor}");
         var page = viewData.Model is ListPageModel list ? list.PageNumber : 1;
         return PublicUrl.Absolute(baseUrl, PublicUrl.Paged(path, page));
     }

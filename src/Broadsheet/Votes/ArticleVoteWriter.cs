@@ -66,6 +66,9 @@ public sealed class ArticleVoteWriter(IServiceScopeFactory scopes, VoteReconcili
             script.Append($"UPDATE \"Articles\" SET \"Hotness\" = {Hotness.SqlEngagement} / {P(divisor)} WHERE \"Id\" = {articleId};\n");
         }
         if (script.Length > 0) await db.Database.ExecuteSqlRawAsync(script.ToString(), args, ct);
+        // "Top this week" is kept as rows; in the batch's transaction, from the counts just moved.
+        var moved = plan.Deltas.Where(d => d.Value != (0, 0)).Select(d => d.Key).ToList();
+        if (moved.Count > 0) await RankingRefresh.RunAsync(db, moved, batch[^1].At, ct);
         // Marked even if the commit then fails: a needless check costs one recount.
         foreach (var id in plan.Deltas.Keys) reconciliation.Touched(id);
     }

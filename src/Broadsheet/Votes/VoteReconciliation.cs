@@ -46,6 +46,7 @@ public sealed class VoteReconciliation(ILogger<VoteReconciliation> log, TimeProv
                 var now = clock.GetUtcNow().UtcDateTime;
                 var divisor = Hotness.AgeDivisor(now - (stored.PublishedAt ?? now));
                 await db.Database.ExecuteSqlRawAsync(RepairSql, [id, up, down, divisor], ct);
+                await RankingRefresh.RunAsync(db, [id], now, ct);
                 log.LogWarning("Vote counts of article {ArticleId} were {StoredUp} up / {StoredDown} down; the rows say {Up} / {Down}: repaired",
                     id, stored.Upvotes, stored.Downvotes, up, down);
                 repaired++;

@@ -82,6 +82,8 @@ public sealed class TrendingTests(BroadsheetApp app) : IClassFixture<BroadsheetA
             for (var d = 0; d < 5; d++) db.ArticleDailyViews.Add(new ArticleDailyViews { ArticleId = steady.Id, Day = today.AddDays(-d), Views = 90_000 });
             db.ArticleDailyViews.Add(new ArticleDailyViews { ArticleId = spike.Id, Day = today, Views = 200_000 });
             await db.SaveChangesAsync();
+            // What a views flush does after writing its rows: the boxes read the kept rankings.
+            await RankingRefresh.RunAsync(db, [steady.Id, spike.Id], DateTime.UtcNow, default);
         });
         await app.ContentChangedAsync();
 

@@ -3,6 +3,7 @@ using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Broadsheet.Data.Identity;
@@ -35,7 +36,7 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
     public string? PreviewProblem { get; private set; }
     public DateTime Now => desk.Now;
 
-    public DeskRole Role => ArticleDesk.RoleOf(User);
+    public DeskRole Role { get; private set; }
     public ArticleStatus Status => Article?.Status ?? ArticleStatus.Draft;
     public bool Mine => Article is null || ArticleDesk.Owns(User, Article);
     /// <summary>Whether to offer the action's button; the server decides again on the POST.</summary>
@@ -43,6 +44,13 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
         && (Article is not null || action is WorkflowAction.Save or WorkflowAction.Submit or WorkflowAction.Publish or WorkflowAction.Schedule);
     public bool Autosaves => Status == ArticleStatus.Draft && May(WorkflowAction.Save);
     public string Here => Article is null ? "/newsroom/articles/new" : $"/newsroom/articles/{Article.Id}/edit";
+
+    /// <summary>Every handler (and the page it shows) needs the user's workflow role; asked once, before the handler.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        Role = await desk.RoleOfAsync(User);
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(int? id, string? done, CancellationToken ct)
     {
@@ -63,6 +71,7 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
         ["draft"] = "Reverted to a draft: readers no longer see it.",
         ["restore"] = "Revision restored as a new save.",
         ["link"] = "Preview link revoked.",
+        ["picture"] = "Picture uploaded: it is this draft's picture now.",
     };
 
     public Task<IActionResult> OnPostAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Save, ct);
@@ -73,8 +82,13 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
     public Task<IActionResult> OnPostScheduleAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Schedule, ct);
     public Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Unpublish, ct);
     public Task<IActionResult> OnPostRevertAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Revert, ct);
+    /// <summary>
+    /// "Upload a picture" on a draft: save what is in the form first (a new story becomes its draft,
+    /// or the one autosave made), then upload for that draft, which brings the author back to it.
+    /// </summary>
+    public Task<IActionResult> OnPostUploadAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Save, ct, upload: true);
 
-    private async Task<IActionResult> ActAsync(int? id, WorkflowAction action, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(int? id, WorkflowAction action, CancellationToken ct, bool upload = false)
     {
         var known = id ?? Input.Id;
         if (known is int existing && (Article = await desk.FindAsync(existing, User, ct)) is null) return NotFound();
@@ -112,6 +126,7 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
             Errors.Add($"The address /articles/{article.Slug} was just taken by another article. Choose another slug.");
             return await RefuseAsync(null, StatusCodes.Status422UnprocessableEntity, ct);
         }
+        if (upload) return Redirect($"/newsroom/media?article={article.Id}");
         return Redirect($"/newsroom/articles/{article.Id}/edit?done={reason}");
     }
 
