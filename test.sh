@@ -46,7 +46,8 @@ export BROADSHEET_ARTIFACTS=$results
 # The OpenAPI linter, pinned by tests/openapi-lint/package-lock.json (one package, about 15 MB).
 npm ci --prefix tests/openapi-lint --no-audit --no-fund --ignore-scripts --loglevel=error
 # The page validators, pinned by tests/site-checks/package-lock.json: vnu-jar (run with Debian's
-# Java; --ignore-scripts skips its postinstall, which would download a runtime) and axe-core.
+# Java; --ignore-scripts skips its postinstall, which would download a runtime), axe-core, and
+# lighthouse (run with Debian's chromium, never a browser of its own).
 npm ci --prefix tests/site-checks --no-audit --no-fund --ignore-scripts --loglevel=error
 
 # --- Build once, then run the suite twice ------------------------------------------------------

@@ -140,4 +140,21 @@ public sealed class PageDeskTests(BroadsheetApp app) : IClassFixture<BroadsheetA
         var (_, edit) = await editor.GetPageAsync($"/newsroom/pages/{live.Id}/edit");
         edit.QuerySelector("#body")!.GetAttribute("data-hx-post").ShouldBe("/newsroom/articles/preview");
     }
+
+    [Fact]
+    public async Task The_preview_button_shows_the_page_as_typed_without_javascript_and_saves_nothing()
+    {
+        var (editor, _) = await app.SignedInReaderAsync(Roles.Editor);
+        using var _e = editor;
+        var title = Title("Contact us");
+        var id = await CreateAsync(editor, title, "The old address.");
+
+        var (response, page) = await editor.ActAsync($"/newsroom/pages/{id}/edit", "Preview", new Dictionary<string, string?> { ["Input.Title"] = "Write to the desk", ["Input.Body"] = "The *new* address." });
+
+        ((int)response.StatusCode).ShouldBe(200);
+        page.QuerySelector("#live-preview .story-headline")!.TextContent.Trim().ShouldBe("Write to the desk");
+        page.QuerySelector("#live-preview .story-body em")!.TextContent.ShouldBe("new");
+        var stored = (await StoredAsync(id))!;
+        (stored.Title, stored.BodyMarkdown).ShouldBe((title, "The old address."));
+    }
 }

@@ -42,6 +42,20 @@ public sealed class EditModel(PageDesk desk) : PageModel
     public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken ct) => ActAsync(id, PageStatus.Published, ct);
     public Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken ct) => ActAsync(id, PageStatus.Draft, ct);
 
+    /// <summary>The body as typed, for the "Preview" button; null shows the saved one.</summary>
+    public string? PreviewHtml { get; private set; }
+
+    /// <summary>The "Preview" button, for a browser without JavaScript: the form as typed and its page beside it. Saves nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken ct)
+    {
+        if (id is int known && (Item = await desk.FindAsync(known, ct)) is null) return NotFound();
+        var body = Input.Body ?? "";
+        PreviewHtml = body.Length <= PageInput.BodyMax && MarkdownNesting.Problem(body) is null
+            ? Broadsheet.Articles.ArticleBody.ToSafeHtml(body) : "";
+        Notice = "The preview shows the form as it is now. Nothing is saved until you press Save.";
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostDeleteAsync(int? id, CancellationToken ct)
     {
         if (id is not int known || (Item = await desk.FindAsync(known, ct)) is null) return NotFound();

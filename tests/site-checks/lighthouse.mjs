@@ -1,0 +1,57 @@
+// Lighthouse over a few pages with ONE headless Chromium (CHROME_PATH, default /usr/bin/chromium),
+// one page after another. Used by the suite (Browser/LighthouseTests) and bench/lighthouse.sh.
+//
+//   node lighthouse.mjs BASE_URL CATEGORIES PATH...
+//   CATEGORIES: comma-separated, e.g. accessibility,best-practices,seo (or "all")
+//
+// Prints one JSON array on stdout: per page its scores (0-100), the audits that fell short in those
+// categories (score < 1, not informative or n/a), and the page's total bytes when performance ran.
+// Lighthouse's own default is the mobile preset (emulated phone, simulated slow 4G): kept as is.
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const [base, categoryList, ...paths] = process.argv.slice(2);
+if (!base || !categoryList || paths.length === 0) {
+  console.error('usage: node lighthouse.mjs BASE_URL CATEGORIES PATH...');
+  process.exit(2);
+}
+const onlyCategories = categoryList === 'all' ? undefined : categoryList.split(',');
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  // Root in a container needs --no-sandbox; /dev/shm is small there (see DEVELOPERS.md).
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+});
+const results = [];
+try {
+  for (const path of paths) {
+    const url = new URL(path, base).href;
+    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories });
+    const scores = {};
+    const failing = [];
+    for (const [id, category] of Object.entries(lhr.categories)) {
+      scores[id] = category.score === null ? null : Math.round(category.score * 100);
+      if (id === 'performance') continue; // timings: reported as a score, never listed as failures
+      for (const ref of category.auditRefs) {
+        const audit = lhr.audits[ref.id];
+        if (ref.weight === 0 || audit.score === null || audit.score >= 1) continue;
+        const items = (audit.details?.items ?? []).slice(0, 3)
+          .map(i => i.node?.snippet ?? i.source?.url ?? i.url ?? i.description ?? JSON.stringify(i).slice(0, 160));
+        failing.push(`${id}/${audit.id}: ${audit.title}${items.length ? ' at ' + items.join(' | ') : ''}`);
+      }
+    }
+    const bytes = lhr.audits['total-byte-weight']?.numericValue ?? null;
+    // What the webfont costs a page: each font file fetched and its bytes on the wire.
+    const fonts = (lhr.audits['network-requests']?.details?.items ?? [])
+      .filter(r => r.resourceType === 'Font').map(r => `${r.url.split('/').pop()} ${r.transferSize}`);
+    // The timings behind a performance score, in ms (CLS unitless), so a low score says what was slow.
+    const metrics = lhr.categories.performance ? Object.fromEntries(
+      ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
+        .map(id => [id, Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000])) : undefined;
+    const errors = lhr.runtimeError ? [lhr.runtimeError.message] : [];
+    results.push({ path, finalUrl: lhr.finalDisplayedUrl, scores, metrics, failing, bytes, fonts, errors, warnings: lhr.runWarnings });
+  }
+} finally {
+  await chrome.kill();
+}
+console.log(JSON.stringify(results, null, 2));
