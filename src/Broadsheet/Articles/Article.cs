@@ -27,6 +27,8 @@ public class Article
     public int AuthorId { get; set; }
     public Author Author { get; set; } = null!;
     public List<Tag> Tags { get; set; } = [];
+    /// <summary>Corrections and clarifications, loaded by the story page (<see cref="Correction"/>).</summary>
+    public List<Correction> Corrections { get; set; } = [];
 
     /// <summary>File name under Media:Directory (server-generated, never the uploader's); null when the story has no picture.</summary>
     public string? ImagePath { get; set; }

@@ -30,6 +30,11 @@ public static class ArticleBody
         foreach (var tag in new[] { "form", "input", "button", "textarea", "select", "style" })
             s.AllowedTags.Remove(tag);
         s.AllowedAttributes.Remove("style");
+        // An imported picture carries the media library's smaller copies. srcset is off by default;
+        // allowed, each candidate's URL is checked like a src (a javascript: candidate is dropped).
+        // Without sizes the browser assumes the full viewport.
+        s.AllowedAttributes.Add("srcset");
+        s.AllowedAttributes.Add("sizes");
         s.AllowedSchemes.Add("mailto");
         return s;
     }

@@ -34,6 +34,7 @@ public static class ArticleQueries
     public static Task<Article?> LiveBySlugAsync(this BroadsheetDb db, string slug, DateTime nowUtc, CancellationToken ct = default) =>
         db.Articles.AsNoTracking().Live(nowUtc)
             .Include(a => a.Category).Include(a => a.Author).Include(a => a.Tags)
+            .Include(a => a.Corrections.OrderBy(c => c.PublishedAt).ThenBy(c => c.Id))
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Slug == slug, ct);
 

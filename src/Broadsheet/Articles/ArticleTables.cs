@@ -17,5 +17,6 @@ public static class ArticleTables
         public DbSet<Tag> Tags => db.Set<Tag>();
         public DbSet<Author> Authors => db.Set<Author>();
         public DbSet<Redirect> Redirects => db.Set<Redirect>();
+        public DbSet<Correction> Corrections => db.Set<Correction>();
     }
 }

@@ -16,7 +16,8 @@ public sealed record FeedDocument(
 
     public string Url(string path) => BaseUrl + path;
 
-    public string Permalink(FeedItem item) => Url(SiteAddress.ArticlePath(item.Slug));
+    public string Permalink(FeedItem item) =>
+        Url(SiteAddress.ArticlePath(item.Slug)) + (item.Fragment is { } anchor ? "#" + anchor : "");
 
     public const string Generator = "Broadsheet";
 }

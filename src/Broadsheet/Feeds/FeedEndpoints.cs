@@ -8,7 +8,7 @@ using System.Xml;
 
 namespace Broadsheet.Feeds;
 
-/// <summary>/feed, /feed/atom, and the same under /category/{slug}, /author/{slug} and /tag/{slug}.</summary>
+/// <summary>/feed, /feed/atom, the same under /category/{slug}, /author/{slug} and /tag/{slug}, and /corrections/feed(/atom).</summary>
 public static class FeedEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -17,6 +17,10 @@ public static class FeedEndpoints
         app.MapGet("/feed", (HttpContext http, IOptionsMonitor<SiteOptions> site) => ServeAsync(http, FeedSource.Site(site.CurrentValue), rss: true))
             .CacheOutput(PageCache.Policy);
         app.MapGet("/feed/atom", (HttpContext http, IOptionsMonitor<SiteOptions> site) => ServeAsync(http, FeedSource.Site(site.CurrentValue), rss: false))
+            .CacheOutput(PageCache.Policy);
+        app.MapGet("/corrections/feed", (HttpContext http, IOptionsMonitor<SiteOptions> site) => ServeAsync(http, FeedSource.Corrections(site.CurrentValue), rss: true, corrections: true))
+            .CacheOutput(PageCache.Policy);
+        app.MapGet("/corrections/feed/atom", (HttpContext http, IOptionsMonitor<SiteOptions> site) => ServeAsync(http, FeedSource.Corrections(site.CurrentValue), rss: false, corrections: true))
             .CacheOutput(PageCache.Policy);
         foreach (var kind in FeedSource.Kinds)
         {
@@ -35,15 +39,17 @@ public static class FeedEndpoints
         return source is null ? Results.NotFound() : await ServeAsync(http, source, rss);
     }
 
-    private static async Task<IResult> ServeAsync(HttpContext http, FeedSource source, bool rss)
+    private static async Task<IResult> ServeAsync(HttpContext http, FeedSource source, bool rss, bool corrections = false)
     {
         var services = http.RequestServices;
         var options = services.GetRequiredService<IOptions<FeedOptions>>().Value;
         var site = services.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue;
         var media = services.GetRequiredService<MediaFiles>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var items = await FeedItems.NewestAsync(services.GetRequiredService<BroadsheetDb>(), source, now, options.Items,
-            withBody: options.Content == FeedContent.Full, http.RequestAborted);
+        var db = services.GetRequiredService<BroadsheetDb>();
+        var items = corrections
+            ? await FeedItems.CorrectionsAsync(db, now, options.Items, http.RequestAborted)
+            : await FeedItems.NewestAsync(db, source, now, options.Items, withBody: options.Content == FeedContent.Full, http.RequestAborted);
 
         var baseUrl = services.GetRequiredService<SiteOrigin>().Value;
         var feed = new FeedDocument(baseUrl, http.Request.Path.Value!, source, items, options.Language, path => media.Of(baseUrl, path));

@@ -6,12 +6,15 @@ namespace Broadsheet.Feeds;
 
 public sealed record FeedTerm(string Name, string Slug);
 
-/// <summary>One story as a feed carries it. <see cref="Html"/> is null in summary mode.</summary>
+/// <summary>
+/// One story as a feed carries it. <see cref="Html"/> is null in summary mode. <see cref="Fragment"/>
+/// points into the story (a correction's anchor), so each note has its own permalink and id.
+/// </summary>
 public sealed record FeedItem(
     string Title, string Slug, string Standfirst, string? Html,
     DateTime PublishedAt, DateTime UpdatedAt,
     string AuthorName, string AuthorSlug, FeedTerm Category, List<FeedTerm> Tags,
-    string? ImagePath)
+    string? ImagePath, string? Fragment = null)
 {
     /// <summary>When a reader last saw it change: edited, or went live (a scheduled story's UpdatedAt can be older).</summary>
     public DateTime Modified => UpdatedAt > PublishedAt ? UpdatedAt : PublishedAt;
@@ -32,5 +35,24 @@ public static class FeedItems
                 a.ImagePath))
             .AsSplitQuery()
             .ToListAsync(ct);
+    }
+
+    /// <summary>The newest notes on live stories, each an item linking to its anchor on the story.</summary>
+    public static async Task<List<FeedItem>> CorrectionsAsync(BroadsheetDb db, DateTime now, int take, CancellationToken ct)
+    {
+        var live = db.Articles.AsQueryable().Live(now);
+        var rows = await db.Corrections.AsNoTracking()
+            .Where(c => live.Any(a => a.Id == c.ArticleId))
+            .OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id).Take(take)
+            .Select(c => new
+            {
+                c.Id, c.Kind, c.Text, c.PublishedAt, c.AmendedAt, c.Article.Title, c.Article.Slug,
+                Author = c.Article.Author.DisplayName, AuthorSlug = c.Article.Author.Slug,
+                Category = new FeedTerm(c.Article.Category.Name, c.Article.Category.Slug),
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(c => new FeedItem(
+            $"{(c.Kind == CorrectionKind.Correction ? "Correction" : "Clarification")}: {c.Title}", c.Slug, c.Text, null,
+            c.PublishedAt, c.AmendedAt ?? c.PublishedAt, c.Author, c.AuthorSlug, c.Category, [], null, $"correction-{c.Id}"))];
     }
 }

@@ -14,6 +14,10 @@ public sealed record FeedSource(string Title, string Description, string PagePat
 
     public static FeedSource Site(SiteOptions site) => new(site.Name, site.Tagline, "/", null);
 
+    /// <summary>The corrections and clarifications feed (its items come from <see cref="FeedItems.CorrectionsAsync"/>).</summary>
+    public static FeedSource Corrections(SiteOptions site) =>
+        new($"Corrections and clarifications | {site.Name}", $"Every correction and clarification {site.Name} has made to a story.", "/corrections", null);
+
     /// <summary>The section, author or tag behind a list page's slug; null when there is none (a 404).</summary>
     public static async Task<FeedSource?> FindAsync(BroadsheetDb db, SiteOptions site, string kind, string slug, CancellationToken ct)
     {

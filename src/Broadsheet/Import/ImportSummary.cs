@@ -5,7 +5,7 @@ namespace Broadsheet.Import;
 /// <summary>What an import did, per kind, and what it could not do (warnings never stop an import).</summary>
 public sealed class ImportSummary
 {
-    public static readonly string[] Kinds = ["authors", "categories", "tags", "posts", "pages", "comments", "images", "redirects"];
+    public static readonly string[] Kinds = ["authors", "categories", "tags", "posts", "pages", "comments", "images", "media", "redirects"];
 
     private readonly Dictionary<(string Kind, string Outcome), int> counts = [];
 

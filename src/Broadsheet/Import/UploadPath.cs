@@ -15,6 +15,10 @@ public static partial class UploadPath
 
     private const string Marker = "wp-content/uploads/";
 
+    /// <summary>Whether the URL looks like one of the old site's uploads (on any host), before looking in the folder.</summary>
+    public static bool IsUpload(string url) =>
+        url.Contains(Marker, StringComparison.OrdinalIgnoreCase) || YearMonthFile().IsMatch(url);
+
     /// <summary>The file's full path under the uploads folder, or null with the reason.</summary>
     public static string? Resolve(string attachmentUrl, string uploadsFolder, out string error)
     {

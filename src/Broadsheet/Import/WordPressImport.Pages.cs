@@ -73,7 +73,8 @@ public sealed partial class WordPressImport
         }
         else if (!(wasLive && status == PageStatus.Draft)) summary.Updated("pages");
 
-        var body = WordPressHtml.ToArticleBody(wp.Content, a => file.Attachments.TryGetValue(a, out var at) && at.Url.Length > 0 ? at.Url : null);
+        var content = await InlinePicturesAsync(wp.Content, $"page {wp.Id}", ct);
+        var body = WordPressHtml.ToArticleBody(content, a => file.Attachments.TryGetValue(a, out var at) && at.Url.Length > 0 ? at.Url : null);
         foreach (var (kind, message) in body.Warnings) summary.Warn(kind, $"page {wp.Id}: {message}.");
         page.Title = title;
         (page.BodyMarkdown, page.BodyHtml, page.BodyText) = (body.Markdown, body.Html, body.Text);
@@ -91,14 +92,20 @@ public sealed partial class WordPressImport
         pagePaths[wp.Id] = to;
         if (Uri.TryCreate(wp.Link, UriKind.Absolute, out var link)) await RedirectAsync(Uri.UnescapeDataString(link.AbsolutePath), to, ct);
         await RedirectAsync(QueryLink("page_id", wp.Id), to, ct);
+        await RedirectAsync(QueryLink("p", wp.Id), to, ct); // WordPress answers ?p= for a page too
     }
 
-    /// <summary>An attachment page (its pretty path, and ?attachment_id=N) goes to the story or page it belongs to.</summary>
+    /// <summary>
+    /// An attachment page (its pretty path, and ?attachment_id=N) goes to the file itself when the
+    /// file came across (a featured picture, or its copy in the media library: the full size, the
+    /// largest we keep), else to the story or page it belongs to. Unattached media has no other
+    /// page, so its file is the only place to send a reader.
+    /// </summary>
     private async Task AttachmentRedirectsAsync(CancellationToken ct)
     {
         foreach (var a in file.Attachments.Values)
         {
-            var to = await ParentPathAsync(a.ParentId, ct);
+            var to = await FileOfAsync(a, ct) ?? await ParentPathAsync(a.ParentId, ct);
             // An attachment imported as a story's featured picture belongs to that story even without a parent.
             if (to is null && map.Find("image", a.Id) is { } articleId)
                 to = await db.Articles.Where(x => x.Id == (int)articleId).Select(x => "/articles/" + x.Slug).FirstOrDefaultAsync(ct);
@@ -107,6 +114,17 @@ public sealed partial class WordPressImport
                 await RedirectAsync(Uri.UnescapeDataString(link.AbsolutePath), to, ct);
             await RedirectAsync(QueryLink("attachment_id", a.Id), to, ct);
         }
+    }
+
+    private async Task<string?> FileOfAsync(WxrAttachment a, CancellationToken ct)
+    {
+        if (map.Find("image", a.Id) is { } articleId
+            && await db.Articles.Where(x => x.Id == (int)articleId).Select(x => x.ImagePath).FirstOrDefaultAsync(ct) is { } featured)
+            return Media.MediaFolder.UrlOf(featured);
+        if (uploads is null || !IsPicture(a.Url) || !UploadPath.IsUpload(a.Url)) return null;
+        var (picture, why) = await UploadAsync(a.Url, ImportMap.Fit(a.Alt, 300), ct);
+        if (picture is null) summary.Warn("media", $"attachment {a.Id} not brought into the media library ({why}); its page goes to its post, if it has one.");
+        return picture is null ? null : Media.MediaFolder.UrlOf(picture.FileName);
     }
 
     private async Task<string?> ParentPathAsync(string parentId, CancellationToken ct)

@@ -70,7 +70,8 @@ public sealed partial class WordPressImport
         }
         else if (!(wasPublic && status == ArticleStatus.Draft)) summary.Updated("posts"); // else counted as taken down below
 
-        var body = WordPressHtml.ToArticleBody(post.Content, id => file.Attachments.TryGetValue(id, out var a) && a.Url.Length > 0 ? a.Url : null);
+        var content = await InlinePicturesAsync(post.Content, $"post {post.Id}", ct);
+        var body = WordPressHtml.ToArticleBody(content, id => file.Attachments.TryGetValue(id, out var a) && a.Url.Length > 0 ? a.Url : null);
         foreach (var (kind, message) in body.Warnings) summary.Warn(kind, $"post {post.Id}: {message}.");
         article.Title = title;
         article.Standfirst = ImportMap.Fit(WordPressHtml.TextOf(post.Excerpt), 1000);
@@ -92,6 +93,8 @@ public sealed partial class WordPressImport
 
         if (Uri.TryCreate(post.Link, UriKind.Absolute, out var link))
             await RedirectAsync(Uri.UnescapeDataString(link.AbsolutePath), $"/articles/{article.Slug}", ct);
+        // The plain permalink every WordPress post also answers, whatever the pretty one (Pages/WordPressQueryLinks).
+        await RedirectAsync(QueryLink("p", post.Id), $"/articles/{article.Slug}", ct);
         await CommentsAsync(article, post, ct);
     }
 

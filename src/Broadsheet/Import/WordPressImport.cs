@@ -16,7 +16,7 @@ namespace Broadsheet.Import;
 /// failure leaves nothing behind. ImportedItems make a second run update rows in place.
 /// </summary>
 public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> users, TimeProvider clock,
-    IConfiguration config, IWebHostEnvironment env)
+    IConfiguration config, IWebHostEnvironment env, IPictureLibrary pictures, MediaVariants variants)
 {
     private readonly ImportSummary summary = new();
     private readonly List<string> writtenFiles = [];
@@ -33,7 +33,7 @@ public sealed partial class WordPressImport(BroadsheetDb db, UserManager<User> u
     public async Task<ImportSummary> RunAsync(WxrFile wxr, string? uploads, IProgress<int>? progress, CancellationToken ct, ImportOptions? options = null)
     {
         options ??= new ImportOptions();
-        (file, now, sections) = (wxr, clock.GetUtcNow().UtcDateTime, options.SectionsOf(wxr));
+        (file, now, sections, this.uploads) = (wxr, clock.GetUtcNow().UtcDateTime, options.SectionsOf(wxr), uploads);
         var media = MediaFolder.DirectoryOf(config, env);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try

@@ -14,6 +14,11 @@ namespace Broadsheet.Shared;
 [NeverStored]
 public sealed class ErrorModel : PageModel
 {
+    private const string ReasonKey = "Broadsheet.Shared.ErrorModel.Reason";
+
+    /// <summary>Gives the error page for this request the refusal's own sentence, for an endpoint that answers a browser with an empty error status.</summary>
+    public static void Explain(HttpContext http, string reason) => http.Items[ReasonKey] = reason;
+
     public int Code { get; private set; }
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
@@ -55,6 +60,11 @@ public sealed class ErrorModel : PageModel
             _ when Code >= 500 => ("Something went wrong on our side", "The error has been logged. Try again in a minute."),
             _ => ("That did not work", "The request could not be completed."),
         };
+        // A form whose token failed (it sat open past a sign-in or sign-out, or too long): say so, and what to do.
+        if (Code == StatusCodes.Status400BadRequest && HttpContext.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+            (Heading, Message) = ("The form had expired", "Nothing was sent. Go back, reload the page and try again.");
+        if (HttpContext.Items[ReasonKey] is string reason)
+            (Heading, Message) = (Code == StatusCodes.Status429TooManyRequests ? Heading : "We could not do that", reason);
         Response.StatusCode = Code;
         if (Code == StatusCodes.Status503ServiceUnavailable)
             DatabaseOutage.MarkUnavailable(Response, HttpContext.RequestServices.GetRequiredService<IConfiguration>());

@@ -96,6 +96,15 @@ public static class JsonLd
             if (!string.IsNullOrWhiteSpace(a.ImageCaption)) picture["caption"] = a.ImageCaption;
             node["image"] = picture;
         }
+        // schema.org's CreativeWork.correction; clarifications are corrections to its vocabulary too.
+        if (a.Corrections.Count > 0)
+            node["correction"] = new JsonArray([.. a.Corrections.OrderBy(c => c.PublishedAt).ThenBy(c => c.Id).Select(c => (JsonNode)new JsonObject
+            {
+                ["@type"] = "CorrectionComment",
+                ["datePublished"] = Date(c.PublishedAt),
+                ["text"] = $"{c.KindLabel}: {c.Text}",
+                ["url"] = canonicalUrl + $"#correction-{c.Id}",
+            })]);
         return node;
     }
 

@@ -83,11 +83,21 @@ public static class VoteEndpoints
         return html is null ? Results.NotFound() : Results.Content(html, "text/html; charset=utf-8");
     }
 
-    /// <summary>Refusals as problem+json for scripts, or a short inline message for the htmx widget.</summary>
+    /// <summary>
+    /// Refusals as a short message for the htmx widget (site.js shows it beside the buttons), as the
+    /// site's error page with this sentence for a browser's plain form post (no JavaScript), and as
+    /// problem+json for scripts.
+    /// </summary>
     private static IResult Problem(HttpContext http, int status, string detail)
     {
         if (http.Request.Headers.ContainsKey("HX-Request"))
             return Results.Content($"""<p class="form-error" role="alert">{System.Net.WebUtility.HtmlEncode(detail)}</p>""", "text/html; charset=utf-8", statusCode: status);
+        if (http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            // An empty answer is re-executed as /error/{status}, which says this instead of its generic line.
+            ErrorModel.Explain(http, detail);
+            return Results.StatusCode(status);
+        }
         return Results.Problem(detail: detail, statusCode: status);
     }
 }

@@ -62,7 +62,7 @@ public sealed class ImportPagesTests
         foreach (var archive in new[] { "/2010/", "/2010/09/", "/2010/09/10/" })
             (await RedirectOf(app, archive)).ShouldBe("/latest", archive);
         (await RedirectOf(app, "/")).ShouldBe("200");
-        (await RedirectOf(app, "/?page_id=999999")).ShouldBe("200");
+        (await RedirectOf(app, "/?page_id=999999")).ShouldBe("404"); // an old link to nothing is not the home page
 
         // The export has not changed: a second run leaves every page as the newsroom has it.
         await app.WithDbAsync(async db => { (await db.Pages.SingleAsync(p => p.Slug == "about")).Title = "About this newspaper"; await db.SaveChangesAsync(); });

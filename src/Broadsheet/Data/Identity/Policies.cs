@@ -9,7 +9,9 @@ namespace Broadsheet.Data.Identity;
 /// defined here once, next to <see cref="Roles"/>, so every feature can name them without
 /// depending on another feature. Pages and endpoints put [Authorize(Policy = ...)] on
 /// themselves; a decision that depends on a record (is this the story's author?) asks
-/// <see cref="IAuthorizationService"/> with the record's owner as the resource. Signed-out
+/// <see cref="IAuthorizationService"/> with the record's owner as the resource, and so does
+/// what a page only SHOWS by role (the newsroom link, an editor's wider list): the same policy
+/// answers both, so the display and the gate cannot disagree. Signed-out
 /// visitors are sent to sign in; signed-in readers without the role get a 403 page in place.
 /// </summary>
 public static class Policies
@@ -40,18 +42,6 @@ public static class Policies
         return services;
     }
 
-    /// <summary>
-    /// For what a page SHOWS (the newsroom link, an editor's wider list), never as the gate: the
-    /// gate is the policy. Both read the same role set, so they cannot disagree.
-    /// </summary>
-    public static bool IsStaff(this ClaimsPrincipal user) => StaffRoles.Any(user.IsInRole);
-
-    /// <inheritdoc cref="IsStaff"/>
-    public static bool IsEditor(this ClaimsPrincipal user) => EditorRoles.Any(user.IsInRole);
-
-    /// <inheritdoc cref="IsStaff"/>
-    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
-
     /// <summary>The roles this user holds, for rules that compare ranks (who may ban whom), not for gates.</summary>
     public static IEnumerable<string> RolesOf(ClaimsPrincipal user) => Roles.All.Where(user.IsInRole);
 
@@ -67,7 +57,7 @@ public static class Policies
             var user = context.User;
             var owner = resource.UserId is { } id && user.Identity?.IsAuthenticated == true
                 && user.FindFirstValue(ClaimTypes.NameIdentifier) == id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (owner || user.IsEditor()) context.Succeed(requirement);
+            if (owner || EditorRoles.Any(user.IsInRole)) context.Succeed(requirement);
             return Task.CompletedTask;
         }
     }

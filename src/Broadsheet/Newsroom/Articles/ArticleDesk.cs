@@ -4,6 +4,7 @@ using Broadsheet.Articles;
 using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
@@ -16,11 +17,13 @@ namespace Broadsheet.Newsroom.Articles;
 /// workflow action an audit entry, in the same SaveChanges as the change itself; anything a
 /// reader could see evicts the page cache.
 /// </summary>
-public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache, BreakingNews breaking)
+public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache, BreakingNews breaking, IAuthorizationService auth)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public static DeskRole RoleOf(ClaimsPrincipal user) => user.IsEditor() ? DeskRole.Editor : DeskRole.Author;
+    /// <summary>The user's place in the workflow table, from the Editors policy (the same one that gates editors' pages).</summary>
+    public async Task<DeskRole> RoleOfAsync(ClaimsPrincipal user) =>
+        (await auth.AuthorizeAsync(user, Policies.Editors)).Succeeded ? DeskRole.Editor : DeskRole.Author;
 
     public static bool Owns(ClaimsPrincipal user, Article a) => a.Author?.UserId is int id && id == user.UserId();
 
@@ -32,7 +35,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
     {
         var article = await db.Articles.Include(a => a.Author).Include(a => a.Category).Include(a => a.Tags)
             .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
-        return article is null || RoleOf(user) == DeskRole.Author && !Owns(user, article) ? null : article;
+        return article is null || await RoleOfAsync(user) == DeskRole.Author && !Owns(user, article) ? null : article;
     }
 
     public static string SlugTaken(string slug) => $"That address (/articles/{slug}) is taken; choose another.";
@@ -75,7 +78,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
 
         // Only editors put a story in the site-wide bar; an author's form cannot change it.
         var breaking = a.BreakingUntil;
-        if (RoleOf(user) == DeskRole.Editor)
+        if (await RoleOfAsync(user) == DeskRole.Editor)
         {
             breaking = input.Breaking ? ArticleInput.Utc(input.BreakingUntil) : null;
             if (input.Breaking && breaking is null) errors.Add("Give the time until which the story stays in the breaking-news bar.");
@@ -181,6 +184,21 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
         AddRevision(a, user, "autosave");
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// Makes a picture just uploaded from the editor the draft's picture, with the alt text given at
+    /// upload, stored at once (with a revision) so the author comes back to it. False when the article
+    /// is gone, not the user's to edit, or no longer a draft: a live story changes only through Save.
+    /// </summary>
+    public async Task<bool> UsePictureAsync(int id, MediaImage image, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var a = await FindAsync(id, user, ct);
+        if (a is null || a.Status != ArticleStatus.Draft || !ArticleWorkflow.Decide(await RoleOfAsync(user), Owns(user, a), a.Status, WorkflowAction.Save).Allowed)
+            return false;
+        (a.ImagePath, a.ImageWidth, a.ImageHeight) = (image.FileName, image.Width, image.Height);
+        a.ImageAlt = image.Alt;
+        return await CommitAsync(a, user, "picture", "", null, false, ct);
     }
 
     public void Add(Article a) => db.Articles.Add(a);

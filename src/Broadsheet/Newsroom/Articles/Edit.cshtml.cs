@@ -3,6 +3,7 @@ using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Broadsheet.Data.Identity;
@@ -30,9 +31,12 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
     public List<string> Errors { get; } = [];
     public string? Notice { get; private set; }
     public string? NewLink { get; private set; }
+    /// <summary>The form as readers would see it, shown beside it (Articles/_StoryPreview).</summary>
+    public StoryView Preview { get; private set; } = null!;
+    public string? PreviewProblem { get; private set; }
     public DateTime Now => desk.Now;
 
-    public DeskRole Role => ArticleDesk.RoleOf(User);
+    public DeskRole Role { get; private set; }
     public ArticleStatus Status => Article?.Status ?? ArticleStatus.Draft;
     public bool Mine => Article is null || ArticleDesk.Owns(User, Article);
     /// <summary>Whether to offer the action's button; the server decides again on the POST.</summary>
@@ -40,6 +44,13 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
         && (Article is not null || action is WorkflowAction.Save or WorkflowAction.Submit or WorkflowAction.Publish or WorkflowAction.Schedule);
     public bool Autosaves => Status == ArticleStatus.Draft && May(WorkflowAction.Save);
     public string Here => Article is null ? "/newsroom/articles/new" : $"/newsroom/articles/{Article.Id}/edit";
+
+    /// <summary>Every handler (and the page it shows) needs the user's workflow role; asked once, before the handler.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        Role = await desk.RoleOfAsync(User);
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(int? id, string? done, CancellationToken ct)
     {
@@ -60,6 +71,7 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
         ["draft"] = "Reverted to a draft: readers no longer see it.",
         ["restore"] = "Revision restored as a new save.",
         ["link"] = "Preview link revoked.",
+        ["picture"] = "Picture uploaded: it is this draft's picture now.",
     };
 
     public Task<IActionResult> OnPostAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Save, ct);
@@ -70,8 +82,13 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
     public Task<IActionResult> OnPostScheduleAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Schedule, ct);
     public Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Unpublish, ct);
     public Task<IActionResult> OnPostRevertAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Revert, ct);
+    /// <summary>
+    /// "Upload a picture" on a draft: save what is in the form first (a new story becomes its draft,
+    /// or the one autosave made), then upload for that draft, which brings the author back to it.
+    /// </summary>
+    public Task<IActionResult> OnPostUploadAsync(int? id, CancellationToken ct) => ActAsync(id, WorkflowAction.Save, ct, upload: true);
 
-    private async Task<IActionResult> ActAsync(int? id, WorkflowAction action, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(int? id, WorkflowAction action, CancellationToken ct, bool upload = false)
     {
         var known = id ?? Input.Id;
         if (known is int existing && (Article = await desk.FindAsync(existing, User, ct)) is null) return NotFound();
@@ -109,7 +126,19 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
             Errors.Add($"The address /articles/{article.Slug} was just taken by another article. Choose another slug.");
             return await RefuseAsync(null, StatusCodes.Status422UnprocessableEntity, ct);
         }
+        if (upload) return Redirect($"/newsroom/media?article={article.Id}");
         return Redirect($"/newsroom/articles/{article.Id}/edit?done={reason}");
+    }
+
+    /// <summary>
+    /// The "Preview" button, for a browser without JavaScript: the same page with the form as typed
+    /// and the story rendered beside it. Nothing is saved; htmx users get the same preview as they type.
+    /// </summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken ct)
+    {
+        if ((id ?? Input.Id) is int existing && (Article = await desk.FindAsync(existing, User, ct)) is null) return NotFound();
+        Notice = "The preview shows the form as it is now. Nothing is saved until you press Save.";
+        return await ShowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostCreateLinkAsync(int id, CancellationToken ct)
@@ -143,6 +172,8 @@ public sealed class EditModel(BroadsheetDb db, ArticleDesk desk, PreviewLinks li
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
         Pictures = await db.MediaImages.AsNoTracking().OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).Take(PictureCount).ToListAsync(ct);
         if (Article is not null) Links = await links.ListAsync(Article.Id, ct);
+        PreviewProblem = EditorPreview.Problem(Input.Body);
+        Preview = await EditorPreview.BuildAsync(Input, db, ct);
         return Page();
     }
 }

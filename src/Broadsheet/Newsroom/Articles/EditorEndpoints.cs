@@ -2,6 +2,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text;
@@ -35,16 +36,17 @@ public static class EditorEndpoints
 
     private static string Escape(string s) => WebUtility.HtmlEncode(s);
 
-    /// <summary>The body through the public page's own pipeline (Markdown, then the sanitizer), in the story's markup.</summary>
-    private static async Task<IResult> PreviewAsync(HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// The whole story as the reader page lays it out (Articles/_StoryPreview), from the form as typed:
+    /// the body through the public page's own pipeline (Markdown, then the sanitizer).
+    /// </summary>
+    private static async Task<IResult> PreviewAsync(HttpContext http, BroadsheetDb db, Caching.PartialRenderer partials, CancellationToken ct)
     {
         if (!await ValidAsync(http)) return Results.BadRequest();
-        var form = await http.Request.ReadFormAsync(ct);
-        var body = form["Input.Body"].ToString();
-        if (body.Length > ArticleInput.BodyMax) return Fragment("<p class=\"form-error\">The body is too long to preview.</p>", 422);
-        if (Shared.MarkdownNesting.Problem(body) is { } nested) return Fragment($"<p class=\"form-error\">{Escape(nested)}</p>", 422);
+        var input = EditorForm.Read(await http.Request.ReadFormAsync(ct));
+        if (EditorPreview.Problem(input.Body) is { } problem) return Fragment($"<p class=\"form-error\">{Escape(problem)}</p>", 422);
         http.Response.Headers.CacheControl = "no-store";
-        return Fragment($"<div class=\"story-body\">{ArticleBody.ToSafeHtml(body)}</div>");
+        return Fragment(await partials.RenderAsync(http, EditorPreview.Partial, await EditorPreview.BuildAsync(input, db, ct)));
     }
 
     private static async Task<IResult> AutosaveAsync(int id, HttpContext http, ArticleDesk desk, CancellationToken ct)
@@ -57,7 +59,7 @@ public static class EditorEndpoints
         if (article is not null && article.Status != ArticleStatus.Draft)
             return Fragment("Autosave is off: this article is not a draft, so only Save changes it.", 409);
         article ??= new Article { Title = "", Slug = "" };
-        var decision = ArticleWorkflow.Decide(ArticleDesk.RoleOf(http.User), article.Id == 0 || ArticleDesk.Owns(http.User, article), ArticleStatus.Draft, WorkflowAction.Save);
+        var decision = ArticleWorkflow.Decide(await desk.RoleOfAsync(http.User), article.Id == 0 || ArticleDesk.Owns(http.User, article), ArticleStatus.Draft, WorkflowAction.Save);
         if (!decision.Allowed) return Fragment(Escape(decision.Refusal), 403);
         var errors = await desk.ApplyAsync(article, input, http.User, ct);
         if (errors.Count > 0) return Fragment($"Not saved yet: {Escape(errors[0])}", 422);
@@ -75,7 +77,7 @@ public static class EditorEndpoints
     /// article) or that are on their own articles: a tag that exists only on a colleague's draft
     /// would leak what that draft is about. Editors and admins read every draft, so they get all.
     /// </summary>
-    private static async Task<IResult> SuggestAsync(HttpContext http, BroadsheetDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SuggestAsync(HttpContext http, BroadsheetDb db, TimeProvider clock, IAuthorizationService auth, CancellationToken ct)
     {
         var raw = (http.Request.Query["q"].FirstOrDefault() ?? http.Request.Query["Input.Tags"].FirstOrDefault() ?? "");
         if (raw.Length > 2000) raw = raw[..2000];
@@ -86,7 +88,7 @@ public static class EditorEndpoints
         if (ArticleInput.TagSlug(typed) is { Length: > 0 } stem)
         {
             var tags = db.Tags.AsNoTracking().Where(t => t.Slug.StartsWith(stem));
-            if (!http.User.IsEditor())
+            if (!(await auth.AuthorizeAsync(http.User, Policies.Editors)).Succeeded)
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 var userId = http.User.UserId();

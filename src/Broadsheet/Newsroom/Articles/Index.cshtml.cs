@@ -15,7 +15,7 @@ public sealed record DeskRow(int Id, string Title, string AuthorName, ArticleSta
 /// <summary>/newsroom/articles: an author's own articles, or everyone's for editors; newest change first, by status.</summary>
 [Authorize(Policy = Policies.Staff)]
 [NeverStored]
-public sealed class IndexModel(BroadsheetDb db) : PageModel
+public sealed class IndexModel(BroadsheetDb db, IAuthorizationService auth) : PageModel
 {
     public const int PageSize = 50;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(BroadsheetDb db) : PageModel
         Filter = status is { Length: > 0 } ? status : null;
         PageNumber = number;
         var articles = db.Articles.AsNoTracking().Filter(Filter);
-        if (!User.IsEditor())
+        if (!(await auth.AuthorizeAsync(User, Policies.Editors)).Succeeded)
         {
             var me = User.UserId();
             articles = articles.Where(a => a.Author.UserId == me);

@@ -3,6 +3,7 @@ using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Broadsheet.Data.Identity;
@@ -24,7 +25,15 @@ public sealed class RevisionsModel(BroadsheetDb db, ArticleDesk desk) : PageMode
     public List<ArticleRevision> Revisions { get; private set; } = [];
     public RevisionComparison? Comparison { get; private set; }
     public List<string> Errors { get; } = [];
-    public bool MayRestore => ArticleWorkflow.Decide(ArticleDesk.RoleOf(User), ArticleDesk.Owns(User, Article), Article.Status, WorkflowAction.Save).Allowed;
+    public DeskRole Role { get; private set; }
+    public bool MayRestore => ArticleWorkflow.Decide(Role, ArticleDesk.Owns(User, Article), Article.Status, WorkflowAction.Save).Allowed;
+
+    /// <summary>Both handlers and the page need the user's workflow role; asked once, before the handler.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        Role = await desk.RoleOfAsync(User);
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, long? from, long? to, CancellationToken ct)
     {
@@ -47,7 +56,7 @@ public sealed class RevisionsModel(BroadsheetDb db, ArticleDesk desk) : PageMode
         if ((Article = (await desk.FindAsync(id, User, ct))!) is null) return NotFound();
         var saved = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revision && r.ArticleId == id, ct);
         if (saved is null) return NotFound();
-        var decision = ArticleWorkflow.Decide(ArticleDesk.RoleOf(User), ArticleDesk.Owns(User, Article), Article.Status, WorkflowAction.Save);
+        var decision = ArticleWorkflow.Decide(Role, ArticleDesk.Owns(User, Article), Article.Status, WorkflowAction.Save);
         if (!decision.Allowed) return await ShowAsync(decision.Refusal, StatusCodes.Status403Forbidden, ct);
         var oldSlug = Article.Slug;
         var wasPublic = desk.WasPublic(Article);

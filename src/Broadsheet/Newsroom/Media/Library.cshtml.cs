@@ -16,7 +16,7 @@ namespace Broadsheet.Newsroom.Media;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 [NeverStored]
-public sealed class LibraryModel(MediaLibrary library, LibraryViews views, UploadGate gate, IOptions<MediaOptions> options) : PageModel
+public sealed class LibraryModel(MediaLibrary library, LibraryViews views, UploadGate gate, IOptions<MediaOptions> options, Articles.ArticleDesk desk) : PageModel
 {
     public const int AltMax = 300;
 
@@ -26,11 +26,13 @@ public sealed class LibraryModel(MediaLibrary library, LibraryViews views, Uploa
     private string? Notice { get; set; }
     private string Alt { get; set; } = "";
     private string? ReturnUrl { get; set; }
+    private int? Article { get; set; }
     private MediaOptions Options => options.Value;
     private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
-    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageNumber, string? returnUrl, string? uploaded, string? deleted, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageNumber, string? returnUrl, [FromQuery(Name = "article")] int? article, string? uploaded, string? deleted, CancellationToken ct)
     {
+        Article = article > 0 ? article : null;
         if (!Shared.Paging.TryParse(pageNumber, out var number)) return BadRequest();
         PageNumber = number;
         ReturnUrl = Local(returnUrl);
@@ -39,8 +41,9 @@ public sealed class LibraryModel(MediaLibrary library, LibraryViews views, Uploa
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? alt, string? returnUrl, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? alt, string? returnUrl, [FromQuery(Name = "article")] int? article, CancellationToken ct)
     {
+        Article = article > 0 ? article : null;
         ReturnUrl = Local(returnUrl);
         Alt = (alt ?? "").Trim();
         if (file is null) return await RefuseAsync("Choose a picture file to upload (JPEG, PNG, WebP or GIF).", ct);
@@ -64,6 +67,14 @@ public sealed class LibraryModel(MediaLibrary library, LibraryViews views, Uploa
         if (picture is null) return await RefuseAsync(error, ct);
 
         var image = await library.StoreAsync(picture, Alt, User.UserId(), ct);
+        if (Article is int draft && await desk.UsePictureAsync(draft, image, User, ct))
+        {
+            // Back to the draft, with htmx too: a whole page, not a swap of the library.
+            var there = $"/newsroom/articles/{draft}/edit?done=picture";
+            if (!IsHtmx) return LocalRedirect(there);
+            Response.Headers["HX-Redirect"] = there;
+            return new OkResult();
+        }
         if (!IsHtmx) return ReturnUrl is { } back ? LocalRedirect(back) : RedirectToPage(new { uploaded = image.FileName });
         Alt = "";
         Notice = $"Uploaded {image.FileName}.";
@@ -79,7 +90,7 @@ public sealed class LibraryModel(MediaLibrary library, LibraryViews views, Uploa
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        View = await views.BuildAsync(User, PageNumber, ct) with { Problem = Problem, Notice = Notice, Alt = Alt, ReturnUrl = ReturnUrl };
+        View = await views.BuildAsync(User, PageNumber, ct) with { Problem = Problem, Notice = Notice, Alt = Alt, ReturnUrl = ReturnUrl, Article = Article };
         return IsHtmx ? Partial("_Library", View) : Page();
     }
 

@@ -12,6 +12,11 @@ public sealed record LibraryView(IReadOnlyList<MediaRow> Rows, int PageNumber, b
     public string? Notice { get; init; }
     public string Alt { get; init; } = "";
     public string? ReturnUrl { get; init; }
+    /// <summary>The draft the editor sent the author from: an upload becomes its picture and leads back to it.</summary>
+    public int? Article { get; init; }
+
+    /// <summary>The query that keeps the way back on every form and link of the page.</summary>
+    public string BackQuery => Article is int id ? $"?article={id}" : ReturnUrl is { } r ? $"?returnUrl={Uri.EscapeDataString(r)}" : "";
 }
 
 /// <summary>

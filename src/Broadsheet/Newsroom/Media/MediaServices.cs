@@ -12,6 +12,7 @@ public static class MediaServices
     {
         services.Configure<MediaOptions>(config.GetSection("Media"));
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<Broadsheet.Import.IPictureLibrary, ImportPictures>();
         services.AddScoped<LibraryViews>();
         services.AddSingleton<UploadGate>();
         services.AddSingleton<Broadsheet.Media.MediaVariants>();

@@ -252,26 +252,126 @@
 })();
 
 // Newsroom editor: warn before leaving a form with changes that were neither saved nor autosaved.
-// Each change bumps a counter; an autosave that carried the latest change marks the form clean.
+// The form's fields are compared with what was last stored (the page as loaded, or the fields an
+// autosave carried), not counted as events: a text field fires "change" again when it loses focus,
+// so a click on a link after an autosave looked like a new edit and the prompt came up for nothing.
 (function () {
   var form = document.querySelector("form[data-unsaved-warning]");
   if (!form) return;
-  var changes = 0, saved = 0, submitting = false;
-  function changed() { changes++; }
-  form.addEventListener("input", changed);
-  form.addEventListener("change", changed);
+  var submitting = false;
+  function snapshot() {
+    var parts = [];
+    new FormData(form).forEach(function (value, name) {
+      // The id arrives with the first autosave and the token never changes: neither is the author's work.
+      if (name === "Input.Id" || name === "__RequestVerificationToken") return;
+      parts.push(name + "=" + (typeof value === "string" ? value : value.name));
+    });
+    return parts.join("&");
+  }
+  var stored = snapshot();
   form.addEventListener("submit", function () { submitting = true; });
   form.addEventListener("htmx:beforeRequest", function (e) {
     // Once the form is on its way, a late autosave or preview would only race it (and be aborted).
     if (submitting) { e.preventDefault(); return; }
-    if (e.detail.elt.hasAttribute("data-autosave")) e.detail.requestConfig.sentChanges = changes;
+    if (e.detail.elt.hasAttribute("data-autosave")) e.detail.requestConfig.sentFields = snapshot();
   });
   form.addEventListener("htmx:afterRequest", function (e) {
-    if (e.detail.elt.hasAttribute("data-autosave") && e.detail.successful) saved = Math.max(saved, e.detail.requestConfig.sentChanges || 0);
+    if (e.detail.elt.hasAttribute("data-autosave") && e.detail.successful && e.detail.requestConfig.sentFields !== undefined) stored = e.detail.requestConfig.sentFields;
   });
   window.addEventListener("beforeunload", function (e) {
-    if (submitting || changes <= saved) return;
+    if (submitting || snapshot() === stored) return;
     e.preventDefault();
     e.returnValue = "";
   });
+})();
+
+// Every refused htmx action says why, where the reader acted. htmx drops most 4xx and 5xx answers,
+// so a refused vote or follow used to do nothing at all. An answer that is only a message (a short
+// fragment with class form-error, plain text, problem+json, an empty body or the site's error
+// page) is not swapped over the control: its sentence goes in a status line beside it, or into the
+// target when the target is itself a live region (the editor's autosave line). Answers made to go
+// back in place (a form returned with its error) still swap as their own handlers decide. A
+// request that never got an answer (offline, timed out) says so in the same place.
+(function () {
+  "use strict";
+
+  function fallback(status) {
+    if (!status) return "Could not reach the site. Check your connection and try again.";
+    if (status === 400) return "The form had expired. Reload the page and try again.";
+    if (status === 401 || status === 403) return "That is not allowed for your account just now. Reload the page and try again.";
+    if (status === 404) return "That is not there any more. Reload the page.";
+    if (status === 413) return "That was too much to send.";
+    if (status === 429) return "Too many tries in a row. Wait a moment and try again.";
+    if (status >= 500) return "Something went wrong on our side. Try again in a minute.";
+    return "That did not go through. Try again.";
+  }
+
+  function clean(text) { return (text || "").replace(/\s+/g, " ").trim(); }
+
+  // The sentence in a message answer, or null when the answer is a fragment meant to be swapped in.
+  function messageOf(xhr) {
+    var type = xhr.getResponseHeader("Content-Type") || "";
+    var text = xhr.responseText || "";
+    if (!text.trim()) return fallback(xhr.status);
+    if (/json/i.test(type)) {
+      try { var problem = JSON.parse(text); return clean(problem.detail || problem.title) || fallback(xhr.status); }
+      catch (_) { return fallback(xhr.status); }
+    }
+    var doc = new DOMParser().parseFromString(text, "text/html");
+    var page = doc.querySelector(".error-page");
+    if (page) {
+      var heading = page.querySelector("h1"), line = page.querySelector("h1 + p");
+      return clean((heading ? heading.textContent + ". " : "") + (line ? line.textContent : "")) || fallback(xhr.status);
+    }
+    if (/<html[\s>]/i.test(text) || doc.querySelector("main")) return fallback(xhr.status);
+    var roots = doc.body.children;
+    if (roots.length === 0) return clean(doc.body.textContent).slice(0, 300) || fallback(xhr.status);
+    if (roots.length === 1 && roots[0].matches(".form-error, [data-refusal]")) return clean(roots[0].textContent) || fallback(xhr.status);
+    return null;
+  }
+
+  function slotFor(elt) {
+    var anchor = (elt.closest && elt.closest("form")) || elt.parentElement || elt;
+    var next = anchor.nextElementSibling;
+    if (next && next.classList.contains("action-refusal")) return next;
+    var slot = document.createElement("p");
+    slot.className = "form-error action-refusal";
+    slot.setAttribute("role", "status");
+    anchor.insertAdjacentElement("afterend", slot);
+    return slot;
+  }
+
+  function say(detail, text) {
+    var target = detail.target, elt = detail.requestConfig ? detail.requestConfig.elt : detail.elt;
+    if (target && target.matches && target.matches("[aria-live], [role=status]")) { target.textContent = text; return; }
+    if (!elt || !document.contains(elt)) return;
+    var slot = slotFor(elt);
+    // Cleared first, so the same sentence said twice is announced twice.
+    slot.textContent = "";
+    setTimeout(function () { slot.textContent = text; }, 50);
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var elt = e.detail.elt, anchor = elt && ((elt.closest && elt.closest("form")) || elt.parentElement);
+    var old = anchor && anchor.nextElementSibling;
+    if (old && old.classList.contains("action-refusal")) old.remove();
+  });
+
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var xhr = e.detail.xhr;
+    if (!xhr || xhr.status < 400) return;
+    var text = messageOf(xhr);
+    if (text === null) return;
+    // A message already bound for a box of its own (the preview, a reply slot) may go there; one
+    // that would replace the control itself (outerHTML: the vote buttons, the comment form) may not.
+    var elt = e.detail.requestConfig && e.detail.requestConfig.elt;
+    var owner = elt && elt.closest && elt.closest("[data-hx-swap]");
+    if (e.detail.shouldSwap && !/^outerHTML/.test(owner ? owner.getAttribute("data-hx-swap") : "")) return;
+    e.detail.shouldSwap = false;
+    say(e.detail, text);
+  });
+
+  function unanswered(e) { say(e.detail, fallback(0)); }
+  document.addEventListener("htmx:sendError", unanswered);
+  document.addEventListener("htmx:timeout", unanswered);
 })();

@@ -31,7 +31,24 @@ public sealed class EditorJourneyTests(BroadsheetApp app, ChromiumBrowser browse
         (await heading.InnerTextAsync()).ShouldBe("At the slipway");
         (await page.Locator("#live-preview .story-body em").InnerTextAsync()).ShouldBe("loudly");
         (await page.Locator("#live-preview script").CountAsync()).ShouldBe(0);
+        // The whole story follows the typing, not only the body.
+        await Assertions.Expect(page.Locator("#live-preview .story-headline")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator("#live-preview .standfirst")).ToHaveTextAsync("The new boat took to the water at dawn.");
+        await Assertions.Expect(page.Locator("#live-preview .kicker")).ToHaveTextAsync(section.Name);
+        await page.Locator("#standfirst").FillAsync("Crowds lined the harbour wall.");
+        await Assertions.Expect(page.Locator("#live-preview .standfirst")).ToHaveTextAsync("Crowds lined the harbour wall.");
+        // Wide screens: beside the form, level with its top. Phones: under it.
+        var form = (await page.Locator("form.editor-form").BoundingBoxAsync())!;
+        var preview = (await page.Locator(".live-preview").BoundingBoxAsync())!;
+        preview.X.ShouldBeGreaterThanOrEqualTo(form.X + form.Width, "the preview stands beside the form at 1280 px");
+        preview.Y.ShouldBeLessThan(form.Y + form.Height / 2);
         await ChromiumBrowser.ScreenshotAsync(page, "editor-1-preview");
+        await page.SetViewportSizeAsync(390, 844);
+        form = (await page.Locator("form.editor-form").BoundingBoxAsync())!;
+        preview = (await page.Locator(".live-preview").BoundingBoxAsync())!;
+        preview.Y.ShouldBeGreaterThanOrEqualTo(form.Y + form.Height, "the preview follows the form on a phone");
+        await ChromiumBrowser.ScreenshotAsync(page, "editor-1-preview-phone");
+        await page.SetViewportSizeAsync(1280, 900);
 
         await page.Locator("button", new() { HasTextString = "Publish now" }).ClickAsync();
         await page.Locator(".form-notice", new() { HasTextString = "Published" }).WaitForAsync();

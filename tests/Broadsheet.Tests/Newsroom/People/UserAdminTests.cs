@@ -217,29 +217,4 @@ public sealed class UserAdminTests(PeopleApp app) : IClassFixture<PeopleApp>
         target.TextContent.ShouldBe($"article {id}");
         target.QuerySelector("a").ShouldBeNull();
     }
-
-    [Fact]
-    public async Task The_database_refuses_to_change_or_remove_an_audit_entry()
-    {
-        var id = await app.WithDbAsync(async db =>
-        {
-            var e = db.AuditLog.Add(new AuditEntry { At = DateTime.UtcNow, ActorName = "operator", Action = "user.role", TargetKind = "user", TargetId = "1", Detail = "Original" }).Entity;
-            await db.SaveChangesAsync();
-            return e.Id;
-        });
-
-        await Should.ThrowAsync<DbUpdateException>(() => app.WithDbAsync(async db =>
-        {
-            (await db.AuditLog.SingleAsync(e => e.Id == id)).Detail = "Rewritten";
-            await db.SaveChangesAsync();
-        }));
-        await Should.ThrowAsync<DbUpdateException>(() => app.WithDbAsync(async db =>
-        {
-            db.AuditLog.Remove(await db.AuditLog.SingleAsync(e => e.Id == id));
-            await db.SaveChangesAsync();
-        }));
-        await Should.ThrowAsync<Exception>(() => app.WithDbAsync(db => db.AuditLog.Where(e => e.Id == id).ExecuteDeleteAsync()));
-
-        (await app.WithDbAsync(db => db.AuditLog.AsNoTracking().SingleAsync(e => e.Id == id))).Detail.ShouldBe("Original");
-    }
 }
