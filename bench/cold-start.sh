@@ -1,27 +1,67 @@
 #!/usr/bin/env bash
-# Cold start as a newcomer sees it: the README's run command on an empty SQLite database, timed
-# from launch to the first 200 from /health (migrations, the demo newsroom and its pictures included).
-# Build first (dotnet build -c Release); runs RUNS times (default 3), each on a fresh data folder.
-# Usage: bench/cold-start.sh [RUNS]
+# Cold start, timed from launch to the first 200 from /health and to the first page a reader gets.
+#
+#   bench/cold-start.sh [RUNS]                   a newcomer: the README's run command (`dotnet run
+#                                                --no-build`) on an empty SQLite database; then the time
+#                                                until the home page answers 200 (the demo newsroom, written
+#                                                after /health answers, is whole).
+#   bench/cold-start.sh [RUNS] --existing DB     an existing SQLite file (e.g. one `seed --articles 100000`
+#                                                wrote), started as a deployment would (`dotnet Broadsheet.dll`);
+#                                                then the time to the first article page (the newest story).
+#
+# Besides wall time it reports the app's CPU seconds at each point (utime + stime from /proc), which
+# a loaded machine distorts much less than the clock. Build first (dotnet build -c Release).
+# RUNS defaults to 3. The existing file is used in place (start-up only reads it and sets WAL).
+# APP_DIR (default src/Broadsheet/bin/Release/net10.0) runs another build, e.g. a copy of main's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
+existing=""
+if [[ ${2:-} == --existing ]]; then existing=$(realpath "$3"); fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+tick=$(getconf CLK_TCK)
+cpu() { # seconds of CPU used by a process and its live children
+  local total=0 p
+  for p in "$1" $(pgrep -P "$1" || true); do
+    [[ -r /proc/$p/stat ]] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
+  done
+  echo "scale=2; $total / $tick" | bc
+}
+now() { date +%s.%N; }
 for run in $(seq "$runs"); do
   data=$(mktemp -d)
-  start=$(date +%s.%N)
-  ConnectionStrings__Broadsheet="Data Source=$data/broadsheet.db" Media__Directory="$data/media" \
-    dotnet run --project src/Broadsheet -c Release --no-build -- --urls "http://127.0.0.1:$port" >"$data/log" 2>&1 &
+  if [[ -n $existing ]]; then
+    slug=$(python3 -c "import sqlite3,sys; c=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro',uri=True); print(c.execute(\"select Slug from Articles where Status='Published' and PublishedAt <= strftime('%Y-%m-%d %H:%M:%f','now') order by PublishedAt desc limit 1\").fetchone()[0])" "$existing")
+    start=$(now)
+    (cd "${APP_DIR:-src/Broadsheet/bin/Release/net10.0}" && exec env ASPNETCORE_ENVIRONMENT=Production "Site__BaseUrl=http://127.0.0.1:$port" \
+      "ConnectionStrings__Broadsheet=Data Source=$existing" Media__Directory="$data/media" Accounts__AnnounceSetup=false \
+      Logging__LogLevel__Default=Information Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " \
+      ${EXTRA_ENV:-} dotnet Broadsheet.dll --urls "http://127.0.0.1:$port") >"$data/log" 2>&1 &
+    second="/articles/$slug"; what="first article"
+  else
+    start=$(now)
+    ConnectionStrings__Broadsheet="Data Source=$data/broadsheet.db" Media__Directory="$data/media" \
+      Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " \
+      dotnet run --project src/Broadsheet -c Release --no-build -- --urls "http://127.0.0.1:$port" >"$data/log" 2>&1 &
+    second="/"; what="home page 200 (demo written)"
+  fi
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do
     kill -0 "$pid" 2>/dev/null || { cat "$data/log"; exit 1; }
+    sleep 0.02
+  done
+  health=$(now); health_cpu=$(cpu "$pid")
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$second") == 200 ]]; do
+    kill -0 "$pid" 2>/dev/null || { cat "$data/log"; exit 1; }
     sleep 0.05
   done
-  end=$(date +%s.%N)
-  pictures=$(find "$data/media" -type f 2>/dev/null | wc -l)
-  printf 'run %s: first /health 200 after %.2f s (%s picture files)\n' "$run" "$(echo "$end - $start" | bc)" "$pictures"
-  grep -oE 'Demo (newsroom written|pictures drawn and encoded|pictures stored and given to stories) in [0-9]+ ms' "$data/log" || true
+  page=$(now); page_cpu=$(cpu "$pid")
+  printf 'run %s: /health 200 after %.2f s (%s s CPU); %s after %.2f s (%s s CPU)\n' "$run" \
+    "$(echo "$health - $start" | bc)" "$health_cpu" "$what" "$(echo "$page - $start" | bc)" "$page_cpu"
+  grep -oE '(Database ready in [0-9]+ ms \([0-9]+ migrations applied\))|(Demo (newsroom written|pictures drawn and encoded|pictures stored and given to stories) in [0-9]+ ms)' "$data/log" || true
+  [[ -z $existing ]] && printf '  %s picture files\n' "$(find "$data/media" -type f 2>/dev/null | wc -l)"
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  if [ -n "${KEEP_MEDIA:-}" ]; then rm -rf "$KEEP_MEDIA"; cp -r "$data/media" "$KEEP_MEDIA"; fi
+  if [ -n "${KEEP_MEDIA:-}" ] && [[ -z $existing ]]; then rm -rf "$KEEP_MEDIA"; cp -r "$data/media" "$KEEP_MEDIA"; fi
+  if [ -n "${KEEP_LOG:-}" ]; then cp "$data/log" "$KEEP_LOG.$run"; fi
   rm -rf "$data"
 done

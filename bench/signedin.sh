@@ -41,6 +41,8 @@ t0=$(date +%s%N); curl -fsS -o /dev/null "http://127.0.0.1:$port/articles/$slug"
 start_app "$miss_port" 0 "$work/miss.log"
 start_app "$count_port" 30 "$work/count.log" Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information Logging__Console__FormatterOptions__IncludeScopes=true
 category=$(curl -fsS "http://127.0.0.1:$port/" | grep -o 'href="/category/[a-z0-9-]*"' | head -n 1 | sed 's|href="||; s|"||')
+# Page 400 as "Load more" links to it since issue 15: the cursor after page 399's last story.
+deep=$(curl -fsS "http://127.0.0.1:$port/latest?page=399" | grep -o 'href="/latest?before=[0-9-]*"' | head -n 1 | sed 's|href="||; s|"||')
 # A cookie older than Accounts:StampCheckSeconds (30 s) is re-validated and re-issued; a browser keeps
 # the new one, wrk cannot, so every signed-in run signs in afresh and lasts less than that.
 signin() { python3 bench/signin.py "$1" "$email" "$password"; }
@@ -89,6 +91,7 @@ run "article, cache miss (Caching:PageSeconds=0)" "$m/articles/$slug"
 run "home, cache miss" "$m/"
 run "category page 1, cache miss" "$m$category"
 run "/latest?page=400, cache miss" "$m/latest?page=400"
+run "/latest?before= (page 400 by cursor), cache miss" "$m$deep"
 run "/latest?page=1, cache miss" "$m/latest"
 run "home, signed-in, cache miss" "$m/" signed-in
 sql["static"]="-"
@@ -99,13 +102,14 @@ sql["home, anonymous"]=$(statements "/")
 sql["home, signed-in"]=$(statements "/" "$count_cookie")
 sql["category page 1, cache miss"]=$(statements "$category")
 sql["/latest?page=400, cache miss"]=$(statements "/latest?page=400")
+sql["/latest?before= (page 400 by cursor), cache miss"]=$(statements "$deep")
 sql["/latest?page=1, cache miss"]=$(statements "/latest")
 rss_mb=$(( $(ps -o rss= -p "$app") / 1024 ))
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 printf '\n| page | req/s | x static | p99 | SQL statements (miss/hit) |\n| --- | ---: | ---: | ---: | ---: |\n'
 for k in static "article, anonymous" "article, signed-in" "home, anonymous" "home, signed-in" \
-         "article, cache miss (Caching:PageSeconds=0)" "home, cache miss" "category page 1, cache miss" "/latest?page=400, cache miss" "/latest?page=1, cache miss" "home, signed-in, cache miss"; do
+         "article, cache miss (Caching:PageSeconds=0)" "home, cache miss" "category page 1, cache miss" "/latest?page=400, cache miss" "/latest?before= (page 400 by cursor), cache miss" "/latest?page=1, cache miss" "home, signed-in, cache miss"; do
   printf '| %s | %.0f | %s | %s | %s |\n' "$k" "${rps[$k]}" "$(python3 -c "print(f'{${rps[$k]}/${rps[static]}:.2f}')")" "${p99[$k]}" "${sql[$k]:-}"
 done
 printf '\ncold start (%s articles): /health 200 after %s ms, first article after %s ms; RSS of the cached instance after the runs: %s MB\n' \

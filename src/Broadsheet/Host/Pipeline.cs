@@ -1,5 +1,6 @@
 using Broadsheet.Caching;
 using Broadsheet.Data;
+using Broadsheet.Demo;
 using Broadsheet.Layout;
 using Broadsheet.Media;
 using Broadsheet.Accounts;
@@ -80,6 +81,8 @@ public static class Pipeline
         });
         // Uploaded pictures, served as files before any page work.
         app.UseMedia();
+        // A new site's first start: pages say "being prepared" (503) until the demo is written; /health and files answer.
+        app.UseDemoPreparation();
         // WordPress's /?page_id=N and /?attachment_id=N, imported as redirects, before the home page answers them.
         app.UseWordPressQueryLinks();
         // After the files: only what the app renders can differ for htmx, and the cached copies below carry it too.

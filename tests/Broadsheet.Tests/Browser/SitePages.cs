@@ -18,6 +18,13 @@ public sealed class SiteChecksApp : BroadsheetApp
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Demo:Seed", "true")];
 
+    /// <summary>The demo is written after the server listens (DemoSeeding); the checks need it whole.</summary>
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Services.GetRequiredService<Broadsheet.Demo.DemoSeeding>().Completion;
+    }
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private IReadOnlyList<SitePage>? pages;
 

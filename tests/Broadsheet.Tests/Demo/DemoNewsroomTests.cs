@@ -14,6 +14,13 @@ public sealed class DemoApp : BroadsheetApp
 
     // The site as a person first runs it: pages cached for the shipped lifetime (1 s).
     protected override bool ShippedPageLifetime => true;
+
+    /// <summary>The demo is written after the server listens (DemoSeeding); these tests read it whole.</summary>
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Services.GetRequiredService<Broadsheet.Demo.DemoSeeding>().Completion;
+    }
 }
 
 [Trait("Category", "Integration")]
