@@ -99,10 +99,12 @@ public sealed class FollowingFeedTests(BroadsheetApp app) : IClassFixture<Broads
         ((int)first.StatusCode).ShouldBe(200);
         Titles(page1.QuerySelector("main .feed")!).ShouldBe(newestFirst[..ArticleFeed.PageSize]);
         var more = page1.QuerySelector("main .feed .load-more a")!;
-        more.GetAttribute("href").ShouldBe("/following?page=2");
-        more.GetAttribute("data-hx-get").ShouldBe("/following?page=2");
+        // The next page starts after the last story shown (a cursor, not an offset: Articles/FeedCursor).
+        var next = more.GetAttribute("href")!;
+        next.ShouldStartWith("/following?before=");
+        more.GetAttribute("data-hx-get").ShouldBe(next);
 
-        var (second, page2) = await reader.GetPageAsync("/following?page=2", htmx: true);
+        var (second, page2) = await reader.GetPageAsync(next, htmx: true);
 
         ((int)second.StatusCode).ShouldBe(200);
         var html = page2.Body!.InnerHtml;
