@@ -43,7 +43,7 @@ start_app() { # port page-cache-seconds
     Caching__PageSeconds=$2 RateLimits__api__Permits=100000000 \
     exec dotnet Broadsheet.dll --urls "http://127.0.0.1:$1" >>"$work/app.log" 2>&1) &
   pids+=($!)
-  wait_for "http://127.0.0.1:$1/health"
+  wait_for "http://127.0.0.1:$1/health"; wait_for "http://127.0.0.1:$1/"
 }
 app_port=$(free_port); uncached_port=$(free_port); static_port=$(free_port)
 start_app "$app_port" 1           # as shipped

@@ -28,7 +28,7 @@ start_app() { # port page-cache-seconds
   (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl=http://127.0.0.1:$1 Demo__Seed=false Logging__LogLevel__Default=Warning Caching__PageSeconds=$2 \
     exec dotnet Broadsheet.dll --urls "http://127.0.0.1:$1" >>"$work/app.log" 2>&1) &
   pids+=($!)
-  wait_for "http://127.0.0.1:$1/health"
+  wait_for "http://127.0.0.1:$1/health"; wait_for "http://127.0.0.1:$1/"
 }
 app_port=$(free_port); uncached_port=$(free_port); static_port=$(free_port)
 start_app "$app_port" 30          # as shipped: pages come from the output cache

@@ -29,7 +29,7 @@ start_app() { # port log-file [extra settings...]
   local port=$1 log=$2; shift 2
   (cd "$work/app" && exec env Logging__Console__FormatterName=simple "Site__BaseUrl=http://127.0.0.1:$port" "$@" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
   pids+=($!)
-  wait_for "http://127.0.0.1:$port/health"
+  wait_for "http://127.0.0.1:$port/health"; wait_for "http://127.0.0.1:$port/"
 }
 timed_port=$(free_port); counted_port=$(free_port)
 export Accounts__StampCheckSeconds=3600

@@ -18,7 +18,7 @@ ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl=$base Demo__Seed=true Logging__L
   ConnectionStrings__Broadsheet="Data Source=$work/broadsheet.db" Media__Directory="$work/media" \
   dotnet run --project src/Broadsheet -c Release --no-build --no-launch-profile -- --urls "$base" >"$work/app.log" 2>&1 &
 pid=$!
-wait_for "$base/health"
+wait_for "$base/health"; wait_for "$base/"
 
 # A story with a picture (the demo gives five in six one), its section, and a search for its first word.
 curl -fsS "$base/" -o "$work/home.html"

@@ -40,7 +40,7 @@ PY
 
 (cd "$work/app" && exec env "${settings[@]}" dotnet Broadsheet.dll --urls "$base" >"$work/app.log" 2>&1) &
 pids+=($!)
-wait_for "$base/health"
+wait_for "$base/health"; wait_for "$base/"
 
 # One antiforgery cookie and token, reused for every POST (a token is valid for its cookie).
 curl -fsS -D "$work/h" -o "$work/page.html" "$base/account/sign-in"

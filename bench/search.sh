@@ -57,7 +57,7 @@ bench_provider() { # name, then env assignments for the app
   (cd "$work/app" && exec env "${env[@]}" "Caching__PageSeconds=$pageSeconds" "Site__BaseUrl=http://127.0.0.1:$port" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$work/$name.log" 2>&1) &
   local app_pid=$!
   pids+=($app_pid)
-  wait_for "http://127.0.0.1:$port/health"
+  wait_for "http://127.0.0.1:$port/health"; wait_for "http://127.0.0.1:$port/"
 
   # Terms chosen from the data itself, the same way on both providers.
   local selective common

@@ -35,7 +35,7 @@ start_app() { # port log [env...]: the app from its publish folder, settings as 
     Logging__LogLevel__Broadsheet.Views.ViewFlusher=Debug \
     Accounts__AnnounceSetup=false "Site__BaseUrl=http://127.0.0.1:$port" "$@" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$log" 2>&1) &
   app_pid=$!; pids+=("$app_pid")
-  wait_for "http://127.0.0.1:$port/health"
+  wait_for "http://127.0.0.1:$port/health"; wait_for "http://127.0.0.1:$port/"
 }
 stop_gracefully() { # pid...: SIGTERM drains requests and flushes the view buffer
   for p in "$@"; do kill -TERM "$p"; done
@@ -103,7 +103,7 @@ mkdir -p "$work/nwww"; curl -fsS "http://127.0.0.1:$p1$npath" -o "$work/nwww/art
 sp=$(free_port)
 write_nginx_conf "$work/nginx" "$np" "$p1" "$p2" "server { listen 127.0.0.1:$sp; root $work/nwww; }"
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
-pids+=($!); wait_for "http://127.0.0.1:$np/health"; wait_for "http://127.0.0.1:$sp/article.html"
+pids+=($!); wait_for "http://127.0.0.1:$np/health"; wait_for "http://127.0.0.1:$np/"; wait_for "http://127.0.0.1:$sp/article.html"
 pviews() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d broadsheet -tAc "SELECT \"ViewCount\" FROM \"Articles\" WHERE \"Slug\" = '$nslug'"; }
 
 warm "http://127.0.0.1:$np$npath"; warm "http://127.0.0.1:$sp/article.html"

@@ -44,7 +44,7 @@ base="http://127.0.0.1:$port"
 (cd "$work/app" && exec env "Site__BaseUrl=$base" dotnet Broadsheet.dll --urls "$base" >"$work/app.log" 2>&1) &
 pids+=($!)
 app_pid=${pids[-1]}
-wait_for "$base/health"
+wait_for "$base/health"; wait_for "$base/"
 
 # Sign in with the form, as a browser does; keep the cookies in a jar.
 jar="$work/cookies"

@@ -27,7 +27,7 @@ port=$(free_port); static_port=$(free_port)
 (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl=http://127.0.0.1:$port Demo__Seed=false Logging__LogLevel__Default=Warning Accounts__AnnounceSetup=false \
   exec dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$work/app.log" 2>&1) &
 pids+=($!)
-wait_for "http://127.0.0.1:$port/health"
+wait_for "http://127.0.0.1:$port/health"; wait_for "http://127.0.0.1:$port/"
 
 slug=$(curl -fsS "http://127.0.0.1:$port/latest?page=3" | grep -o 'href="/articles/[a-z0-9-]*"' | head -n 1 | sed 's|href="/articles/||; s|"||')
 path="/articles/$slug"

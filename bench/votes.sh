@@ -147,7 +147,7 @@ storm() { # name, then app settings as --Key value pairs
     --RateLimits:sign-in:Permits 1000000 --RateLimits:sign-in-link:Permits 1000000 "$@" >"$log" 2>&1) &
   local app=$!
   pids+=("$app")
-  wait_for "http://127.0.0.1:$port/health"
+  wait_for "http://127.0.0.1:$port/health"; wait_for "http://127.0.0.1:$port/"
   # The subshell execs dotnet, so $! is the app; should a shell stay in between, take its child.
   local child; child=$(pgrep -P "$app" -x dotnet | head -n 1 || true)
   [[ -n $child ]] && { pids+=("$child"); app=$child; }
