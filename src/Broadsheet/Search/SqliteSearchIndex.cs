@@ -1,6 +1,7 @@
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using System.Data.Common;
 
 namespace Broadsheet.Search;
 
@@ -14,71 +15,86 @@ public sealed class SqliteSearchIndex(IOptions<SearchOptions> options) : ISearch
         ["simple"] = "unicode61 remove_diacritics 2",
     };
 
-    // Column weights for bm25, in the table's column order: title, standfirst, body, tags, category, author.
-    private const string Rank = """(-bm25("ArticleSearch", 10.0, 4.0, 1.0, 3.0, 2.0, 2.0))""";
+    // Column weights for bm25, in the table's column order: title, standfirst, body, tags, category,
+    // author, and the filter tokens, which are never a reader's words and weigh nothing.
+    private const string Rank = """(-bm25("ArticleSearch", 10.0, 4.0, 1.0, 3.0, 2.0, 2.0, 0.0))""";
+    private const string Columns = "\"Title\", \"Standfirst\", \"BodyText\", \"Tags\", \"Category\", \"Author\", \"Filters\"";
+    // What a reader's words may match: every column but the filter tokens ("c12" is a section's key).
+    private const string ReaderColumns = "{Title Standfirst BodyText Tags Category Author}";
     // The title candidates: a common word is in a seventh of the titles but in nearly half of
     // the title, standfirst, tags, section and byline columns together (3.4k and 11k of 25k for
     // "council" at 100k articles), so the title alone keeps the set small.
-    private const string HeadlineColumns = "Title";
-    private const string Columns = "\"Title\", \"Standfirst\", \"BodyText\", \"Tags\", \"Category\", \"Author\"";
+    private const string HeadlineColumns = "{Title}";
 
     public async Task<SearchResults> SearchAsync(BroadsheetDb db, SearchRequest request, CancellationToken ct)
     {
         if (request.Query.IsEmpty) return new SearchResults([], 0);
-        // CROSS JOIN fixes the join order: the full-text match drives, and filters apply to its rows.
-        // Otherwise SQLite may walk a filter's index and re-run the match for every article.
-        // INDEXED BY makes the per-match check read the small covering index, not the article row.
-        const string From = """
-            FROM "ArticleSearch" CROSS JOIN "Articles" a INDEXED BY "IX_Articles_SearchFilter" ON a."Id" = "ArticleSearch".rowid
-            """;
-        var live = SearchSql.LiveAndFilters(request.Filters);
-        var where = $"""{From} WHERE "ArticleSearch" MATCH @q {live}""";
-        var score = $"""{Rank} / (1.0 + (julianday(@now) - julianday(a."PublishedAt")) / {SearchIndex.RecencyDays})""";
-        var match = request.Query.ToFts5();
+        // The index holds published and scheduled stories only, in publish order (see the
+        // SearchLiveIndex migration), so nothing here reads an article row: "due" and the dates
+        // are rowid ranges, section, author and tag are terms of the match. Stories of the current
+        // second are checked against their exact time in ArticleSearchKeys.
+        var due = """
+            AND rowid < @dueKey
+            AND (rowid < @secondKey OR EXISTS (SELECT 1 FROM "ArticleSearchKeys" k WHERE k."Key" = "ArticleSearch".rowid AND k."PublishedAt" <= @now))
+            """ + SqliteSearchKey.DateRange(request.Filters);
+        var where = $"""FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @q {due}""";
+        var score = $"""{Rank} / (1.0 + (@nowSeconds - (rowid >> {SqliteSearchKey.IdBits})) / 86400.0 / {SearchIndex.RecencyDays})""";
+        var filters = SqliteSearchKey.FilterTerms(request.Filters);
+        var match = $"{ReaderColumns} : ({request.Query.ToFts5()}){filters}";
+        var headline = $"{HeadlineColumns} : ({request.Query.ToFts5(withExclusions: false)}){filters}";
+        var id = $"(rowid & {SqliteSearchKey.IdMask})";
 
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = db.Database.GetDbConnection();
-            await using var count = SearchSql.Command(connection, SearchSql.CappedCount(where), request, match);
+            DbCommand Command(string sql)
+            {
+                var command = SearchSql.Command(connection, sql, request, match);
+                command.AddParameter("headline", headline);
+                SqliteSearchKey.AddParameters(command, request);
+                return command;
+            }
+            await using var count = Command(SearchSql.CappedCount(where));
             var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
             if (total == 0) return new SearchResults([], 0);
 
+            // Newest walks the index backwards from "now" and stops at the page: no sort, no join.
+            // Relevance ranks a bounded candidate set: the newest matches and the best title matches.
             // The unary + keeps the candidate list out of FTS5's plan: given "rowid IN (…)", FTS5
             // re-runs the match once per candidate (0.9 s of CPU for "council"), instead of once.
-            // Newest is exact over every match; relevance ranks a bounded candidate set: the newest
-            // matches and the best title matches (FTS5's column filter on the same index).
             var sql = request.Sort == SearchSort.Newest
                 ? $"""
-                    SELECT a."Id", 0.0, NULL {where}
-                    ORDER BY a."PublishedAt" DESC, a."Id" DESC
+                    SELECT rowid, 0.0, NULL {where}
+                    ORDER BY rowid DESC
                     LIMIT @take OFFSET @skip
                     """
                 : $"""
-                    WITH candidates("Id") AS (
-                        SELECT "Id" FROM (SELECT a."Id" {where} ORDER BY a."PublishedAt" DESC, a."Id" DESC LIMIT {SearchIndex.Candidates})
+                    WITH candidates("Key") AS (
+                        SELECT "Key" FROM (SELECT rowid AS "Key" {where} ORDER BY rowid DESC LIMIT {SearchIndex.Candidates})
                         UNION
-                        SELECT "Id" FROM (SELECT a."Id" {From} WHERE "ArticleSearch" MATCH @headline {live} ORDER BY {score} DESC LIMIT {SearchIndex.Candidates}))
-                    SELECT a."Id", {score} AS score, NULL
-                    {From} WHERE "ArticleSearch" MATCH @q AND +"ArticleSearch".rowid IN (SELECT "Id" FROM candidates)
-                    ORDER BY score DESC, a."Id" DESC
+                        SELECT "Key" FROM (SELECT rowid AS "Key" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @headline {due} ORDER BY {score} DESC LIMIT {SearchIndex.Candidates}))
+                    SELECT rowid, {score} AS score, NULL
+                    {where} AND +rowid IN (SELECT "Key" FROM candidates)
+                    ORDER BY score DESC, {id} DESC
                     LIMIT @take OFFSET @skip
                     """;
-            await using var page = SearchSql.Command(connection, sql, request, match);
-            page.AddParameter("headline", $"{{{HeadlineColumns}}} : ({request.Query.ToFts5(withExclusions: false)})");
-            var ranked = await SearchSql.ReadHitsAsync(page, ct);
+            await using var page = Command(sql);
+            var ranked = new List<(long Key, double Score)>();
+            await using (var reader = await page.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
             if (ranked.Count == 0) return new SearchResults([], total);
 
             // Snippets for this page only: inside an ORDER BY, SQLite would build one for every match.
-            var ids = string.Join(',', ranked.Select(h => h.ArticleId));
-            await using var snippets = SearchSql.Command(connection, $"""
+            var keys = string.Join(',', ranked.Select(h => h.Key));
+            await using var snippets = Command($"""
                 SELECT rowid, snippet("ArticleSearch", 2, char({(int)SearchIndex.MarkStart}), char({(int)SearchIndex.MarkEnd}), '…', 28)
-                FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @q AND rowid IN ({ids})
-                """, request, match);
-            var text = new Dictionary<int, string>();
+                FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @q AND rowid IN ({keys})
+                """);
+            var text = new Dictionary<long, string>();
             await using (var reader = await snippets.ExecuteReaderAsync(ct))
-                while (await reader.ReadAsync(ct)) text[reader.GetInt32(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
-            return new SearchResults(ranked.Select(h => h with { Snippet = text.GetValueOrDefault(h.ArticleId, "") }).ToList(), total);
+                while (await reader.ReadAsync(ct)) text[reader.GetInt64(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
+            return new SearchResults(ranked.Select(h => new SearchHit(SqliteSearchKey.ArticleId(h.Key), h.Score, text.GetValueOrDefault(h.Key, ""))).ToList(), total);
         }
         finally
         {
@@ -106,9 +122,15 @@ public sealed class SqliteSearchIndex(IOptions<SearchOptions> options) : ISearch
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "ArticleSearch"("ArticleSearch") VALUES('optimize')""", ct);
     }
 
+    // As the triggers of the SearchLiveIndex migration add a story: its key if it is public, then its text.
     private static Task AddRangeAsync(BroadsheetDb db, int lo, int hi, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync(
-            $$"""INSERT INTO "ArticleSearch"(rowid, {{Columns}}) SELECT "Id", {{Columns}} FROM "ArticleSearchSource" WHERE "Id" BETWEEN {0} AND {1}""",
+            $$"""
+            INSERT INTO "ArticleSearchKeys"("Key", "ArticleId", "PublishedAt")
+            SELECT {{SqliteSearchKey.KeyOfA}}, a."Id", a."PublishedAt" FROM "Articles" a
+            WHERE a."Id" BETWEEN {0} AND {1} AND a."Status" IN ('Published', 'Scheduled') AND a."PublishedAt" IS NOT NULL;
+            INSERT INTO "ArticleSearch"(rowid, {{Columns}}) SELECT "Key", {{Columns}} FROM "ArticleSearchSource" WHERE "ArticleId" BETWEEN {0} AND {1};
+            """,
             [lo, hi], ct);
 
     public async Task<string> IndexedLanguageAsync(BroadsheetDb db, CancellationToken ct)
@@ -132,11 +154,12 @@ public sealed class SqliteSearchIndex(IOptions<SearchOptions> options) : ISearch
             await db.Database.ExecuteSqlRawAsync("""DROP TABLE "ArticleSearch" """, ct);
             var create = $"""
                 CREATE VIRTUAL TABLE "ArticleSearch" USING fts5({Columns},
-                    content='ArticleSearchSource', content_rowid='Id', tokenize='{tokenizer}')
+                    content='ArticleSearchSource', content_rowid='Key', tokenize='{tokenizer}')
                 """;
             await db.Database.ExecuteSqlRawAsync(create, ct);
         }
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "ArticleSearch"("ArticleSearch") VALUES('delete-all')""", ct);
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "ArticleSearchKeys" """, ct);
         await SearchSql.InBatchesAsync(db, progress, (lo, hi) => AddRangeAsync(db, lo, hi, ct), ct);
         await tx.CommitAsync(ct);
     }
