@@ -54,7 +54,7 @@ def after(match, filters, newest):
 WITH candidates("Key") AS (
  SELECT "Key" FROM (SELECT rowid AS "Key" {where} ORDER BY rowid DESC LIMIT 500)
  UNION
- SELECT "Key" FROM (SELECT rowid AS "Key" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH '{{Title}} : ({match}){filters}' {DUE} ORDER BY {SCORE7} DESC LIMIT 500))
+ SELECT "Key" FROM (SELECT "Key" FROM (SELECT rowid AS "Key", {SCORE7} AS s FROM "ArticleSearch" WHERE "ArticleSearch" MATCH '{{Title}} : ({match}){filters}' {DUE} ORDER BY rowid DESC LIMIT 1000) ORDER BY s DESC LIMIT 500))
 SELECT rowid, {SCORE7} AS score {where} AND +rowid IN (SELECT "Key" FROM candidates) ORDER BY score DESC, (rowid & 2147483647) DESC LIMIT 20;'''
 
 cases = {

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# PostgreSQL bulk load and reindex (issue 17): `seed --articles N` into a fresh database of a
+# throwaway cluster, then `search reindex`, each with its wall time and the CPU seconds spent
+# by the app (user+sys of the dotnet process) and by PostgreSQL (its backends, reaped by the
+# postmaster: cutime+cstime). On a loaded machine the CPU seconds are the comparable figure.
+# Usage: bench/search-pg-seed.sh [articles=10000]   BENCH_PUBLISHED=DIR runs the app built there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+articles=${1:-10000}
+work=$(mktemp -d /tmp/broadsheet-pg-seed.XXXXXX); chmod 755 "$work"
+trap 'stop_postgres; rm -rf "$work"' EXIT
+if [[ -n ${BENCH_PUBLISHED:-} ]]; then app=$BENCH_PUBLISHED; else publish_app "$work/app"; app=$work/app; fi
+start_postgres "$work/pg"
+postmaster=$(head -n1 "$work/pg/data/postmaster.pid")
+pg_cpu() { awk '{printf "%.2f", ($14+$15+$16+$17)/100}' "/proc/$postmaster/stat"; }   # clock ticks of 1/100 s
+env=(ASPNETCORE_ENVIRONMENT=Production Demo__Seed=false Logging__LogLevel__Default=Warning Site__BaseUrl=http://127.0.0.1
+     Database__Provider=Postgres "ConnectionStrings__Broadsheet=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=broadsheet_seed")
+run() { # label, then the app's arguments
+  local label=$1; shift
+  local before start end; before=$(pg_cpu); start=$(date +%s.%N)
+  /usr/bin/time -f '%U %S' -o "$work/time" env "${env[@]}" dotnet "$app/Broadsheet.dll" "$@" > "$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }
+  end=$(date +%s.%N); sleep 1   # the backends exit, and are reaped, after the app
+  printf '| %s | %s s | %s s | %s s |\n' "$label" "$(python3 -c "print(f'{$end-$start:.1f}')")" \
+    "$(awk '{printf "%.1f", $1+$2}' "$work/time")" "$(python3 -c "print(f'{$(pg_cpu)-$before:.1f}')")"
+}
+printf '| step | wall | app CPU | PostgreSQL CPU |\n| --- | ---: | ---: | ---: |\n'
+run migrate migrate
+run "seed --articles $articles" seed --articles "$articles"
+run "search reindex" search reindex
+echo "[$(date -u +%F\ %H:%M), $(nproc) cores, PostgreSQL $(psql -V | awk '{print $3}'), load $(cut -d' ' -f1-3 /proc/loadavg)]"
