@@ -742,6 +742,40 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.ToTable("ImportedItems", (string)null);
                 });
 
+            modelBuilder.Entity("Broadsheet.Mail.OutboxBody", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Batch")
+                        .IsUnique();
+
+                    b.ToTable("OutboxBodies", (string)null);
+                });
+
             modelBuilder.Entity("Broadsheet.Mail.OutboxMail", b =>
                 {
                     b.Property<long>("Id")
@@ -749,6 +783,13 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BodyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ClaimedUntil")
@@ -772,6 +813,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Lane")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -783,7 +827,14 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Preferences")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SkippedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
@@ -799,170 +850,45 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Unsubscribe")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "FailedAt", "DueAt");
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("Batch", "To")
+                        .IsUnique();
+
+                    b.HasIndex("Lane", "SentAt", "FailedAt", "DueAt");
 
                     b.ToTable("OutboxMails", (string)null);
                 });
 
-            modelBuilder.Entity("Broadsheet.Newsletters.Newsletter", b =>
+            modelBuilder.Entity("Broadsheet.Mail.StoppedAddress", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("Newsletters", (string)null);
-                });
-
-            modelBuilder.Entity("Broadsheet.Newsletters.NewsletterIssue", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Batch")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BodyMarkdown")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("NewsletterId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Recipients")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ScheduledAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NewsletterId");
-
-                    b.HasIndex("Status", "ScheduledAt");
-
-                    b.ToTable("NewsletterIssues", (string)null);
-                });
-
-            modelBuilder.Entity("Broadsheet.Newsletters.NewsletterRun", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClaimedUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Mark")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MarkId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("NewsletterRuns", (string)null);
-                });
-
-            modelBuilder.Entity("Broadsheet.Newsletters.Subscription", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ConfirmedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
+                    b.Property<string>("Address")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Frequency")
-                        .IsRequired()
-                        .HasMaxLength(10)
+                    b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
+                    b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(12)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TargetId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Token")
-                        .IsRequired()
-                        .HasMaxLength(32)
+                    b.Property<string>("SmtpReply")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("UserId")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("Address");
 
-                    b.HasKey("Id");
+                    b.HasIndex("At");
 
-                    b.HasIndex("Token")
-                        .IsUnique();
-
-                    b.HasIndex("Email", "Kind", "TargetId")
-                        .IsUnique();
-
-                    b.HasIndex("Kind", "TargetId", "Frequency");
-
-                    b.HasIndex("UserId", "Kind", "TargetId")
-                        .IsUnique();
-
-                    b.ToTable("Subscriptions", (string)null);
+                    b.ToTable("StoppedAddresses", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Newsroom.ArticleRevision", b =>
@@ -1649,21 +1575,12 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Broadsheet.Newsletters.NewsletterIssue", b =>
+            modelBuilder.Entity("Broadsheet.Mail.OutboxMail", b =>
                 {
-                    b.HasOne("Broadsheet.Newsletters.Newsletter", null)
+                    b.HasOne("Broadsheet.Mail.OutboxBody", null)
                         .WithMany()
-                        .HasForeignKey("NewsletterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Broadsheet.Newsletters.Subscription", b =>
-                {
-                    b.HasOne("Broadsheet.Data.Identity.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Broadsheet.Newsroom.ArticleRevision", b =>
