@@ -41,7 +41,7 @@ public sealed class DigestTests
 
         // Later polls the same day find the period's row and queue nothing more.
         await WaitForPollsAsync(app);
-        app.Mailbox.To(daily).Count(m => m.Subject.StartsWith("Your daily digest")).ShouldBe(1);
+        app.Mailbox.To(daily).Count(m => m.Subject?.StartsWith("Your daily digest", StringComparison.Ordinal) == true).ShouldBe(1);
         if (localStart.DayOfWeek != DayOfWeek.Monday) app.Mailbox.To(weekly).ShouldBeEmpty();
     }
 
