@@ -42,7 +42,7 @@ public sealed class SendingTests(NewslettersApp app) : IClassFixture<Newsletters
         using var session = editor;
         var subject = $"Tuesday briefing {Guid.NewGuid():N}"[..30];
         var fields = new Dictionary<string, string> { ["Input.Title"] = subject, ["Input.Body"] = "Good morning.\n\n## [Ferry times](/latest)\n\nThey change." };
-        var newPath = $"/newsroom/newsletters/{newsletter.Id}/issues/new";
+        var newPath = $"/newsroom/newsletters/{newsletter.Id}/issues";
 
         var (tested, _) = await editor.PostWithTokenAsync(newPath, newPath + "?handler=Test", fields);
         ((int)tested.StatusCode).ShouldBe(302);
@@ -74,7 +74,7 @@ public sealed class SendingTests(NewslettersApp app) : IClassFixture<Newsletters
         var newsletter = await app.NewsletterAsync();
         var (reader, _) = await app.SignedInReaderAsync();
         using var r = reader;
-        ((int)(await reader.GetPageAsync($"/newsroom/newsletters/{newsletter.Id}/issues/new")).Response.StatusCode).ShouldBe(403);
+        ((int)(await reader.GetPageAsync($"/newsroom/newsletters/{newsletter.Id}/issues")).Response.StatusCode).ShouldBe(403);
         var (editor, _) = await app.SignedInReaderAsync(Roles.Editor);
         using var e = editor;
         ((int)(await editor.GetPageAsync("/newsroom/newsletters/new")).Response.StatusCode).ShouldBe(403);

@@ -14,7 +14,7 @@ using System.Globalization;
 namespace Broadsheet.Newsletters.Newsroom;
 
 /// <summary>
-/// /newsroom/newsletters/{newsletterId}/issues/new and …/issues/{id}: an issue in the article
+/// /newsroom/newsletters/{newsletterId}/issues and …/issues/{id}: an issue in the article
 /// editor's Markdown with its live preview (the same endpoint and partial), then "send a test to
 /// me", schedule (local time, Site:TimeZone) or send now. Sending only schedules for now: the
 /// sender (<see cref="MailRuns.IssuesAsync"/>) queues it within a poll. A sent issue is read-only.
@@ -35,7 +35,7 @@ public sealed class IssueModel(BroadsheetDb db, MailOutbox outbox, SiteOrigin or
     public List<string> Errors { get; } = [];
     public string? PreviewHtml { get; private set; }
     public string ZoneName => site.CurrentValue.TimeZone;
-    public string Here => Item is null ? $"/newsroom/newsletters/{Newsletter.Id}/issues/new" : $"/newsroom/newsletters/{Newsletter.Id}/issues/{Item.Id}";
+    public string Here => Item is null ? $"/newsroom/newsletters/{Newsletter.Id}/issues" : $"/newsroom/newsletters/{Newsletter.Id}/issues/{Item.Id}";
 
     public async Task<IActionResult> OnGetAsync(int newsletterId, int? id, string? done, CancellationToken ct)
     {
