@@ -38,6 +38,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
             await DemoReaders.SeedAsync(db, clock.GetUtcNow().UtcDateTime, seed: 41, ct);
             await SeedReadingHistoryAsync(db, ct);
             await DemoPages.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+            await DemoNewsletters.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct);
             await SeedPicturesAsync(await pictures, ct);
             log.LogInformation("Demo newsroom written in {Ms} ms", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }

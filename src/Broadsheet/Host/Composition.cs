@@ -7,6 +7,7 @@ using Broadsheet.Data.Identity;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
 using Broadsheet.Follows;
+using Broadsheet.Newsletters;
 using Broadsheet.Newsroom;
 using Broadsheet.Pages;
 using Broadsheet.Ranking;
@@ -43,6 +44,7 @@ public static class Composition
             .AddApi(builder.Configuration)
             .AddFeeds(builder.Configuration)
             .AddNewsroom(builder.Configuration)
+            .AddNewsletters(builder.Configuration)
             .AddPages()
             .AddOperations(builder.Environment);
         return builder;

@@ -25,6 +25,8 @@ public sealed class RequestLimits(ILimitCounters counters, IConfiguration config
         // Content API: per key (a static-site build fetches many pages in a burst), and failed keys per IP.
         ["api"] = new(600, 60),
         ["api-auth"] = new(30, 60),
+        // Newsletter sign-ups: each sends a confirmation mail, so a script must not mail-bomb an address through us.
+        ["subscribe"] = new(10, 600),
     };
 
     public LimitPolicy PolicyFor(string name)

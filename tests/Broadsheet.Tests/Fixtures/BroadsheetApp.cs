@@ -119,7 +119,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
         // test takes; the shipped one-second lifetime has its own tests (LiveCountsTests).
         if (!ShippedPageLifetime) builder.UseSetting("Caching:PageSeconds", "60");
         // Rate limits have their own tests; elsewhere every request comes from 127.0.0.1.
-        foreach (var policy in new[] { "sign-in", "sign-up", "reset", "sign-in-link", "vote", "vote-user", "comment", "comment-user", "api", "api-auth" })
+        foreach (var policy in new[] { "sign-in", "sign-up", "reset", "sign-in-link", "vote", "vote-user", "comment", "comment-user", "api", "api-auth", "subscribe" })
             builder.UseSetting($"RateLimits:{policy}:Permits", "100000");
         builder.ConfigureLogging(l => l.AddProvider(Logs).AddFilter<TestLogs>("Broadsheet", LogLevel.Information));
         foreach (var (key, value) in inheritedSettings ?? Settings) builder.UseSetting(key, value);

@@ -1,6 +1,7 @@
 using Broadsheet.Articles;
 using Broadsheet.Caching;
 using Broadsheet.Comments;
+using Broadsheet.Newsletters;
 using Broadsheet.Newsroom.Articles;
 using Broadsheet.Tests.Fixtures;
 using Broadsheet.Tests.Pages;
@@ -11,7 +12,8 @@ namespace Broadsheet.Tests.Shared;
 
 /// <summary>Real things for the crawl's routes to name: a live story with a tag and a comment, a draft with a preview link, a reader, a static page.</summary>
 internal sealed record CrawlWorld(Article Article, string Category, string Author, string Tag, long CommentId,
-    int ReaderId, string ReaderHandle, int DraftId, string PreviewToken, string PageSlug, int PageId)
+    int ReaderId, string ReaderHandle, int DraftId, string PreviewToken, string PageSlug, int PageId,
+    int NewsletterId = 0, int IssueId = 0, string SubscriptionToken = "")
 {
     public static async Task<CrawlWorld> MakeAsync(BroadsheetApp app)
     {
@@ -42,8 +44,20 @@ internal sealed record CrawlWorld(Article Article, string Category, string Autho
         var page = await app.PageAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var token = await scope.ServiceProvider.GetRequiredService<PreviewLinks>().CreateAsync(draft.Id, new ClaimsPrincipal(), default);
+        // A newsletter with a draft issue and an anonymous subscriber, for the newsletter pages and the mail links' pages.
+        var (newsletterId, issueId, subscription) = await app.WithDbAsync(async db =>
+        {
+            var slug = TestNewsroom.Unique("crawl-briefing");
+            var n = db.Newsletters.Add(new Newsletter { Name = $"Crawl briefing {slug[^6..]}", Slug = slug, CreatedAt = DateTime.UtcNow }).Entity;
+            await db.SaveChangesAsync();
+            var i = db.NewsletterIssues.Add(new NewsletterIssue { NewsletterId = n.Id, Subject = "Crawl issue", BodyMarkdown = "Good *morning*.", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow }).Entity;
+            var s = db.Subscriptions.Add(new Subscription { Email = $"crawl-{Guid.NewGuid():N}@example.test", Kind = SubscriptionKind.Newsletter, TargetId = n.Id, Frequency = Frequency.EachStory, CreatedAt = DateTime.UtcNow }).Entity;
+            await db.SaveChangesAsync();
+            return (n.Id, i.Id, s.Token);
+        });
         await app.ContentChangedAsync();
-        return new(article, category.Slug, author.Slug, Broadsheet.Shared.Slug.From(tag), commentId, reader.Id, reader.Handle, draft.Id, token, page.Slug, page.Id);
+        return new(article, category.Slug, author.Slug, Broadsheet.Shared.Slug.From(tag), commentId, reader.Id, reader.Handle, draft.Id, token, page.Slug, page.Id,
+            newsletterId, issueId, subscription);
     }
 
     /// <summary>A real value for a route parameter, by its name and the route it is in.</summary>
@@ -59,8 +73,12 @@ internal sealed record CrawlWorld(Article Article, string Category, string Autho
         ("id", var r) when r.StartsWith("newsroom/pages", StringComparison.Ordinal) => $"{PageId}",
         // The live story, so its notes' forms are on the page (a draft only says notes go on live stories).
         ("id", var r) when r.EndsWith("/corrections", StringComparison.Ordinal) => $"{Article.Id}",
+        ("id", var r) when r.StartsWith("newsroom/newsletters", StringComparison.Ordinal) => $"{IssueId}",
+        ("newsletterId", _) => $"{NewsletterId}",
         ("id", _) => $"{DraftId}",
         ("handle", _) => ReaderHandle,
+        ("token", var r) when r.StartsWith("subscribe", StringComparison.Ordinal) || r.StartsWith("unsubscribe", StringComparison.Ordinal)
+            || r.StartsWith("email", StringComparison.Ordinal) => SubscriptionToken,
         ("token", _) => PreviewToken,
         ("list", _) => "now",
         ("code", _) => "404",
