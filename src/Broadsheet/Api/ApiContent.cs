@@ -94,7 +94,7 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin o
             Category = new ApiTerm(a.Category.Slug, a.Category.Name),
             Author = new ApiTerm(a.Author.Slug, a.Author.DisplayName),
             Tags = a.Tags.OrderBy(t => t.Name).Select(t => new ApiTerm(t.Slug, t.Name)).ToList(),
-            a.ImagePath, a.ImageAlt, a.ImageCaption, a.ImageWidth, a.ImageHeight,
+            a.ImagePath, a.ImageAlt, a.ImageCaption, a.ImageWidth, a.ImageHeight, a.ImageCredit, a.ImageLicence,
             Counts = new ApiCounts(a.ViewCount, a.Upvotes, a.Downvotes, a.CommentCount),
             Html = html ? a.BodyHtml : null,
             Plaintext = plaintext ? a.BodyText : null,
@@ -103,7 +103,7 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin o
         return rows.Select(r => new ApiArticle(
             r.Id, r.Slug, r.Title, r.Standfirst, $"{baseUrl}/articles/{r.Slug}", r.PublishedAt!.Value, r.UpdatedAt, r.ReadingMinutes,
             r.Category, r.Author, r.Tags,
-            r.ImagePath is null ? null : new ApiImage($"{baseUrl}{MediaFolder.UrlPrefix}/{r.ImagePath}", r.ImageAlt, r.ImageCaption, r.ImageWidth, r.ImageHeight),
+            r.ImagePath is null ? null : new ApiImage($"{baseUrl}{MediaFolder.UrlPrefix}/{r.ImagePath}", r.ImageAlt, r.ImageCaption, r.ImageWidth, r.ImageHeight, r.ImageCredit, r.ImageLicence),
             r.Counts, r.Html, r.Plaintext)).ToList();
     }
 

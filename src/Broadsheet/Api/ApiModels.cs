@@ -7,7 +7,9 @@ namespace Broadsheet.Api;
 
 public sealed record ApiTerm(string Slug, string Name);
 
-public sealed record ApiImage(string Url, string Alt, string Caption, int? Width, int? Height);
+/// <param name="Credit">Who took or owns the picture (photographer or agency); empty when unknown.</param>
+/// <param name="Licence">The licence note, or a licence's URL; empty when none was given.</param>
+public sealed record ApiImage(string Url, string Alt, string Caption, int? Width, int? Height, string Credit, string Licence);
 
 public sealed record ApiCounts(long Views, int Upvotes, int Downvotes, int Comments);
 

@@ -12,6 +12,7 @@ public static class AtomWriter
     {
         x.WriteStartElement("feed", Ns);
         x.WriteAttributeString("xml", "lang", null, feed.Language);
+        x.WriteAttributeString("xmlns", "media", null, MediaRss.Ns);
         // Story bodies may link site-relative (/media/..., /articles/...); xml:base resolves them.
         x.WriteAttributeString("xml", "base", null, feed.Url("/"));
         x.WriteElementString("title", Ns, feed.Source.Title);
@@ -59,6 +60,7 @@ public static class AtomWriter
             x.WriteAttributeString("length", picture.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
             x.WriteAttributeString("href", picture.Url);
             x.WriteEndElement();
+            MediaRss.Write(x, picture, item.PictureWords);
         }
         x.WriteEndElement();
     }

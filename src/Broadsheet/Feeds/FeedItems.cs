@@ -16,8 +16,16 @@ public sealed record FeedItem(
     string AuthorName, string AuthorSlug, FeedTerm Category, List<FeedTerm> Tags,
     string? ImagePath, string? Fragment = null)
 {
+    /// <summary>The picture's caption, credit and licence note, for the Media RSS elements (issue 24).</summary>
+    public FeedPictureWords PictureWords { get; init; } = FeedPictureWords.None;
+
     /// <summary>When a reader last saw it change: edited, or went live (a scheduled story's UpdatedAt can be older).</summary>
     public DateTime Modified => UpdatedAt > PublishedAt ? UpdatedAt : PublishedAt;
+}
+
+public sealed record FeedPictureWords(string Caption, string Credit, string Licence)
+{
+    public static readonly FeedPictureWords None = new("", "", "");
 }
 
 public static class FeedItems
@@ -32,7 +40,10 @@ public static class FeedItems
                 a.PublishedAt!.Value, a.UpdatedAt,
                 a.Author.DisplayName, a.Author.Slug, new FeedTerm(a.Category.Name, a.Category.Slug),
                 a.Tags.OrderBy(t => t.Name).Select(t => new FeedTerm(t.Name, t.Slug)).ToList(),
-                a.ImagePath))
+                a.ImagePath)
+            {
+                PictureWords = new FeedPictureWords(a.ImageCaption, a.ImageCredit, a.ImageLicence),
+            })
             .AsSplitQuery()
             .ToListAsync(ct);
     }

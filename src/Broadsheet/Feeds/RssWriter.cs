@@ -16,6 +16,7 @@ public static class RssWriter
         x.WriteAttributeString("xmlns", "atom", null, AtomWriter.Ns);
         x.WriteAttributeString("xmlns", "content", null, ContentNs);
         x.WriteAttributeString("xmlns", "dc", null, DcNs);
+        x.WriteAttributeString("xmlns", "media", null, MediaRss.Ns);
         x.WriteStartElement("channel");
         x.WriteElementString("title", feed.Source.Title);
         x.WriteElementString("link", feed.Url(feed.Source.PagePath));
@@ -56,6 +57,7 @@ public static class RssWriter
             x.WriteAttributeString("length", picture.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
             x.WriteAttributeString("type", picture.Type);
             x.WriteEndElement();
+            MediaRss.Write(x, picture, item.PictureWords);
         }
         x.WriteEndElement();
     }

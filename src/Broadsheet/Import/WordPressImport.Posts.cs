@@ -156,7 +156,11 @@ public sealed partial class WordPressImport
             return Skip($"post {post.Id}: its featured image (attachment {thumbnail}) is not in the export.");
         }
         article.ImageAlt = ImportMap.Fit(attachment.Alt, 300);
-        article.ImageCaption = ImportMap.Fit(WordPressHtml.TextOf(attachment.Caption), 500);
+        // The credit rule (Media/PictureCredit.FromWordPress, docs/import.md): a trailing "Photo: X" in
+        // the caption or the description, or "Public domain via {link}"; the caption keeps the rest.
+        var credit = PictureCredit.FromWordPress(WordPressHtml.TextOf(attachment.Caption), WordPressHtml.TextOf(attachment.Description));
+        article.ImageCaption = ImportMap.Fit(credit.Caption, 500);
+        (article.ImageCredit, article.ImageLicence) = (credit.Credit, credit.Licence);
         // Already brought in for this story on an earlier run: the file stays, the words are refreshed.
         if (article.ImagePath is not null && map.Find("image", attachment.Id) == article.Id)
         {

@@ -104,6 +104,7 @@ public static class JsonLd
             var picture = new JsonObject { ["@type"] = "ImageObject", ["url"] = PublicUrl.Absolute(baseUrl, image) };
             if (a.ImageWidth is int w && a.ImageHeight is int h) { picture["width"] = w; picture["height"] = h; }
             if (!string.IsNullOrWhiteSpace(a.ImageCaption)) picture["caption"] = a.ImageCaption;
+            Credit(picture, a.ImageCredit, a.ImageLicence);
             node["image"] = picture;
         }
         // schema.org's CreativeWork.correction; clarifications are corrections to its vocabulary too.
@@ -116,6 +117,21 @@ public static class JsonLd
                 ["url"] = canonicalUrl + $"#correction-{c.Id}",
             })]);
         return node;
+    }
+
+    /// <summary>
+    /// Google's image metadata: creditText as written, copyrightHolder a Person or an Organization
+    /// (PictureCredit.Holder: "Jane Doe/Reuters" is Reuters'), license only when the note is a link.
+    /// </summary>
+    public static void Credit(JsonObject picture, string credit, string licence)
+    {
+        if (credit.Length > 0)
+        {
+            picture["creditText"] = credit;
+            var (type, name) = PictureCredit.Holder(credit);
+            picture["copyrightHolder"] = new JsonObject { ["@type"] = type, ["name"] = name };
+        }
+        if (PictureCredit.LicenceUrl(licence) is { } url) picture["license"] = url;
     }
 
     /// <summary>Home → section → story, as search results show the trail.</summary>

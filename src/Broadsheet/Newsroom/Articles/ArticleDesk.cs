@@ -90,7 +90,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
         a.Standfirst = standfirst;
         if (a.BodyMarkdown != body || a.BodyHtml.Length == 0) a.SetBody(body);
         a.CategoryId = input.CategoryId;
-        (a.ImagePath, a.ImageWidth, a.ImageHeight) = picture;
+        (a.ImagePath, a.ImageWidth, a.ImageHeight, a.ImageCredit, a.ImageLicence) = picture;
         a.ImageAlt = picture.Path is null ? "" : alt;
         a.ImageCaption = picture.Path is null ? "" : caption;
         a.SeoTitle = seoTitle;
@@ -104,18 +104,21 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
 
     private static string? Blank(string s) => s.Length == 0 ? null : s;
 
-    /// <summary>The chosen picture's file and size: an uploaded one, or the one the article already has (an imported picture has no upload row).</summary>
-    private async Task<(string? Path, int? Width, int? Height)> PictureAsync(Article a, string chosen, List<string> errors, CancellationToken ct)
+    /// <summary>
+    /// The chosen picture's file, size and credit: an uploaded one (its credit is the library's), or the
+    /// one the article already has (an imported picture has no upload row, and keeps what the import read).
+    /// </summary>
+    private async Task<(string? Path, int? Width, int? Height, string Credit, string Licence)> PictureAsync(Article a, string chosen, List<string> errors, CancellationToken ct)
     {
-        if (chosen.Length == 0) return (null, null, null);
+        if (chosen.Length == 0) return (null, null, null, "", "");
         var dot = chosen.LastIndexOf('.');
         var stem = dot > 0 ? chosen[..dot] : chosen;
         var ext = dot > 0 ? chosen[(dot + 1)..] : "";
         var image = await db.MediaImages.AsNoTracking().FirstOrDefaultAsync(m => m.Stem == stem && m.Extension == ext, ct);
-        if (image is not null) return (image.FileName, image.Width, image.Height);
-        if (chosen == a.ImagePath) return (a.ImagePath, a.ImageWidth, a.ImageHeight);
+        if (image is not null) return (image.FileName, image.Width, image.Height, image.Credit, image.Licence);
+        if (chosen == a.ImagePath) return (a.ImagePath, a.ImageWidth, a.ImageHeight, a.ImageCredit, a.ImageLicence);
         errors.Add("That picture is not in the media library. Choose another or upload it first.");
-        return (null, null, null);
+        return (null, null, null, "", "");
     }
 
     private async Task SetTagsAsync(Article a, List<string> names, CancellationToken ct)
@@ -197,7 +200,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
         if (a is null || a.Status != ArticleStatus.Draft || !ArticleWorkflow.Decide(await RoleOfAsync(user), Owns(user, a), a.Status, WorkflowAction.Save).Allowed)
             return false;
         (a.ImagePath, a.ImageWidth, a.ImageHeight) = (image.FileName, image.Width, image.Height);
-        a.ImageAlt = image.Alt;
+        (a.ImageAlt, a.ImageCredit, a.ImageLicence) = (image.Alt, image.Credit, image.Licence);
         return await CommitAsync(a, user, "picture", "", null, false, ct);
     }
 
