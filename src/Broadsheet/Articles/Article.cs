@@ -36,6 +36,8 @@ public class Article
     public Category Category { get; set; } = null!;
     public int AuthorId { get; set; }
     public Author Author { get; set; } = null!;
+    /// <summary>The names after <see cref="Author"/> on the byline, co-authors and guests (issue 24), by Position.</summary>
+    public List<ArticleByline> Bylines { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];
     /// <summary>Corrections and clarifications, loaded by the story page (<see cref="Correction"/>).</summary>
     public List<Correction> Corrections { get; set; } = [];

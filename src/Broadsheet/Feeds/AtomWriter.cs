@@ -39,6 +39,13 @@ public static class AtomWriter
         x.WriteElementString("name", Ns, item.AuthorName);
         x.WriteElementString("uri", Ns, feed.Url($"/author/{item.AuthorSlug}"));
         x.WriteEndElement();
+        foreach (var more in item.MoreAuthors)
+        {
+            x.WriteStartElement("author", Ns);
+            x.WriteElementString("name", Ns, more.Name);
+            if ((more.Slug is { } slug ? feed.Url($"/author/{slug}") : more.Url) is { } uri) x.WriteElementString("uri", Ns, uri);
+            x.WriteEndElement();
+        }
         Category(x, item.Category, feed.Url("/category/"));
         foreach (var tag in item.Tags) Category(x, tag, feed.Url("/tag/"));
         x.WriteStartElement("summary", Ns);

@@ -82,10 +82,13 @@ public sealed partial class WordPressImport
         article.UpdatedAt = post.Modified ?? post.Date ?? now;
         article.CommentsClosed = post.CommentsClosed;
         await TermsAsync(article, post, ct);
-        article.AuthorId = (await BylineAsync(post.Creator, ct)).Id;
+        // Co-Authors Plus's first author is the byline's first; without its terms, dc:creator is.
+        var coAuthors = await CoAuthorsAsync(post, ct);
+        article.AuthorId = (coAuthors?[0] ?? await BylineAsync(post.Creator, ct)).Id;
         var picture = await PictureAsync(article, post, uploads, media, ct);
         if (article.Id == 0) db.Articles.Add(article);
         await db.SaveChangesAsync(ct);
+        if (coAuthors is not null) await SetMoreBylinesAsync(article, coAuthors, ct);
         map.Record("post", post.Id, article.Id, post.Fingerprint);
         if (wasPublic && status == ArticleStatus.Draft) summary.TakenDown("posts");
         if (picture is not null) map.Record("image", picture, article.Id);

@@ -60,7 +60,7 @@ public static partial class PictureCredit
         return (OrganisationWord().IsMatch(credit) ? "Organization" : "Person", credit);
     }
 
-    [GeneratedRegex(@"\b(?:agency|agencies|press|images|photos|pictures|news|media|archive|archives|library|museum|studio|studios|ltd|limited|inc|llc|gmbh|corp|council|government|ministry|police|university|foundation|reuters|afp|ap|epa|pa|getty|shutterstock|alamy|unsplash|pexels|wikimedia|nasa|broadsheet|handout|supplied)\b",
+    [GeneratedRegex(@"\b(?:agency|agencies|press|images|photos|pictures|news|media|archive|archives|library|museum|studio|studios|trust|association|society|group|company|club|service|department|office|team|ltd|limited|inc|llc|gmbh|corp|council|government|ministry|police|university|foundation|reuters|afp|ap|epa|pa|getty|shutterstock|alamy|unsplash|pexels|wikimedia|nasa|broadsheet|handout|supplied)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OrganisationWord();
 

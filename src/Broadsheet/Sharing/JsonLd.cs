@@ -78,12 +78,7 @@ public static class JsonLd
             ["description"] = description,
             ["datePublished"] = Date(a.PublishedAt ?? a.UpdatedAt),
             ["dateModified"] = Date(ModifiedOf(a)),
-            ["author"] = new JsonObject
-            {
-                ["@type"] = "Person",
-                ["name"] = a.Author.DisplayName,
-                ["url"] = PublicUrl.Absolute(baseUrl, $"/author/{a.Author.Slug}"),
-            },
+            ["author"] = Authors(a, baseUrl),
             ["publisher"] = new JsonObject
             {
                 ["@type"] = "Organization",
@@ -117,6 +112,25 @@ public static class JsonLd
                 ["url"] = canonicalUrl + $"#correction-{c.Id}",
             })]);
         return node;
+    }
+
+    /// <summary>
+    /// The story's authors in byline order (issue 24): one Person object for a single author, as
+    /// before, and an array for several; a guest is a Person with their link, or their name alone.
+    /// </summary>
+    public static JsonNode Authors(Article a, string baseUrl)
+    {
+        JsonObject Person(string name, string? url)
+        {
+            var person = new JsonObject { ["@type"] = "Person", ["name"] = name };
+            if (url is not null) person["url"] = url;
+            return person;
+        }
+        var first = Person(a.Author.DisplayName, PublicUrl.Absolute(baseUrl, $"/author/{a.Author.Slug}"));
+        if (a.Bylines.Count == 0) return first;
+        return new JsonArray([first, .. a.Bylines.OrderBy(b => b.Position).Select(b => (JsonNode)(b.Author is { } au
+            ? Person(au.DisplayName, PublicUrl.Absolute(baseUrl, $"/author/{au.Slug}"))
+            : Person(b.GuestName, b.GuestUrl)))]);
     }
 
     /// <summary>

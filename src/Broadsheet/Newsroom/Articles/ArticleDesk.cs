@@ -25,7 +25,9 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
     public async Task<DeskRole> RoleOfAsync(ClaimsPrincipal user) =>
         (await auth.AuthorizeAsync(user, Policies.Editors)).Succeeded ? DeskRole.Editor : DeskRole.Author;
 
-    public static bool Owns(ClaimsPrincipal user, Article a) => a.Author?.UserId is int id && id == user.UserId();
+    /// <summary>The first author's account, or a co-author's (issue 24: a co-author may do what the first author may; needs Bylines.Author loaded).</summary>
+    public static bool Owns(ClaimsPrincipal user, Article a) =>
+        user.UserId() is int me && (a.Author?.UserId == me || a.Bylines.Any(b => b.Author?.UserId == me));
 
     /// <summary>
     /// The article with its byline, section and tags; null when it does not exist or the user is
@@ -34,6 +36,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
     public async Task<Article?> FindAsync(int id, ClaimsPrincipal user, CancellationToken ct)
     {
         var article = await db.Articles.Include(a => a.Author).Include(a => a.Category).Include(a => a.Tags)
+            .Include(a => a.Bylines).ThenInclude(b => b.Author)
             .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
         return article is null || await RoleOfAsync(user) == DeskRole.Author && !Owns(user, article) ? null : article;
     }

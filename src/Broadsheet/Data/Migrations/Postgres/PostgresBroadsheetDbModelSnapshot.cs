@@ -266,6 +266,37 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.ToTable("Articles", (string)null);
                 });
 
+            modelBuilder.Entity("Broadsheet.Articles.ArticleByline", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AuthorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GuestName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("GuestUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("ArticleId", "Position");
+
+                    b.HasIndex("AuthorId", "ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("ArticleBylines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ArticleBylines_AuthorOrGuest", "\"AuthorId\" IS NOT NULL OR \"GuestName\" <> ''");
+                        });
+                });
+
             modelBuilder.Entity("Broadsheet.Articles.Author", b =>
                 {
                     b.Property<int>("Id")
@@ -1555,6 +1586,22 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("Broadsheet.Articles.ArticleByline", b =>
+                {
+                    b.HasOne("Broadsheet.Articles.Article", null)
+                        .WithMany("Bylines")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Broadsheet.Articles.Author", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Author");
+                });
+
             modelBuilder.Entity("Broadsheet.Articles.Author", b =>
                 {
                     b.HasOne("Broadsheet.Data.Identity.User", null)
@@ -1794,6 +1841,8 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             modelBuilder.Entity("Broadsheet.Articles.Article", b =>
                 {
+                    b.Navigation("Bylines");
+
                     b.Navigation("Corrections");
                 });
 #pragma warning restore 612, 618

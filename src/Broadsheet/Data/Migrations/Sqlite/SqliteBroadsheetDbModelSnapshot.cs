@@ -257,6 +257,37 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.ToTable("Articles", (string)null);
                 });
 
+            modelBuilder.Entity("Broadsheet.Articles.ArticleByline", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuestName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuestUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId", "Position");
+
+                    b.HasIndex("AuthorId", "ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("ArticleBylines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ArticleBylines_AuthorOrGuest", "\"AuthorId\" IS NOT NULL OR \"GuestName\" <> ''");
+                        });
+                });
+
             modelBuilder.Entity("Broadsheet.Articles.Author", b =>
                 {
                     b.Property<int>("Id")
@@ -1504,6 +1535,22 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("Broadsheet.Articles.ArticleByline", b =>
+                {
+                    b.HasOne("Broadsheet.Articles.Article", null)
+                        .WithMany("Bylines")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Broadsheet.Articles.Author", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Author");
+                });
+
             modelBuilder.Entity("Broadsheet.Articles.Author", b =>
                 {
                     b.HasOne("Broadsheet.Data.Identity.User", null)
@@ -1743,6 +1790,8 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Broadsheet.Articles.Article", b =>
                 {
+                    b.Navigation("Bylines");
+
                     b.Navigation("Corrections");
                 });
 #pragma warning restore 612, 618
