@@ -45,8 +45,17 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin o
         var q = Live;
         if (f.Categories.Include is { Count: > 0 } ci) q = q.Where(a => ci.Contains(a.CategoryId));
         if (f.Categories.Exclude is { Count: > 0 } ce) q = q.Where(a => !ce.Contains(a.CategoryId));
-        if (f.Authors.Include is { Count: > 0 } ai) q = q.Where(a => ai.Contains(a.AuthorId));
-        if (f.Authors.Exclude is { Count: > 0 } ae) q = q.Where(a => !ae.Contains(a.AuthorId));
+        // An author's stories are those they wrote or co-wrote (issue 24), as on their page.
+        if (f.Authors.Include is { Count: > 0 } ai)
+        {
+            var coWritten = db.ArticleBylines.Where(b => b.AuthorId != null && ai.Contains(b.AuthorId.Value)).Select(b => b.ArticleId);
+            q = q.Where(a => ai.Contains(a.AuthorId) || coWritten.Contains(a.Id));
+        }
+        if (f.Authors.Exclude is { Count: > 0 } ae)
+        {
+            var coWritten = db.ArticleBylines.Where(b => b.AuthorId != null && ae.Contains(b.AuthorId.Value)).Select(b => b.ArticleId);
+            q = q.Where(a => !ae.Contains(a.AuthorId) && !coWritten.Contains(a.Id));
+        }
         if (f.Tags.Include is { Count: > 0 } ti) q = q.Where(a => a.Tags.Any(x => ti.Contains(x.Id)));
         if (f.Tags.Exclude is { Count: > 0 } te) q = q.Where(a => !a.Tags.Any(x => te.Contains(x.Id)));
         if (f.From is { } from) q = q.Where(a => a.PublishedAt >= from);
@@ -93,8 +102,9 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin o
             a.Id, a.Slug, a.Title, a.Standfirst, a.PublishedAt, a.UpdatedAt, a.ReadingMinutes,
             Category = new ApiTerm(a.Category.Slug, a.Category.Name),
             Author = new ApiTerm(a.Author.Slug, a.Author.DisplayName),
+            More = a.Bylines.OrderBy(b => b.Position).Select(b => new { Slug = b.Author != null ? b.Author.Slug : null, Name = b.Author != null ? b.Author.DisplayName : b.GuestName, b.GuestUrl }).ToList(),
             Tags = a.Tags.OrderBy(t => t.Name).Select(t => new ApiTerm(t.Slug, t.Name)).ToList(),
-            a.ImagePath, a.ImageAlt, a.ImageCaption, a.ImageWidth, a.ImageHeight,
+            a.ImagePath, a.ImageAlt, a.ImageCaption, a.ImageWidth, a.ImageHeight, a.ImageCredit, a.ImageLicence,
             Counts = new ApiCounts(a.ViewCount, a.Upvotes, a.Downvotes, a.CommentCount),
             Html = html ? a.BodyHtml : null,
             Plaintext = plaintext ? a.BodyText : null,
@@ -102,8 +112,11 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin o
         var baseUrl = BaseUrl;
         return rows.Select(r => new ApiArticle(
             r.Id, r.Slug, r.Title, r.Standfirst, $"{baseUrl}/articles/{r.Slug}", r.PublishedAt!.Value, r.UpdatedAt, r.ReadingMinutes,
-            r.Category, r.Author, r.Tags,
-            r.ImagePath is null ? null : new ApiImage($"{baseUrl}{MediaFolder.UrlPrefix}/{r.ImagePath}", r.ImageAlt, r.ImageCaption, r.ImageWidth, r.ImageHeight),
+            r.Category, r.Author,
+            [new ApiByline(r.Author.Slug, r.Author.Name, $"{baseUrl}/author/{r.Author.Slug}", false),
+             .. r.More.Select(m => new ApiByline(m.Slug, m.Name, m.Slug is null ? m.GuestUrl : $"{baseUrl}/author/{m.Slug}", m.Slug is null))],
+            r.Tags,
+            r.ImagePath is null ? null : new ApiImage($"{baseUrl}{MediaFolder.UrlPrefix}/{r.ImagePath}", r.ImageAlt, r.ImageCaption, r.ImageWidth, r.ImageHeight, r.ImageCredit, r.ImageLicence),
             r.Counts, r.Html, r.Plaintext)).ToList();
     }
 
@@ -135,10 +148,10 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin o
     {
         var live = Live;
         var baseUrl = BaseUrl;
-        var used = db.Authors.AsNoTracking().Where(au => live.Any(a => a.AuthorId == au.Id));
+        var used = db.Authors.AsNoTracking().Where(au => live.Any(a => a.AuthorId == au.Id || a.Bylines.Any(b => b.AuthorId == au.Id)));
         var total = await used.CountAsync(ct);
         var rows = await used.OrderBy(au => au.DisplayName).ThenBy(au => au.Id).Skip(skip).Take(take)
-            .Select(au => new { au.Slug, au.DisplayName, au.Bio, Count = live.Count(a => a.AuthorId == au.Id) }).ToListAsync(ct);
+            .Select(au => new { au.Slug, au.DisplayName, au.Bio, Count = live.Count(a => a.AuthorId == au.Id || a.Bylines.Any(b => b.AuthorId == au.Id)) }).ToListAsync(ct);
         return (rows.Select(r => new ApiAuthor(r.Slug, r.DisplayName, r.Bio, $"{baseUrl}/author/{r.Slug}", r.Count)).ToList(), total);
     }
 
@@ -167,8 +180,8 @@ public sealed class ApiContent(BroadsheetDb db, TimeProvider clock, SiteOrigin o
     {
         var live = Live;
         var baseUrl = BaseUrl;
-        var row = await db.Authors.AsNoTracking().Where(au => au.Slug == slug && live.Any(a => a.AuthorId == au.Id))
-            .Select(au => new { au.Slug, au.DisplayName, au.Bio, Count = live.Count(a => a.AuthorId == au.Id) }).FirstOrDefaultAsync(ct);
+        var row = await db.Authors.AsNoTracking().Where(au => au.Slug == slug && live.Any(a => a.AuthorId == au.Id || a.Bylines.Any(b => b.AuthorId == au.Id)))
+            .Select(au => new { au.Slug, au.DisplayName, au.Bio, Count = live.Count(a => a.AuthorId == au.Id || a.Bylines.Any(b => b.AuthorId == au.Id)) }).FirstOrDefaultAsync(ct);
         return row is null ? null : new ApiAuthor(row.Slug, row.DisplayName, row.Bio, $"{baseUrl}/author/{row.Slug}", row.Count);
     }
 

@@ -7,7 +7,15 @@ namespace Broadsheet.Api;
 
 public sealed record ApiTerm(string Slug, string Name);
 
-public sealed record ApiImage(string Url, string Alt, string Caption, int? Width, int? Height);
+/// <param name="Credit">Who took or owns the picture (photographer or agency); empty when unknown.</param>
+/// <param name="Licence">The licence note, or a licence's URL; empty when none was given.</param>
+public sealed record ApiImage(string Url, string Alt, string Caption, int? Width, int? Height, string Credit, string Licence);
+
+/// <summary>
+/// One name on the byline (issue 24): a byline with a page has its slug (and url, its author page);
+/// a guest has no slug, and a url only when the newsroom gave their link.
+/// </summary>
+public sealed record ApiByline(string? Slug, string Name, string? Url, bool Guest);
 
 public sealed record ApiCounts(long Views, int Upvotes, int Downvotes, int Comments);
 
@@ -18,7 +26,7 @@ public sealed record ApiCounts(long Views, int Upvotes, int Downvotes, int Comme
 public sealed record ApiArticle(
     int Id, string Slug, string Title, string Standfirst, string Url,
     DateTime PublishedAt, DateTime UpdatedAt, int ReadingMinutes,
-    ApiTerm Category, ApiTerm Author, IReadOnlyList<ApiTerm> Tags, ApiImage? Image, ApiCounts Counts,
+    ApiTerm Category, ApiTerm Author, IReadOnlyList<ApiByline> Authors, IReadOnlyList<ApiTerm> Tags, ApiImage? Image, ApiCounts Counts,
     [property: JsonPropertyName("html")] string? Html,
     [property: JsonPropertyName("plaintext")] string? Plaintext);
 

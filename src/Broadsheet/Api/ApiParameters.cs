@@ -14,7 +14,7 @@ public static class ApiParameters
 
     /// <summary>Every field of an article object, as named in JSON.</summary>
     public static readonly IReadOnlyList<string> ArticleFields =
-        ["id", "slug", "title", "standfirst", "url", "publishedAt", "updatedAt", "readingMinutes", "category", "author", "tags", "image", "counts", "html", "plaintext"];
+        ["id", "slug", "title", "standfirst", "url", "publishedAt", "updatedAt", "readingMinutes", "category", "author", "authors", "tags", "image", "counts", "html", "plaintext"];
 
     /// <summary>The body's two forms, added by include= or formats= (Ghost's name).</summary>
     public static readonly IReadOnlyList<string> Formats = ["html", "plaintext"];

@@ -36,6 +36,8 @@ public class Article
     public Category Category { get; set; } = null!;
     public int AuthorId { get; set; }
     public Author Author { get; set; } = null!;
+    /// <summary>The names after <see cref="Author"/> on the byline, co-authors and guests (issue 24), by Position.</summary>
+    public List<ArticleByline> Bylines { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];
     /// <summary>Corrections and clarifications, loaded by the story page (<see cref="Correction"/>).</summary>
     public List<Correction> Corrections { get; set; } = [];
@@ -44,6 +46,13 @@ public class Article
     public string? ImagePath { get; set; }
     public string ImageAlt { get; set; } = "";
     public string ImageCaption { get; set; } = "";
+    /// <summary>
+    /// The picture's credit and licence, copied from its media library row when the picture is chosen and
+    /// again whenever the library's row is edited (Newsroom/Media), so pages, lists, feeds and the API
+    /// read them without a join; an imported picture without a row keeps what the import read.
+    /// </summary>
+    public string ImageCredit { get; set; } = "";
+    public string ImageLicence { get; set; } = "";
     public int? ImageWidth { get; set; }
     public int? ImageHeight { get; set; }
 
@@ -93,6 +102,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         a.Property(x => x.ImagePath).HasMaxLength(200);
         a.Property(x => x.ImageAlt).HasMaxLength(300);
         a.Property(x => x.ImageCaption).HasMaxLength(500);
+        a.Property(x => x.ImageCredit).HasMaxLength(Broadsheet.Media.PictureCredit.CreditMax);
+        a.Property(x => x.ImageLicence).HasMaxLength(Broadsheet.Media.PictureCredit.LicenceMax);
         a.Property(x => x.SeoTitle).HasMaxLength(300);
         a.Property(x => x.SeoDescription).HasMaxLength(500);
         a.Property(x => x.UpdateNote).HasMaxLength(300);

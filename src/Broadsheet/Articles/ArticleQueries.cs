@@ -28,12 +28,25 @@ public static class ArticleQueries
         a.ReadingMinutes, a.ViewCount, a.CommentCount,
         a.ImagePath, a.ImageWidth, a.ImageHeight);
 
+    /// <summary>
+    /// The stories an author wrote or co-wrote (issue 24). Written as "first author, or id IN (the
+    /// author's bylines)" on purpose: SQLite then seeks both indexes ((AuthorId, PublishedAt) and
+    /// ArticleBylines' (AuthorId, ArticleId)) as a multi-index OR; a correlated EXISTS (what
+    /// a.Bylines.Any() becomes) walks the published-time index instead. docs/trust.md has the plans.
+    /// </summary>
+    public static Expression<Func<Article, bool>> ByAuthor(IQueryable<ArticleByline> bylines, int authorId)
+    {
+        var coWritten = bylines.Where(b => b.AuthorId == authorId).Select(b => b.ArticleId);
+        return a => a.AuthorId == authorId || coWritten.Contains(a.Id);
+    }
+
     public static Task<List<ArticleCard>> CardsAsync(this IQueryable<Article> articles, int skip, int take, CancellationToken ct = default) =>
         articles.Skip(skip).Take(take).Select(Card).ToListAsync(ct);
 
     public static Task<Article?> LiveBySlugAsync(this BroadsheetDb db, string slug, DateTime nowUtc, CancellationToken ct = default) =>
         db.Articles.AsNoTracking().Live(nowUtc)
             .Include(a => a.Category).Include(a => a.Author).Include(a => a.Tags)
+            .Include(a => a.Bylines.OrderBy(b => b.Position)).ThenInclude(b => b.Author)
             .Include(a => a.Corrections.OrderBy(c => c.PublishedAt).ThenBy(c => c.Id))
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Slug == slug, ct);

@@ -16,6 +16,7 @@ public static class ArticleTables
         public DbSet<Category> Categories => db.Set<Category>();
         public DbSet<Tag> Tags => db.Set<Tag>();
         public DbSet<Author> Authors => db.Set<Author>();
+        public DbSet<ArticleByline> ArticleBylines => db.Set<ArticleByline>();
         public DbSet<Redirect> Redirects => db.Set<Redirect>();
         public DbSet<Correction> Corrections => db.Set<Correction>();
     }

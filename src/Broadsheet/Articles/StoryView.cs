@@ -9,8 +9,10 @@ namespace Broadsheet.Articles;
 public sealed record StoryView(string? Section, string Title, string? Standfirst, StoryPicture? Picture, string BodyHtml, int HeadlineLevel = 1);
 
 /// <summary>A story's main picture: the file under /media, its size (null when unknown) and the words that go with it.</summary>
-public sealed record StoryPicture(string Path, int? Width, int? Height, string Alt, string? Caption)
+/// <param name="Credit">Who took or owns it (issue 24), shown after the caption; empty when unknown.</param>
+/// <param name="Licence">The licence note; only a link (a licence's address) is shown to readers.</param>
+public sealed record StoryPicture(string Path, int? Width, int? Height, string Alt, string? Caption, string Credit = "", string Licence = "")
 {
     public static StoryPicture? Of(Article a) =>
-        a.ImagePath is null ? null : new(a.ImagePath, a.ImageWidth, a.ImageHeight, a.ImageAlt, a.ImageCaption);
+        a.ImagePath is null ? null : new(a.ImagePath, a.ImageWidth, a.ImageHeight, a.ImageAlt, a.ImageCaption, a.ImageCredit, a.ImageLicence);
 }

@@ -73,6 +73,8 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
     /// with the alt text), and gives five stories in six one of its section's pictures with its alt
     /// text and caption, so most cards have a picture and a few show how a story without one looks.
     /// </summary>
+    public const string DemoCredit = "Broadsheet demo";
+
     private async Task SeedPicturesAsync(List<PreparedDemoPicture> pictures, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -84,7 +86,8 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
         {
             if (!sections.TryGetValue(group.Key, out var categoryId)) continue;
             var stored = new List<(Newsroom.MediaImage Image, PreparedDemoPicture Drawn)>();
-            foreach (var p in group) stored.Add((await library.StoreAsync(p.Picture, p.Alt, userId: null, ct), p));
+            // Drawn here, so the site itself is the credit (issue 24: every library picture has one).
+            foreach (var p in group) stored.Add((await library.StoreAsync(p.Picture, p.Alt, userId: null, ct, DemoCredit), p));
             for (var k = 0; k < stored.Count; k++)
             {
                 var (image, drawn) = stored[k];
@@ -92,6 +95,7 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
                 await db.Articles.Where(a => a.CategoryId == categoryId && a.Id % 6 != 0 && a.Id % count == k)
                     .ExecuteUpdateAsync(set => set
                         .SetProperty(a => a.ImagePath, name).SetProperty(a => a.ImageAlt, drawn.Alt).SetProperty(a => a.ImageCaption, drawn.Caption)
+                        .SetProperty(a => a.ImageCredit, DemoCredit)
                         .SetProperty(a => a.ImageWidth, image.Width).SetProperty(a => a.ImageHeight, image.Height), ct);
             }
         }

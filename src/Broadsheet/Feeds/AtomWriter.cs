@@ -12,6 +12,7 @@ public static class AtomWriter
     {
         x.WriteStartElement("feed", Ns);
         x.WriteAttributeString("xml", "lang", null, feed.Language);
+        x.WriteAttributeString("xmlns", "media", null, MediaRss.Ns);
         // Story bodies may link site-relative (/media/..., /articles/...); xml:base resolves them.
         x.WriteAttributeString("xml", "base", null, feed.Url("/"));
         x.WriteElementString("title", Ns, feed.Source.Title);
@@ -38,6 +39,13 @@ public static class AtomWriter
         x.WriteElementString("name", Ns, item.AuthorName);
         x.WriteElementString("uri", Ns, feed.Url($"/author/{item.AuthorSlug}"));
         x.WriteEndElement();
+        foreach (var more in item.MoreAuthors)
+        {
+            x.WriteStartElement("author", Ns);
+            x.WriteElementString("name", Ns, more.Name);
+            if ((more.Slug is { } slug ? feed.Url($"/author/{slug}") : more.Url) is { } uri) x.WriteElementString("uri", Ns, uri);
+            x.WriteEndElement();
+        }
         Category(x, item.Category, feed.Url("/category/"));
         foreach (var tag in item.Tags) Category(x, tag, feed.Url("/tag/"));
         x.WriteStartElement("summary", Ns);
@@ -59,6 +67,7 @@ public static class AtomWriter
             x.WriteAttributeString("length", picture.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
             x.WriteAttributeString("href", picture.Url);
             x.WriteEndElement();
+            MediaRss.Write(x, picture, item.PictureWords);
         }
         x.WriteEndElement();
     }

@@ -16,8 +16,21 @@ public sealed record FeedItem(
     string AuthorName, string AuthorSlug, FeedTerm Category, List<FeedTerm> Tags,
     string? ImagePath, string? Fragment = null)
 {
+    /// <summary>The picture's caption, credit and licence note, for the Media RSS elements (issue 24).</summary>
+    public FeedPictureWords PictureWords { get; init; } = FeedPictureWords.None;
+
+    /// <summary>The names after the first author (issue 24), in byline order; a guest has no slug and maybe a link.</summary>
+    public List<FeedAuthor> MoreAuthors { get; init; } = [];
+
     /// <summary>When a reader last saw it change: edited, or went live (a scheduled story's UpdatedAt can be older).</summary>
     public DateTime Modified => UpdatedAt > PublishedAt ? UpdatedAt : PublishedAt;
+}
+
+public sealed record FeedAuthor(string Name, string? Slug, string? Url);
+
+public sealed record FeedPictureWords(string Caption, string Credit, string Licence)
+{
+    public static readonly FeedPictureWords None = new("", "", "");
 }
 
 public static class FeedItems
@@ -32,7 +45,12 @@ public static class FeedItems
                 a.PublishedAt!.Value, a.UpdatedAt,
                 a.Author.DisplayName, a.Author.Slug, new FeedTerm(a.Category.Name, a.Category.Slug),
                 a.Tags.OrderBy(t => t.Name).Select(t => new FeedTerm(t.Name, t.Slug)).ToList(),
-                a.ImagePath))
+                a.ImagePath)
+            {
+                PictureWords = new FeedPictureWords(a.ImageCaption, a.ImageCredit, a.ImageLicence),
+                MoreAuthors = a.Bylines.OrderBy(b => b.Position)
+                    .Select(b => new FeedAuthor(b.Author != null ? b.Author.DisplayName : b.GuestName, b.Author != null ? b.Author.Slug : null, b.GuestUrl)).ToList(),
+            })
             .AsSplitQuery()
             .ToListAsync(ct);
     }

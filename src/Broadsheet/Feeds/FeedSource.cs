@@ -30,7 +30,7 @@ public sealed record FeedSource(string Title, string Description, string PagePat
                 return c is null ? null : new($"{c.Name} | {site.Name}", Or(c.Description, $"The latest from {c.Name}."), path, a => a.CategoryId == c.Id);
             case "author":
                 var au = await db.Authors.AsNoTracking().Where(x => x.Slug == slug).Select(x => new { x.Id, x.DisplayName }).FirstOrDefaultAsync(ct);
-                return au is null ? null : new($"{au.DisplayName} | {site.Name}", $"Stories by {au.DisplayName}.", path, a => a.AuthorId == au.Id);
+                return au is null ? null : new($"{au.DisplayName} | {site.Name}", $"Stories by {au.DisplayName}.", path, ArticleQueries.ByAuthor(db.ArticleBylines, au.Id));
             case "tag":
                 var t = await db.Tags.AsNoTracking().Where(x => x.Slug == slug).Select(x => new { x.Id, x.Name }).FirstOrDefaultAsync(ct);
                 return t is null ? null : new($"{t.Name} | {site.Name}", $"Stories about {t.Name}.", path, a => a.Tags.Any(x => x.Id == t.Id));

@@ -16,6 +16,7 @@ public static class RssWriter
         x.WriteAttributeString("xmlns", "atom", null, AtomWriter.Ns);
         x.WriteAttributeString("xmlns", "content", null, ContentNs);
         x.WriteAttributeString("xmlns", "dc", null, DcNs);
+        x.WriteAttributeString("xmlns", "media", null, MediaRss.Ns);
         x.WriteStartElement("channel");
         x.WriteElementString("title", feed.Source.Title);
         x.WriteElementString("link", feed.Url(feed.Source.PagePath));
@@ -44,7 +45,9 @@ public static class RssWriter
         x.WriteString(permalink);
         x.WriteEndElement();
         x.WriteElementString("pubDate", FeedDates.Rfc822(item.PublishedAt));
+        // One dc:creator per author, in byline order (Dublin Core repeats the element; RSS's <author> wants an e-mail).
         x.WriteElementString("dc", "creator", DcNs, item.AuthorName);
+        foreach (var more in item.MoreAuthors) x.WriteElementString("dc", "creator", DcNs, more.Name);
         WriteCategory(x, feed.Url($"/category/{item.Category.Slug}"), item.Category.Name);
         foreach (var tag in item.Tags) WriteCategory(x, feed.Url($"/tag/{tag.Slug}"), tag.Name);
         x.WriteElementString("description", item.Standfirst);
@@ -56,6 +59,7 @@ public static class RssWriter
             x.WriteAttributeString("length", picture.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
             x.WriteAttributeString("type", picture.Type);
             x.WriteEndElement();
+            MediaRss.Write(x, picture, item.PictureWords);
         }
         x.WriteEndElement();
     }

@@ -36,7 +36,10 @@ public sealed class FollowingFeedModel(BroadsheetDb db, TimeProvider clock) : Li
                 Suggestions = await Db.Categories.OrderBy(c => c.Position).Select(c => new FollowTarget(FollowKind.Category, c.Id, c.Slug, c.Name)).ToListAsync(ct);
         }
 
-        var feed = Live.Where(a => authors.Contains(a.AuthorId) || categories.Contains(a.CategoryId) || a.Tags.Any(t => tags.Contains(t.Id)));
+        // Co-written stories by id IN (...), as ArticleQueries.ByAuthor explains.
+        var coWritten = Db.ArticleBylines.Where(b => b.AuthorId != null && authors.Contains(b.AuthorId.Value)).Select(b => b.ArticleId);
+        var feed = Live.Where(a => authors.Contains(a.AuthorId) || coWritten.Contains(a.Id)
+            || categories.Contains(a.CategoryId) || a.Tags.Any(t => tags.Contains(t.Id)));
         return await ListAsync("/following", feed, ct);
     }
 }

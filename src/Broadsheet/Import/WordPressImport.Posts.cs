@@ -82,10 +82,13 @@ public sealed partial class WordPressImport
         article.UpdatedAt = post.Modified ?? post.Date ?? now;
         article.CommentsClosed = post.CommentsClosed;
         await TermsAsync(article, post, ct);
-        article.AuthorId = (await BylineAsync(post.Creator, ct)).Id;
+        // Co-Authors Plus's first author is the byline's first; without its terms, dc:creator is.
+        var coAuthors = await CoAuthorsAsync(post, ct);
+        article.AuthorId = (coAuthors?[0] ?? await BylineAsync(post.Creator, ct)).Id;
         var picture = await PictureAsync(article, post, uploads, media, ct);
         if (article.Id == 0) db.Articles.Add(article);
         await db.SaveChangesAsync(ct);
+        if (coAuthors is not null) await SetMoreBylinesAsync(article, coAuthors, ct);
         map.Record("post", post.Id, article.Id, post.Fingerprint);
         if (wasPublic && status == ArticleStatus.Draft) summary.TakenDown("posts");
         if (picture is not null) map.Record("image", picture, article.Id);
@@ -156,7 +159,11 @@ public sealed partial class WordPressImport
             return Skip($"post {post.Id}: its featured image (attachment {thumbnail}) is not in the export.");
         }
         article.ImageAlt = ImportMap.Fit(attachment.Alt, 300);
-        article.ImageCaption = ImportMap.Fit(WordPressHtml.TextOf(attachment.Caption), 500);
+        // The credit rule (Media/PictureCredit.FromWordPress, docs/import.md): a trailing "Photo: X" in
+        // the caption or the description, or "Public domain via {link}"; the caption keeps the rest.
+        var credit = PictureCredit.FromWordPress(WordPressHtml.TextOf(attachment.Caption), WordPressHtml.TextOf(attachment.Description));
+        article.ImageCaption = ImportMap.Fit(credit.Caption, 500);
+        (article.ImageCredit, article.ImageLicence) = (credit.Credit, credit.Licence);
         // Already brought in for this story on an earlier run: the file stays, the words are refreshed.
         if (article.ImagePath is not null && map.Find("image", attachment.Id) == article.Id)
         {

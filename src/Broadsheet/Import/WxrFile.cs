@@ -20,6 +20,8 @@ public sealed record WxrAttachment(string Id, string Url, string Caption, string
     /// <summary>The attachment page's old address and the post or page it belongs to ("0" or "" when none).</summary>
     public string Link { get; init; } = "";
     public string ParentId { get; init; } = "";
+    /// <summary>The attachment's description (its content:encoded), where WordPress sites often keep the credit.</summary>
+    public string Description { get; init; } = "";
 }
 
 public sealed record WxrPost(string Id, string Title, string Link, string Slug, string Creator, string Content,
@@ -138,7 +140,7 @@ public sealed class WxrFile
                 case "attachment":
                     file.Attachments[id] = new WxrAttachment(id, Text(item.Element(wp + "attachment_url")),
                         Text(item.Element(Excerpt(item))), meta.GetValueOrDefault("_wp_attachment_image_alt", ""))
-                    { Link = Text(item.Element("link")), ParentId = Text(item.Element(wp + "post_parent")) };
+                    { Link = Text(item.Element("link")), ParentId = Text(item.Element(wp + "post_parent")), Description = Text(item.Element(Content + "encoded")) };
                     break;
                 case "post":
                     file.Posts.Add(ReadPost(name, item, wp, id, meta));

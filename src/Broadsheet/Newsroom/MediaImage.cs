@@ -22,6 +22,10 @@ public sealed class MediaImage
     public string VariantWidths { get; set; } = "";
     /// <summary>The alt text last given with it, offered again when the picture is reused.</summary>
     public string Alt { get; set; } = "";
+    /// <summary>Who took the picture or owns it ("Jane Doe", "Jane Doe/Reuters"); shown under captions, in JSON-LD and feeds.</summary>
+    public string Credit { get; set; } = "";
+    /// <summary>The terms it is used under: a note for the newsroom, or a licence's URL (then JSON-LD's license).</summary>
+    public string Licence { get; set; } = "";
     public int? UploadedByUserId { get; set; }
     public DateTime UploadedAt { get; set; }
 
@@ -37,6 +41,8 @@ internal sealed class MediaImageConfiguration : IEntityTypeConfiguration<MediaIm
         m.Property(x => x.Extension).HasMaxLength(8);
         m.Property(x => x.VariantWidths).HasMaxLength(100);
         m.Property(x => x.Alt).HasMaxLength(300);
+        m.Property(x => x.Credit).HasMaxLength(Broadsheet.Media.PictureCredit.CreditMax);
+        m.Property(x => x.Licence).HasMaxLength(Broadsheet.Media.PictureCredit.LicenceMax);
         m.HasIndex(x => x.Stem).IsUnique();
         m.HasIndex(x => x.UploadedAt);
         m.HasOne<Broadsheet.Data.Identity.User>().WithMany().HasForeignKey(x => x.UploadedByUserId).OnDelete(DeleteBehavior.SetNull);

@@ -78,12 +78,7 @@ public static class JsonLd
             ["description"] = description,
             ["datePublished"] = Date(a.PublishedAt ?? a.UpdatedAt),
             ["dateModified"] = Date(ModifiedOf(a)),
-            ["author"] = new JsonObject
-            {
-                ["@type"] = "Person",
-                ["name"] = a.Author.DisplayName,
-                ["url"] = PublicUrl.Absolute(baseUrl, $"/author/{a.Author.Slug}"),
-            },
+            ["author"] = Authors(a, baseUrl),
             ["publisher"] = new JsonObject
             {
                 ["@type"] = "Organization",
@@ -104,6 +99,7 @@ public static class JsonLd
             var picture = new JsonObject { ["@type"] = "ImageObject", ["url"] = PublicUrl.Absolute(baseUrl, image) };
             if (a.ImageWidth is int w && a.ImageHeight is int h) { picture["width"] = w; picture["height"] = h; }
             if (!string.IsNullOrWhiteSpace(a.ImageCaption)) picture["caption"] = a.ImageCaption;
+            Credit(picture, a.ImageCredit, a.ImageLicence);
             node["image"] = picture;
         }
         // schema.org's CreativeWork.correction; clarifications are corrections to its vocabulary too.
@@ -116,6 +112,40 @@ public static class JsonLd
                 ["url"] = canonicalUrl + $"#correction-{c.Id}",
             })]);
         return node;
+    }
+
+    /// <summary>
+    /// The story's authors in byline order (issue 24): one Person object for a single author, as
+    /// before, and an array for several; a guest is a Person with their link, or their name alone.
+    /// </summary>
+    public static JsonNode Authors(Article a, string baseUrl)
+    {
+        JsonObject Person(string name, string? url)
+        {
+            var person = new JsonObject { ["@type"] = "Person", ["name"] = name };
+            if (url is not null) person["url"] = url;
+            return person;
+        }
+        var first = Person(a.Author.DisplayName, PublicUrl.Absolute(baseUrl, $"/author/{a.Author.Slug}"));
+        if (a.Bylines.Count == 0) return first;
+        return new JsonArray([first, .. a.Bylines.OrderBy(b => b.Position).Select(b => (JsonNode)(b.Author is { } au
+            ? Person(au.DisplayName, PublicUrl.Absolute(baseUrl, $"/author/{au.Slug}"))
+            : Person(b.GuestName, b.GuestUrl)))]);
+    }
+
+    /// <summary>
+    /// Google's image metadata: creditText as written, copyrightHolder a Person or an Organization
+    /// (PictureCredit.Holder: "Jane Doe/Reuters" is Reuters'), license only when the note is a link.
+    /// </summary>
+    public static void Credit(JsonObject picture, string credit, string licence)
+    {
+        if (credit.Length > 0)
+        {
+            picture["creditText"] = credit;
+            var (type, name) = PictureCredit.Holder(credit);
+            picture["copyrightHolder"] = new JsonObject { ["@type"] = type, ["name"] = name };
+        }
+        if (PictureCredit.LicenceUrl(licence) is { } url) picture["license"] = url;
     }
 
     /// <summary>Home → section → story, as search results show the trail.</summary>

@@ -2,6 +2,7 @@ using Broadsheet.Articles;
 using Broadsheet.Caching;
 using Broadsheet.Comments;
 using Broadsheet.Newsletters;
+using Broadsheet.Newsroom;
 using Broadsheet.Newsroom.Articles;
 using Broadsheet.Tests.Fixtures;
 using Broadsheet.Tests.Pages;
@@ -15,17 +16,38 @@ internal sealed record CrawlWorld(Article Article, string Category, string Autho
     int ReaderId, string ReaderHandle, int DraftId, string PreviewToken, string PageSlug, int PageId,
     int NewsletterId = 0, int IssueId = 0, string SubscriptionToken = "")
 {
+    /// <summary>A library picture with a credit and a licence link, shown on the story (issue 24).</summary>
+    public int MediaId { get; init; }
+
     public static async Task<CrawlWorld> MakeAsync(BroadsheetApp app)
     {
         var tag = TestNewsroom.Unique("crawl");
         var category = await app.CategoryAsync();
         var author = await app.AuthorAsync();
         // Updated and corrected, so the checks see that markup too (issue 24).
-        var article = await app.ArticleAsync(a => (a.SubstantiveUpdateAt, a.UpdateNote) = (DateTime.UtcNow.AddMinutes(-5), "This story has been updated with the harbour master's reply."),
+        // Credited, with a co-author and a guest on its byline (issue 24).
+        var picture = await app.WithDbAsync(async db =>
+        {
+            var m = db.MediaImages.Add(new Broadsheet.Newsroom.MediaImage { Stem = Guid.NewGuid().ToString("N"), Extension = "jpg", Width = 640, Height = 360,
+                UploadedAt = DateTime.UtcNow, Alt = "The harbour at dawn", Credit = "Ana Lopes/Harbour Press", Licence = "https://creativecommons.org/licenses/by/4.0/" }).Entity;
+            await db.SaveChangesAsync();
+            return m;
+        });
+        Directory.CreateDirectory(app.MediaFolder);
+        await File.WriteAllBytesAsync(Path.Combine(app.MediaFolder, picture.FileName), TestPicture.Jpeg(640, 360));
+        var coAuthor = await app.AuthorAsync();
+        var article = await app.ArticleAsync(a =>
+            {
+                (a.SubstantiveUpdateAt, a.UpdateNote) = (DateTime.UtcNow.AddMinutes(-5), "This story has been updated with the harbour master's reply.");
+                (a.ImagePath, a.ImageAlt, a.ImageCaption, a.ImageWidth, a.ImageHeight) = (picture.FileName, picture.Alt, "Ferries wait at the quay", 640, 360);
+                (a.ImageCredit, a.ImageLicence) = (picture.Credit, picture.Licence);
+            },
             category: category, author: author, tags: tag);
         await app.WithDbAsync(async db =>
         {
             db.Corrections.Add(new Correction { ArticleId = article.Id, Kind = CorrectionKind.Correction, Placement = CorrectionPlacement.Top, Text = "An earlier version gave the wrong sailing time.", PublishedAt = DateTime.UtcNow.AddMinutes(-4) });
+            db.ArticleBylines.Add(new ArticleByline { ArticleId = article.Id, Position = 1, AuthorId = coAuthor.Id });
+            db.ArticleBylines.Add(new ArticleByline { ArticleId = article.Id, Position = 2, GuestName = "Rosa Field", GuestUrl = "https://rosa.example/" });
             db.Corrections.Add(new Correction { ArticleId = article.Id, Kind = CorrectionKind.Clarification, Placement = CorrectionPlacement.Bottom, Text = "The timetable applies from Monday.", PublishedAt = DateTime.UtcNow.AddMinutes(-3) });
             await db.SaveChangesAsync();
         });
@@ -57,7 +79,7 @@ internal sealed record CrawlWorld(Article Article, string Category, string Autho
         });
         await app.ContentChangedAsync();
         return new(article, category.Slug, author.Slug, Broadsheet.Shared.Slug.From(tag), commentId, reader.Id, reader.Handle, draft.Id, token, page.Slug, page.Id,
-            newsletterId, issueId, subscription);
+            newsletterId, issueId, subscription) { MediaId = picture.Id };
     }
 
     /// <summary>A real value for a route parameter, by its name and the route it is in.</summary>
@@ -72,7 +94,8 @@ internal sealed record CrawlWorld(Article Article, string Category, string Autho
         ("id", var r) when r.Contains("users", StringComparison.Ordinal) => $"{ReaderId}",
         ("id", var r) when r.StartsWith("newsroom/pages", StringComparison.Ordinal) => $"{PageId}",
         // The live story, so its notes' forms are on the page (a draft only says notes go on live stories).
-        ("id", var r) when r.EndsWith("/corrections", StringComparison.Ordinal) => $"{Article.Id}",
+        ("id", var r) when r.EndsWith("/corrections", StringComparison.Ordinal) || r.EndsWith("/bylines", StringComparison.Ordinal) => $"{Article.Id}",
+        ("id", var r) when r.StartsWith("newsroom/media", StringComparison.Ordinal) => $"{MediaId}",
         ("id", var r) when r.StartsWith("newsroom/newsletters", StringComparison.Ordinal) => $"{IssueId}",
         ("newsletterId", _) => $"{NewsletterId}",
         ("id", _) => $"{DraftId}",

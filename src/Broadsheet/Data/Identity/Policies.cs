@@ -45,8 +45,15 @@ public static class Policies
     /// <summary>The roles this user holds, for rules that compare ranks (who may ban whom), not for gates.</summary>
     public static IEnumerable<string> RolesOf(ClaimsPrincipal user) => Roles.All.Where(user.IsInRole);
 
-    /// <summary>The resource of <see cref="OwnerOrEditor"/>: the user who owns it, if any.</summary>
-    public sealed record OwnedBy(int? UserId);
+    /// <summary>
+    /// The resource of <see cref="OwnerOrEditor"/>: the user who owns it, if any, and the accounts that
+    /// share it (a story's co-authors, issue 24), who count as owners: a co-author may do whatever
+    /// the first author may.
+    /// </summary>
+    public sealed record OwnedBy(int? UserId)
+    {
+        public IReadOnlyCollection<int> CoOwners { get; init; } = [];
+    }
 
     private sealed class OwnerOrEditorRequirement : IAuthorizationRequirement;
 
@@ -55,8 +62,9 @@ public static class Policies
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OwnerOrEditorRequirement requirement, OwnedBy resource)
         {
             var user = context.User;
-            var owner = resource.UserId is { } id && user.Identity?.IsAuthenticated == true
-                && user.FindFirstValue(ClaimTypes.NameIdentifier) == id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var me = user.Identity?.IsAuthenticated == true
+                && int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mine) ? mine : (int?)null;
+            var owner = me is int i && (resource.UserId == i || resource.CoOwners.Contains(i));
             if (owner || EditorRoles.Any(user.IsInRole)) context.Succeed(requirement);
             return Task.CompletedTask;
         }

@@ -33,7 +33,8 @@ public sealed class ArticleAnalyticsModel(BroadsheetDb db, AnalyticsQueries quer
                 a.ViewCount, a.Upvotes - a.Downvotes, a.CommentCount))
             .SingleOrDefaultAsync(ct);
         if (article is null) return NotFound();
-        if (!(await auth.AuthorizeAsync(User, new Policies.OwnedBy(article.AuthorUserId), Policies.OwnerOrEditor)).Succeeded) return Forbid();
+        var coAuthors = await db.ArticleBylines.Where(b => b.ArticleId == id && b.Author != null && b.Author.UserId != null).Select(b => b.Author!.UserId!.Value).ToListAsync(ct);
+        if (!(await auth.AuthorizeAsync(User, new Policies.OwnedBy(article.AuthorUserId) { CoOwners = coAuthors }, Policies.OwnerOrEditor)).Succeeded) return Forbid();
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Article = article;

@@ -25,7 +25,9 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
     public async Task<DeskRole> RoleOfAsync(ClaimsPrincipal user) =>
         (await auth.AuthorizeAsync(user, Policies.Editors)).Succeeded ? DeskRole.Editor : DeskRole.Author;
 
-    public static bool Owns(ClaimsPrincipal user, Article a) => a.Author?.UserId is int id && id == user.UserId();
+    /// <summary>The first author's account, or a co-author's (issue 24: a co-author may do what the first author may; needs Bylines.Author loaded).</summary>
+    public static bool Owns(ClaimsPrincipal user, Article a) =>
+        user.UserId() is int me && (a.Author?.UserId == me || a.Bylines.Any(b => b.Author?.UserId == me));
 
     /// <summary>
     /// The article with its byline, section and tags; null when it does not exist or the user is
@@ -34,6 +36,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
     public async Task<Article?> FindAsync(int id, ClaimsPrincipal user, CancellationToken ct)
     {
         var article = await db.Articles.Include(a => a.Author).Include(a => a.Category).Include(a => a.Tags)
+            .Include(a => a.Bylines).ThenInclude(b => b.Author)
             .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
         return article is null || await RoleOfAsync(user) == DeskRole.Author && !Owns(user, article) ? null : article;
     }
@@ -90,7 +93,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
         a.Standfirst = standfirst;
         if (a.BodyMarkdown != body || a.BodyHtml.Length == 0) a.SetBody(body);
         a.CategoryId = input.CategoryId;
-        (a.ImagePath, a.ImageWidth, a.ImageHeight) = picture;
+        (a.ImagePath, a.ImageWidth, a.ImageHeight, a.ImageCredit, a.ImageLicence) = picture;
         a.ImageAlt = picture.Path is null ? "" : alt;
         a.ImageCaption = picture.Path is null ? "" : caption;
         a.SeoTitle = seoTitle;
@@ -104,18 +107,21 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
 
     private static string? Blank(string s) => s.Length == 0 ? null : s;
 
-    /// <summary>The chosen picture's file and size: an uploaded one, or the one the article already has (an imported picture has no upload row).</summary>
-    private async Task<(string? Path, int? Width, int? Height)> PictureAsync(Article a, string chosen, List<string> errors, CancellationToken ct)
+    /// <summary>
+    /// The chosen picture's file, size and credit: an uploaded one (its credit is the library's), or the
+    /// one the article already has (an imported picture has no upload row, and keeps what the import read).
+    /// </summary>
+    private async Task<(string? Path, int? Width, int? Height, string Credit, string Licence)> PictureAsync(Article a, string chosen, List<string> errors, CancellationToken ct)
     {
-        if (chosen.Length == 0) return (null, null, null);
+        if (chosen.Length == 0) return (null, null, null, "", "");
         var dot = chosen.LastIndexOf('.');
         var stem = dot > 0 ? chosen[..dot] : chosen;
         var ext = dot > 0 ? chosen[(dot + 1)..] : "";
         var image = await db.MediaImages.AsNoTracking().FirstOrDefaultAsync(m => m.Stem == stem && m.Extension == ext, ct);
-        if (image is not null) return (image.FileName, image.Width, image.Height);
-        if (chosen == a.ImagePath) return (a.ImagePath, a.ImageWidth, a.ImageHeight);
+        if (image is not null) return (image.FileName, image.Width, image.Height, image.Credit, image.Licence);
+        if (chosen == a.ImagePath) return (a.ImagePath, a.ImageWidth, a.ImageHeight, a.ImageCredit, a.ImageLicence);
         errors.Add("That picture is not in the media library. Choose another or upload it first.");
-        return (null, null, null);
+        return (null, null, null, "", "");
     }
 
     private async Task SetTagsAsync(Article a, List<string> names, CancellationToken ct)
@@ -197,7 +203,7 @@ public sealed class ArticleDesk(BroadsheetDb db, AuditLog audit, TimeProvider cl
         if (a is null || a.Status != ArticleStatus.Draft || !ArticleWorkflow.Decide(await RoleOfAsync(user), Owns(user, a), a.Status, WorkflowAction.Save).Allowed)
             return false;
         (a.ImagePath, a.ImageWidth, a.ImageHeight) = (image.FileName, image.Width, image.Height);
-        a.ImageAlt = image.Alt;
+        (a.ImageAlt, a.ImageCredit, a.ImageLicence) = (image.Alt, image.Credit, image.Licence);
         return await CommitAsync(a, user, "picture", "", null, false, ct);
     }
 

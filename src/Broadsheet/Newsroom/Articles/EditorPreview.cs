@@ -42,11 +42,11 @@ public static class EditorPreview
         {
             var (stem, ext) = (chosen[..dot], chosen[(dot + 1)..]);
             var media = await db.MediaImages.AsNoTracking().Where(m => m.Stem == stem && m.Extension == ext)
-                .Select(m => new { m.Width, m.Height }).FirstOrDefaultAsync(ct);
-            if (media is not null) return new StoryPicture(chosen, media.Width, media.Height, alt, caption);
+                .Select(m => new { m.Width, m.Height, m.Credit, m.Licence }).FirstOrDefaultAsync(ct);
+            if (media is not null) return new StoryPicture(chosen, media.Width, media.Height, alt, caption, media.Credit, media.Licence);
         }
         var shown = await db.Articles.AsNoTracking().Where(a => a.ImagePath == chosen)
-            .Select(a => new { a.ImageWidth, a.ImageHeight }).FirstOrDefaultAsync(ct);
-        return shown is null ? null : new StoryPicture(chosen, shown.ImageWidth, shown.ImageHeight, alt, caption);
+            .Select(a => new { a.ImageWidth, a.ImageHeight, a.ImageCredit, a.ImageLicence }).FirstOrDefaultAsync(ct);
+        return shown is null ? null : new StoryPicture(chosen, shown.ImageWidth, shown.ImageHeight, alt, caption, shown.ImageCredit, shown.ImageLicence);
     }
 }

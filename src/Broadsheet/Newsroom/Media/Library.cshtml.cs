@@ -25,6 +25,8 @@ public sealed class LibraryModel(MediaLibrary library, LibraryViews views, Uploa
     private string? Problem { get; set; }
     private string? Notice { get; set; }
     private string Alt { get; set; } = "";
+    private string Credit { get; set; } = "";
+    private string Licence { get; set; } = "";
     private string? ReturnUrl { get; set; }
     private int? Article { get; set; }
     private MediaOptions Options => options.Value;
@@ -41,14 +43,16 @@ public sealed class LibraryModel(MediaLibrary library, LibraryViews views, Uploa
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? alt, string? returnUrl, [FromQuery(Name = "article")] int? article, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? alt, string? credit, string? licence, string? returnUrl, [FromQuery(Name = "article")] int? article, CancellationToken ct)
     {
         Article = article > 0 ? article : null;
         ReturnUrl = Local(returnUrl);
         Alt = (alt ?? "").Trim();
+        (Credit, Licence) = ((credit ?? "").Trim(), (licence ?? "").Trim());
         if (file is null) return await RefuseAsync("Choose a picture file to upload (JPEG, PNG, WebP or GIF).", ct);
         if (Alt.Length is 0 or > AltMax)
             return await RefuseAsync($"Describe the picture in 1 to {AltMax} characters (alt text), for readers who cannot see it.", ct);
+        if (EditPictureModel.WordsProblem(Credit, Licence) is { } wordsProblem) return await RefuseAsync(wordsProblem, ct);
         if (file.Length > Options.MaxUploadBytes) return await RefuseAsync(MediaUpload.TooLarge(Options), ct, StatusCodes.Status413PayloadTooLarge);
 
         var data = new byte[file.Length];
@@ -66,7 +70,7 @@ public sealed class LibraryModel(MediaLibrary library, LibraryViews views, Uploa
         }
         if (picture is null) return await RefuseAsync(error, ct);
 
-        var image = await library.StoreAsync(picture, Alt, User.UserId(), ct);
+        var image = await library.StoreAsync(picture, Alt, User.UserId(), ct, Credit, Licence);
         if (Article is int draft && await desk.UsePictureAsync(draft, image, User, ct))
         {
             // Back to the draft, with htmx too: a whole page, not a swap of the library.
@@ -76,7 +80,7 @@ public sealed class LibraryModel(MediaLibrary library, LibraryViews views, Uploa
             return new OkResult();
         }
         if (!IsHtmx) return ReturnUrl is { } back ? LocalRedirect(back) : RedirectToPage(new { uploaded = image.FileName });
-        Alt = "";
+        (Alt, Credit, Licence) = ("", "", "");
         Notice = $"Uploaded {image.FileName}.";
         return await ShowAsync(ct);
     }
@@ -90,7 +94,7 @@ public sealed class LibraryModel(MediaLibrary library, LibraryViews views, Uploa
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        View = await views.BuildAsync(User, PageNumber, ct) with { Problem = Problem, Notice = Notice, Alt = Alt, ReturnUrl = ReturnUrl, Article = Article };
+        View = await views.BuildAsync(User, PageNumber, ct) with { Problem = Problem, Notice = Notice, Alt = Alt, Credit = Credit, Licence = Licence, ReturnUrl = ReturnUrl, Article = Article };
         return IsHtmx ? Partial("_Library", View) : Page();
     }
 

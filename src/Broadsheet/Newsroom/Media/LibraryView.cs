@@ -11,6 +11,8 @@ public sealed record LibraryView(IReadOnlyList<MediaRow> Rows, int PageNumber, b
     public string? Problem { get; init; }
     public string? Notice { get; init; }
     public string Alt { get; init; } = "";
+    public string Credit { get; init; } = "";
+    public string Licence { get; init; } = "";
     public string? ReturnUrl { get; init; }
     /// <summary>The draft the editor sent the author from: an upload becomes its picture and leads back to it.</summary>
     public int? Article { get; init; }

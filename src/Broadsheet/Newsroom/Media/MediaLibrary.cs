@@ -2,6 +2,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Audit;
 using Broadsheet.Articles;
 using System.Security.Cryptography;
+using Broadsheet.Caching;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,17 +10,18 @@ using Microsoft.Extensions.Options;
 namespace Broadsheet.Newsroom.Media;
 
 public sealed record MediaRow(int Id, string FileName, string Extension, int Width, int Height, long Bytes,
-    string VariantWidths, string Alt, string? UploadedBy, DateTime UploadedAt);
+    string VariantWidths, string Alt, string? UploadedBy, DateTime UploadedAt, string Credit = "", string Licence = "");
 
 public sealed record DeleteOutcome(bool Found, IReadOnlyList<string> UsedBy);
 
 /// <summary>Uploaded pictures: writes the files then the row (removing the files if the row fails), lists and deletes them.</summary>
 public sealed class MediaLibrary(BroadsheetDb db, IOptions<MediaOptions> options, IConfiguration config, IWebHostEnvironment env,
-    TimeProvider clock, AuditLog audit)
+    TimeProvider clock, AuditLog audit, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache)
 {
     private string Folder => Broadsheet.Media.MediaFolder.DirectoryOf(config, env);
 
-    public async Task<MediaImage> StoreAsync(PreparedPicture picture, string alt, int? userId, CancellationToken ct)
+    public async Task<MediaImage> StoreAsync(PreparedPicture picture, string alt, int? userId, CancellationToken ct,
+        string credit = "", string licence = "")
     {
         // 128 random bits as hex: 32 characters nobody can guess or enumerate.
         var stem = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -39,6 +41,8 @@ public sealed class MediaLibrary(BroadsheetDb db, IOptions<MediaOptions> options
                 Bytes = picture.Full.LongLength,
                 VariantWidths = string.Join(',', picture.Variants.Select(v => v.Width)),
                 Alt = alt,
+                Credit = credit,
+                Licence = licence,
                 UploadedByUserId = userId,
                 UploadedAt = clock.GetUtcNow().UtcDateTime,
             }).Entity;
@@ -67,9 +71,36 @@ public sealed class MediaLibrary(BroadsheetDb db, IOptions<MediaOptions> options
             .OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id)
             .Skip((page - 1) * size).Take(size + 1)
             .Select(m => new MediaRow(m.Id, m.Stem + "." + m.Extension, m.Extension, m.Width, m.Height, m.Bytes, m.VariantWidths, m.Alt,
-                db.Users.Where(u => u.Id == m.UploadedByUserId).Select(u => u.DisplayName).FirstOrDefault(), m.UploadedAt))
+                db.Users.Where(u => u.Id == m.UploadedByUserId).Select(u => u.DisplayName).FirstOrDefault(), m.UploadedAt, m.Credit, m.Licence))
             .ToListAsync(ct);
         return (rows.Take(size).ToList(), rows.Count > size);
+    }
+
+    public Task<MediaImage?> FindAsync(int id, CancellationToken ct) =>
+        db.MediaImages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    /// <summary>
+    /// Sets a picture's credit and licence note, and the copies every article showing it keeps
+    /// (Article.ImageCredit), in one transaction with an audit entry; then evicts the cached pages.
+    /// Returns the titles of the stories that changed, or null when the picture is gone.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> SetCreditAsync(int id, string credit, string licence, System.Security.Claims.ClaimsPrincipal by, CancellationToken ct)
+    {
+        var image = await db.MediaImages.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (image is null) return null;
+        var name = image.FileName;
+        var (oldCredit, oldLicence) = (image.Credit, image.Licence);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        (image.Credit, image.Licence) = (credit, licence);
+        audit.Add(by, "media.credit", "media", id.ToString(),
+            $"{name}: credit \"{oldCredit}\" → \"{credit}\"; licence \"{oldLicence}\" → \"{licence}\".");
+        await db.SaveChangesAsync(ct);
+        var shown = await db.Articles.Where(a => a.ImagePath == name).OrderBy(a => a.Title).Select(a => a.Title).ToListAsync(ct);
+        await db.Articles.Where(a => a.ImagePath == name)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ImageCredit, credit).SetProperty(a => a.ImageLicence, licence), ct);
+        await tx.CommitAsync(ct);
+        if (shown.Count > 0) await cache.ContentChangedAsync(ct);
+        return shown;
     }
 
     /// <summary>Removes the row and its files, unless an article still shows the picture.</summary>

@@ -19,13 +19,16 @@ public class MediaApp : BroadsheetApp
 
     /// <summary>Posts the library's own upload form (its token included) with a file, as a browser does.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Page)> UploadAsync(ReaderSession session, string fileName, byte[] bytes,
-        string alt = "A ferry leaving the harbour at dawn", string action = "/newsroom/media", bool htmx = false, bool token = true)
+        string alt = "A ferry leaving the harbour at dawn", string action = "/newsroom/media", bool htmx = false, bool token = true,
+        string? credit = null, string? licence = null)
     {
         var (shown, page) = await session.GetPageAsync("/newsroom/media");
         ((int)shown.StatusCode).ShouldBe(200);
         using var form = new MultipartFormDataContent();
         if (token) form.Add(new StringContent(page.QuerySelector("form.media-upload input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken");
         form.Add(new StringContent(alt), "alt");
+        if (credit is not null) form.Add(new StringContent(credit), "credit");
+        if (licence is not null) form.Add(new StringContent(licence), "licence");
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg"); // what a browser claims; the server ignores it
         form.Add(file, "file", fileName);

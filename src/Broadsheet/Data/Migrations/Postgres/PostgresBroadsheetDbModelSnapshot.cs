@@ -172,8 +172,18 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("ImageCredit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("ImageHeight")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ImageLicence")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("ImagePath")
                         .HasMaxLength(200)
@@ -254,6 +264,37 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Articles", (string)null);
+                });
+
+            modelBuilder.Entity("Broadsheet.Articles.ArticleByline", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AuthorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GuestName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("GuestUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("ArticleId", "Position");
+
+                    b.HasIndex("AuthorId", "ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("ArticleBylines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ArticleBylines_AuthorOrGuest", "\"AuthorId\" IS NOT NULL OR \"GuestName\" <> ''");
+                        });
                 });
 
             modelBuilder.Entity("Broadsheet.Articles.Author", b =>
@@ -1166,6 +1207,11 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.Property<long>("Bytes")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Credit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Extension")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1173,6 +1219,11 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.Property<int>("Height")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Stem")
                         .IsRequired()
@@ -1700,6 +1751,22 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("Broadsheet.Articles.ArticleByline", b =>
+                {
+                    b.HasOne("Broadsheet.Articles.Article", null)
+                        .WithMany("Bylines")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Broadsheet.Articles.Author", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Author");
+                });
+
             modelBuilder.Entity("Broadsheet.Articles.Author", b =>
                 {
                     b.HasOne("Broadsheet.Data.Identity.User", null)
@@ -1956,6 +2023,8 @@ namespace Broadsheet.Data.Migrations.Postgres
 
             modelBuilder.Entity("Broadsheet.Articles.Article", b =>
                 {
+                    b.Navigation("Bylines");
+
                     b.Navigation("Corrections");
                 });
 #pragma warning restore 612, 618
