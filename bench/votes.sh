@@ -8,6 +8,10 @@
 # vote's cost does not grow with the votes an article already has.
 # VOTE_PERMITS / VOTE_WINDOW (default 1000000 per 60 s) set the per-IP vote limit, e.g.
 # VOTE_PERMITS=500 VOTE_WINDOW=1 to have the storm meet 429s and retry through them.
+# VOTE_ROUNDS=N has each reader vote N times over (3 x readers x N votes for one sign-in each).
+# APP_DIR runs an existing build (e.g. src/Broadsheet/bin/Release/net10.0) instead of publishing one.
+# VOTE_TRACE=FILE records a dotnet-trace CPU sample profile of the app from the release of the storm
+# (VOTE_TRACE_SECONDS long, 10 by default) and converts it to FILE.speedscope.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -39,7 +43,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "==> Publishing Release builds"
-publish_app "$work/app"
+if [[ -n ${APP_DIR:-} ]]; then cp -r "$APP_DIR" "$work/app"; else publish_app "$work/app"; fi
 dotnet publish bench/VoteStorm -c Release -o "$work/storm" -nologo -v quiet
 
 # The readers go straight into the database: password hashing would cost far more than the
@@ -164,9 +168,18 @@ storm() { # name, then app settings as --Key value pairs
     echo "    $prefill earlier vote rows on the article inserted in $((SECONDS - started)) s"
   fi
 
-  local storm_rc=0
+  local storm_rc=0 tracer=""
+  if [[ -n ${VOTE_TRACE:-} ]]; then
+    # Started once every reader is signed in, so the profile is the storm's, not the sign-ins'.
+    ( while ! grep -q '^==> Releasing' "$out" 2>/dev/null; do sleep 0.05; done
+      /root/.dotnet/tools/dotnet-trace collect -p "$app" --profile dotnet-sampled-thread-time \
+        --duration "00:00:00:${VOTE_TRACE_SECONDS:-10}" -o "$VOTE_TRACE" >/dev/null 2>&1
+      /root/.dotnet/tools/dotnet-trace convert "$VOTE_TRACE" --format Speedscope -o "$VOTE_TRACE" >/dev/null 2>&1 ) &
+    tracer=$!
+  fi
   dotnet "$work/storm/VoteStorm.dll" --base "http://127.0.0.1:$port" --slug "$slug" --mail "$mail" \
-    --readers "$readers" --app-pid "$app" --expected "$work/$name.expected.csv" | tee "$out" || storm_rc=$?
+    --readers "$readers" --rounds "${VOTE_ROUNDS:-1}" --app-pid "$app" --expected "$work/$name.expected.csv" | tee "$out" || storm_rc=$?
+  [[ -n $tracer ]] && wait "$tracer"
   grep -q '^RESULT' "$out" || { echo "VoteStorm failed before the storm ($storm_rc); app log:" >&2; tail -n 40 "$log" >&2; exit 1; }
   field() { grep '^RESULT' "$out" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 

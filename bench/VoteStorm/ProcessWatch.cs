@@ -32,10 +32,12 @@ public sealed class ProcessWatch : IAsyncDisposable
         });
     }
 
-    public sealed record Usage(double Seconds, double? AppCores, double ClientCores, int? AppPeakThreads)
+    /// <param name="AppCpuSeconds">utime + stime of the app over the storm: what a vote costs, whatever else the box is doing.</param>
+    public sealed record Usage(double Seconds, double? AppCores, double? AppCpuSeconds, double ClientCores, int? AppPeakThreads)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"CPU over the storm ({Environment.ProcessorCount} cores): app {(AppCores is { } a ? $"{a:0.00}" : "?")} cores, " +
+            $"CPU over the storm ({Environment.ProcessorCount} cores): app {(AppCores is { } a ? $"{a:0.00}" : "?")} cores " +
+            $"({(AppCpuSeconds is { } s ? $"{s:0.00}" : "?")} CPU s), " +
             $"VoteStorm {ClientCores:0.00} cores; app threads at most {(AppPeakThreads?.ToString(CultureInfo.InvariantCulture) ?? "?")}");
     }
 
@@ -45,8 +47,8 @@ public sealed class ProcessWatch : IAsyncDisposable
         await sampler;
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var self = (Process.GetCurrentProcess().TotalProcessorTime - selfStart).TotalSeconds;
-        var app = AppCpu() is { } end && appStart is { } begin ? (end - begin) / seconds : (double?)null;
-        return new Usage(seconds, app, self / seconds, pid is null ? null : peakThreads);
+        var cpu = AppCpu() is { } end && appStart is { } begin ? end - begin : (double?)null;
+        return new Usage(seconds, cpu / seconds, cpu, self / seconds, pid is null ? null : peakThreads);
     }
 
     private double? AppCpu()

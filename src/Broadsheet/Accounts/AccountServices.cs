@@ -54,8 +54,10 @@ public static class AccountServices
         // session survives "sign out everywhere" or a password change.
         services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Accounts:StampCheckSeconds", 30)));
-        // The check itself, in one statement (replaces Identity's, which AddIdentity registered).
-        services.AddScoped<ISecurityStampValidator, StampCheck>();
+        // The check itself, in one statement (replaces Identity's, which AddIdentity registered),
+        // built only on the requests where it is due.
+        services.AddScoped<StampCheck>();
+        services.AddSingleton<ISecurityStampValidator, StampDue>();
 
         services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurity);
 

@@ -24,18 +24,21 @@ public sealed class StampCheck(IOptions<SecurityStampValidatorOptions> options, 
 {
     private string[] roles = [];
 
+    private sealed record Row(string? SecurityStamp, string? UserName, string? Email, string DisplayName, List<string> Roles);
+
+    // Compiled once: a vote storm makes this check for nearly every reader's first vote, and
+    // EF's per-call work on a LINQ query (parameter extraction, cache lookup) cost more than the statement.
+    private static readonly Func<BroadsheetDb, int, Task<Row?>> Read = EF.CompileAsyncQuery((BroadsheetDb db, int id) =>
+        db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new Row(u.SecurityStamp, u.UserName, u.Email, u.DisplayName,
+                db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToList()))
+            .FirstOrDefault());
+
     protected override async Task<User?> VerifySecurityStamp(ClaimsPrincipal? principal)
     {
         var ids = SignInManager.Options.ClaimsIdentity;
         if (!int.TryParse(principal?.FindFirstValue(ids.UserIdClaimType), out var id)) return null;
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new
-            {
-                u.SecurityStamp, u.UserName, u.Email, u.DisplayName,
-                Roles = db.UserRoles.Where(r => r.UserId == u.Id)
-                    .Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-            })
-            .FirstOrDefaultAsync();
+        var row = await Read(db, id);
         var stamp = principal!.FindFirstValue(ids.SecurityStampClaimType);
         if (row is null || stamp is null || stamp != row.SecurityStamp) return null;
         roles = [.. row.Roles];
@@ -61,5 +64,24 @@ public sealed class StampCheck(IOptions<SecurityStampValidatorOptions> options, 
             && principal.FindFirstValue(UserClaims.HandleType) == user.Handle
             && principal.FindAll(ids.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal)
                 .SequenceEqual(roles.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+}
+
+/// <summary>
+/// The validator the sign-in cookie calls on every request. Identity resolves its validator per
+/// request, and building <see cref="StampCheck"/> builds a SignInManager, a UserManager and its
+/// token providers; a vote storm's profile put that among a vote's largest costs, on requests
+/// whose check was not even due. This applies Identity's own rule first (no issue date, or older
+/// than <c>Accounts:StampCheckSeconds</c>) and builds the check only when it is due, so a session
+/// ends exactly when it did before.
+/// </summary>
+internal sealed class StampDue(IOptions<SecurityStampValidatorOptions> options) : ISecurityStampValidator
+{
+    public Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var o = options.Value;
+        var now = (o.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (context.Properties.IssuedUtc is { } issued && now - issued <= o.ValidationInterval) return Task.CompletedTask;
+        return context.HttpContext.RequestServices.GetRequiredService<StampCheck>().ValidateAsync(context);
     }
 }

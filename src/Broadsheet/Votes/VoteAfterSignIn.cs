@@ -18,9 +18,7 @@ internal sealed class VoteAfterSignIn(BroadsheetDb db, VoteService votes, TimePr
 
     public async Task RunAsync(int userId, string then, CancellationToken ct)
     {
-        if (!VoteService.TryParseThen(then, out var article, out var direction)) return;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var id = await db.Articles.Live(now).Where(a => a.Slug == article).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-        if (id is int articleId) await votes.CastAsync(userId, articleId, direction, ct);
+        // The writer finds the live article itself; a story gone meanwhile is simply not voted on.
+        if (VoteService.TryParseThen(then, out var article, out var direction)) await votes.CastAsync(userId, article, direction, ct);
     }
 }

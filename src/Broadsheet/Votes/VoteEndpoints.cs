@@ -40,7 +40,7 @@ public static class VoteEndpoints
     }
 
     private static async Task<IResult> VoteAsync(string slug, HttpContext http,
-        BroadsheetDb db, VoteService votes, RequestLimits limits, PartialRenderer partials, TimeProvider clock, CancellationToken ct)
+        BroadsheetDb db, VoteService votes, RequestLimits limits, PartialRenderer partials, CancellationToken ct)
     {
         if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
             return Problem(http, 400, "The form had expired. Reload the page and try again.");
@@ -49,9 +49,6 @@ public static class VoteEndpoints
         if (!VoteChange.TryParse(form["direction"].Count == 1 ? form["direction"][0] : null, out var d))
             return Problem(http, 400, "Choose up, down or clear.");
         if (!Slug.IsValid(slug)) return Results.NotFound();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var articleId = await db.Articles.Live(now).Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-        if (articleId is null) return Results.NotFound();
 
         var userId = http.User.UserId()!.Value;
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -62,25 +59,28 @@ public static class VoteEndpoints
             return Problem(http, 429, "You are voting very fast. Wait a moment and try again.");
         }
 
-        VoteOutcome outcome;
-        try { outcome = await votes.CastAsync(userId, articleId.Value, d, ct); }
+        // No query here: the writer finds the live article by its slug and checks the reader's ban
+        // and age in the batch's own transaction, and answers with the counts it committed.
+        ArticleVoteResult result;
+        try { result = await votes.CastAsync(userId, slug, d, ct); }
         catch (WriterStoppedException) { return Problem(http, 503, "The site is restarting. Try again in a moment."); }
         catch (System.Data.Common.DbException)
         {
-            // Deleted between the check above and the write: gone, not a server fault.
-            if (!await db.Articles.AnyAsync(a => a.Id == articleId.Value, CancellationToken.None)) return Results.NotFound();
+            // Deleted between the writer's check and its write: gone, not a server fault.
+            if (!await db.Articles.AnyAsync(a => a.Slug == slug, CancellationToken.None)) return Results.NotFound();
             throw;
         }
-        switch (outcome)
+        switch (result.Outcome)
         {
+            case VoteOutcome.NotFound: return Results.NotFound();
             case VoteOutcome.Banned:
-                var reason = await db.Users.Where(u => u.Id == userId).Select(u => u.BanReason).FirstOrDefaultAsync(ct);
-                return Problem(http, 403, "Your account cannot vote at the moment." + (string.IsNullOrWhiteSpace(reason) ? "" : $" Reason: {reason}"));
+                return Problem(http, 403, "Your account cannot vote at the moment." + (string.IsNullOrWhiteSpace(result.BanReason) ? "" : $" Reason: {result.BanReason}"));
             case VoteOutcome.TooNewToDownvote: return Problem(http, 403, $"New accounts can downvote after {votes.DownvoteMinAccountAge.TotalHours:0} hours.");
         }
         if (!http.Request.Headers.ContainsKey("HX-Request")) return Results.Redirect($"/articles/{slug}#votes");
-        var html = await VoteFragments.WidgetAsync(db, votes, partials, clock, http, slug, ct);
-        return html is null ? Results.NotFound() : Results.Content(html, "text/html; charset=utf-8");
+        var widget = new VoteWidget(slug, result.Views, result.Upvotes, result.Downvotes, VoteControls.Echo(http, form, result.Mine));
+        http.Response.Headers.CacheControl = "no-cache, no-store";
+        return Results.Content(await partials.RenderAsync(http, VoteWidget.Partial, widget), "text/html; charset=utf-8");
     }
 
     /// <summary>

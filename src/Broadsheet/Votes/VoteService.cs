@@ -1,30 +1,36 @@
-using Broadsheet.Articles;
-using Broadsheet.Accounts;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Votes;
 
-public enum VoteOutcome { Counted, Banned, TooNewToDownvote }
+public enum VoteOutcome { Counted, Banned, TooNewToDownvote, NotFound }
 
 /// <summary>
-/// Casts a reader's vote on an article: checks the reader may (ban, downvote age) here in the
-/// request, then hands the vote to the instance's <see cref="ArticleVoteWriter"/> and returns
-/// once the batch holding it has committed. The writer moves the counts by each vote's delta,
-/// so a vote never recounts the article's rows.
+/// Casts a reader's vote on an article: hands it to the instance's <see cref="ArticleVoteWriter"/>
+/// and returns once the batch holding it has committed. The writer checks, in that batch's
+/// transaction, that the article is live and that the reader may vote (ban, downvote age), and
+/// moves the counts by each vote's delta, so a vote never recounts the article's rows.
 /// </summary>
 public sealed class VoteService(BroadsheetDb db, ArticleVoteWriter writer, TimeProvider clock, IConfiguration config)
 {
-    public TimeSpan DownvoteMinAccountAge => TimeSpan.FromHours(Math.Max(0, config.GetValue("Votes:DownvoteMinAccountAgeHours", 24.0)));
+    public TimeSpan DownvoteMinAccountAge => DownvoteMinAccountAgeOf(config);
+
+    public static TimeSpan DownvoteMinAccountAgeOf(IConfiguration config) =>
+        TimeSpan.FromHours(Math.Max(0, config.GetValue("Votes:DownvoteMinAccountAgeHours", 24.0)));
+
+    /// <summary>A vote on the live article at this slug: the form's path names it, and the writer resolves it.</summary>
+    public async Task<ArticleVoteResult> CastAsync(int userId, string slug, VoteDirection direction, CancellationToken ct)
+    {
+        var request = new ArticleVoteRequest(null, slug, userId, direction, clock.GetUtcNow().UtcDateTime);
+        await writer.SubmitAsync(request, ct);
+        return request.Result;
+    }
 
     public async Task<VoteOutcome> CastAsync(int userId, int articleId, VoteDirection direction, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.BannedUntil, u.JoinedAt }).FirstAsync(ct);
-        if (user.BannedUntil is { } until && until > now) return VoteOutcome.Banned;
-        if (direction == VoteDirection.Down && now - user.JoinedAt < DownvoteMinAccountAge) return VoteOutcome.TooNewToDownvote;
-        await writer.SubmitAsync(new ArticleVoteRequest(articleId, userId, direction, now), ct);
-        return VoteOutcome.Counted;
+        var request = new ArticleVoteRequest(articleId, null, userId, direction, clock.GetUtcNow().UtcDateTime);
+        await writer.SubmitAsync(request, ct);
+        return request.Result.Outcome;
     }
 
     /// <summary>The reader's own vote on the article, for the pressed button.</summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using System.Globalization;
 
 namespace Broadsheet.Votes;
@@ -40,6 +41,17 @@ public sealed record VoteControls(VoteState Mine, string? TokenField, string? To
         if (http.User.UserId() is null) return SignedOut;
         var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
         return new VoteControls(mine, tokens.FormFieldName, tokens.RequestToken);
+    }
+
+    /// <summary>
+    /// The form token the reader just posted, handed back in the widget that answers their vote:
+    /// the antiforgery middleware has just validated it for this reader and their cookie, so it is
+    /// as good as a new one and costs no encryption. A token sent as a header instead gets a new one.
+    /// </summary>
+    public static VoteControls Echo(HttpContext http, IFormCollection form, VoteState mine)
+    {
+        var field = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.FormFieldName;
+        return form[field] is [{ Length: > 0 } token] ? new VoteControls(mine, field, token) : For(http, mine);
     }
 }
 

@@ -82,6 +82,29 @@ public sealed class VoteTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
     }
 
     [Fact]
+    public async Task An_htmx_vote_answers_with_the_counts_it_committed_and_hands_back_the_token_it_was_sent()
+    {
+        var article = await app.ArticleAsync();
+        var (reader, _) = await ReaderAsync();
+        using var _r = reader;
+        var token = await reader.VoteTokenAsync(article.Slug);
+        Task<(HttpResponseMessage Response, AngleSharp.Dom.IDocument Page)> Vote(string direction) =>
+            reader.PostAsync($"/articles/{article.Slug}/vote", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["direction"] = direction }, htmx: true);
+
+        var (response, widget) = await Vote("up");
+        ((int)response.StatusCode).ShouldBe(200);
+        widget.QuerySelector(".votes")!.TextContent.ShouldBe("1 Vote: 1 Upvote, 0 Downvotes (1 Point)");
+        widget.QuerySelector("button.vote-up")!.GetAttribute("aria-pressed").ShouldBe("true");
+        // The token was just checked for this reader: handing it back costs no encryption, and it still works.
+        widget.QuerySelector("form.vote input[name=__RequestVerificationToken]")!.GetAttribute("value").ShouldBe(token);
+        response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        var (again, after) = await Vote("down");
+        ((int)again.StatusCode).ShouldBe(200);
+        after.QuerySelector(".votes")!.TextContent.ShouldBe("1 Vote: 0 Upvotes, 1 Downvote (-1 Points)");
+        (await CountsAsync(article)).ShouldBe((0, 1, 1));
+    }
+
+    [Fact]
     public async Task Signed_out_the_buttons_sign_in_first_and_the_vote_is_then_cast()
     {
         var article = await app.ArticleAsync();
