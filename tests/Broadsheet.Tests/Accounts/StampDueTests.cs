@@ -1,4 +1,5 @@
 using Broadsheet.Tests.Fixtures;
+using Broadsheet.Votes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Tests.Accounts;
