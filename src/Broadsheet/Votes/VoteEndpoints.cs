@@ -35,6 +35,9 @@ public static class VoteEndpoints
         // before touching the form (reading a refused form throws).
         app.MapPost("/articles/{slug}/vote", VoteAsync).RequireAuthorization()
             .WithMetadata(new RequireAntiforgeryTokenAttribute()).WithTags("Votes");
+        // A static page that takes votes: the same handler, on its companion (Articles/Companion).
+        app.MapPost("/pages/{slug}/vote", VoteAsync).RequireAuthorization()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute()).WithTags("Votes");
         app.MapVoteFragments();
         return app;
     }
@@ -48,9 +51,10 @@ public static class VoteEndpoints
         var form = await http.Request.ReadFormAsync(ct);
         if (!VoteChange.TryParse(form["direction"].Count == 1 ? form["direction"][0] : null, out var d))
             return Problem(http, 400, "Choose up, down or clear.");
-        if (!Slug.IsValid(slug)) return Results.NotFound();
+        if (Companion.KeyOf(slug, http.Request.Path.StartsWithSegments("/pages")) is not { } key) return Results.NotFound();
+        slug = key;
         var now = clock.GetUtcNow().UtcDateTime;
-        var articleId = await db.Articles.Live(now).Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+        var articleId = await db.Articles.Votable(now).Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         if (articleId is null) return Results.NotFound();
 
         var userId = http.User.UserId()!.Value;
@@ -78,7 +82,7 @@ public static class VoteEndpoints
                 return Problem(http, 403, "Your account cannot vote at the moment." + (string.IsNullOrWhiteSpace(reason) ? "" : $" Reason: {reason}"));
             case VoteOutcome.TooNewToDownvote: return Problem(http, 403, $"New accounts can downvote after {votes.DownvoteMinAccountAge.TotalHours:0} hours.");
         }
-        if (!http.Request.Headers.ContainsKey("HX-Request")) return Results.Redirect($"/articles/{slug}#votes");
+        if (!http.Request.Headers.ContainsKey("HX-Request")) return Results.Redirect($"{Companion.ReaderPath(slug)}#votes");
         var html = await VoteFragments.WidgetAsync(db, votes, partials, clock, http, slug, ct);
         return html is null ? Results.NotFound() : Results.Content(html, "text/html; charset=utf-8");
     }

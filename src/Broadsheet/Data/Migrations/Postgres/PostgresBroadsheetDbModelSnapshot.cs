@@ -236,6 +236,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.Property<long>("ViewCount")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("VotesClosed")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BreakingUntil");
@@ -1044,6 +1047,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.Property<string>("BodyText")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("CountViews")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

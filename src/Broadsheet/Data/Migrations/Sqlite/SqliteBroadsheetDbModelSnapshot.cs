@@ -227,6 +227,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.Property<long>("ViewCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("VotesClosed")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BreakingUntil");
@@ -1003,6 +1006,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.Property<string>("BodyText")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CountViews")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
