@@ -76,8 +76,12 @@ public class Article
     /// <summary>When an author last submitted the draft for an editor's review; null when not waiting.</summary>
     public DateTime? SubmittedAt { get; set; }
 
-    /// <summary>Set by the newsroom; comments also close by themselves after Comments:CloseAfterDays.</summary>
+    /// <summary>Set by the newsroom; comments also close by themselves after Comments:CloseAfterDays.
+    /// On a page's <see cref="Companion"/> it means the page shows no thread at all.</summary>
     public bool CommentsClosed { get; set; }
+
+    /// <summary>Only a page's <see cref="Companion"/> sets it: votes are off on that page. Stories always take votes.</summary>
+    public bool VotesClosed { get; set; }
 
     /// <summary>Sets the Markdown and everything derived from it in one place.</summary>
     public void SetBody(string markdown)

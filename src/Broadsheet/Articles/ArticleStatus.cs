@@ -7,4 +7,10 @@ public enum ArticleStatus
     Scheduled,
     Published,
     Unpublished,
+
+    /// <summary>
+    /// Never live: the hidden stand-in that holds a static page's votes, views and comments
+    /// (<see cref="Companion"/>), so those features keep keying everything by article.
+    /// </summary>
+    Companion,
 }

@@ -13,6 +13,9 @@ public sealed record StoryView(string? Section, string Title, string? Standfirst
 /// <param name="Licence">The licence note; only a link (a licence's address) is shown to readers.</param>
 public sealed record StoryPicture(string Path, int? Width, int? Height, string Alt, string? Caption, string Credit = "", string Licence = "")
 {
+    /// <summary>The column's width: one value for the &lt;img&gt; and the head's preload, so both pick the same file.</summary>
+    public const string Sizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
+
     public static StoryPicture? Of(Article a) =>
         a.ImagePath is null ? null : new(a.ImagePath, a.ImageWidth, a.ImageHeight, a.ImageAlt, a.ImageCaption, a.ImageCredit, a.ImageLicence);
 }

@@ -22,6 +22,9 @@ public static class CommentServices
         services.AddScoped<CommentReports>();
         services.AddScoped<ReplyNotifier>();
         services.AddScoped<Moderation>();
+        // A static page's thread, on its companion article (Articles/Companion): the same page and rules.
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+            o.Conventions.AddPageRoute("/Comments/Thread", "/pages/{pageSlug}/comments"));
         return services;
     }
 }

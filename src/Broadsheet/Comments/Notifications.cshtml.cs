@@ -12,7 +12,7 @@ namespace Broadsheet.Comments;
 /// <summary>One "someone replied to you", with where to read it.</summary>
 public sealed record NotificationItem(long CommentId, string Replier, string ArticleSlug, string ArticleTitle, string BodyHtml, DateTime CreatedAt, bool Unread)
 {
-    public string Link => $"/articles/{ArticleSlug}/comments#comment-{CommentId}";
+    public string Link => $"{Broadsheet.Articles.Companion.ReaderPath(ArticleSlug)}/comments#comment-{CommentId}";
 }
 
 /// <summary>

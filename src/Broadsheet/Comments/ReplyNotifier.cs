@@ -43,7 +43,7 @@ public sealed class ReplyNotifier(BroadsheetDb db, AccountMail mail, TimeProvide
 
         if (!target.EmailOnReply || !target.EmailConfirmed || string.IsNullOrEmpty(target.Email)) return;
         var replier = target.Replier ?? AccountDeletion.DeletedName;
-        var link = mail.Absolute($"/articles/{target.Slug}/comments#comment-{replyId}");
+        var link = mail.Absolute($"{Broadsheet.Articles.Companion.ReaderPath(target.Slug)}/comments#comment-{replyId}");
         try
         {
             await mail.ReplyAsync(target.Email, target.DisplayName, replier, target.Title, link, mail.Absolute("/account#replies-h"), ct);

@@ -1,4 +1,5 @@
 using Broadsheet.Accounts;
+using Broadsheet.Articles;
 using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Shared;
@@ -10,7 +11,7 @@ using Broadsheet.Data.Identity;
 namespace Broadsheet.Comments;
 
 /// <summary>
-/// /articles/{slug}/comments: the thread. The article page is cached for anonymous readers, so
+/// /articles/{slug}/comments (and /pages/{slug}/comments for a page that takes comments): the thread. The article page is cached for anonymous readers, so
 /// it carries only a placeholder that htmx fills from here on load (HX-Request: just the
 /// thread); without JavaScript the placeholder is a link to this same address as a full page.
 /// A POST adds a top-level comment: redirect back to it, or with htmx a fresh form plus the
@@ -23,9 +24,9 @@ public sealed class ThreadModel(BroadsheetDb db, CommentPosting posting, FormSta
 {
     public ThreadView Thread { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? sort, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? slug, string? pageSlug, string? sort, CancellationToken ct)
     {
-        var article = await FindAsync(slug, ct);
+        var article = await FindAsync(slug, pageSlug, ct);
         if (article is null) return Missing(StoryGone);
         if (!CommentTree.TryParseSort(sort, out var order))
         {
@@ -36,10 +37,10 @@ public sealed class ThreadModel(BroadsheetDb db, CommentPosting posting, FormSta
         return IsHtmx ? Partial("_Thread", Thread) : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, string? body, string? website, string? started, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? slug, string? pageSlug, string? body, string? website, string? started, CancellationToken ct)
     {
         if (User.UserId() is null) return Challenge();
-        var article = await FindAsync(slug, ct);
+        var article = await FindAsync(slug, pageSlug, ct);
         if (article is null) return Missing(StoryGone);
 
         var outcome = await posting.PostAsync(HttpContext, article, await ActorAsync(), null, new CommentInput(body, website, started), ct);
@@ -65,8 +66,9 @@ public sealed class ThreadModel(BroadsheetDb db, CommentPosting posting, FormSta
 
     private CommentFormView FreshForm(ArticleRef article) => new(article.ThreadPath, null, "", stamps.Issue());
 
-    private async Task<ArticleRef?> FindAsync(string slug, CancellationToken ct) =>
-        Slug.IsValid(slug) ? await ThreadQuery.LiveArticleAsync(db, slug, Now, ct) : null;
+    // /articles/{slug}/comments names a story; /pages/{pageSlug}/comments a page's companion.
+    private async Task<ArticleRef?> FindAsync(string? slug, string? pageSlug, CancellationToken ct) =>
+        Companion.KeyOf(pageSlug ?? slug, pageSlug is not null) is { } key ? await ThreadQuery.LiveArticleAsync(db, key, Now, ct) : null;
 
     private async Task LoadAsync(ArticleRef article, CommentSort sort, CommentFormView? form, CancellationToken ct)
     {

@@ -7,21 +7,25 @@ namespace Broadsheet.Comments;
 /// <summary>What the comment pages need of their article.</summary>
 public sealed record ArticleRef(int Id, string Slug, string Title, bool CommentsClosed, DateTime PublishedAt, int CommentCount)
 {
-    public string ThreadPath => $"/articles/{Slug}/comments";
+    /// <summary>The story, or the static page whose companion this is.</summary>
+    public string Home => Companion.ReaderPath(Slug);
+    public string ThreadPath => $"{Home}/comments";
     public string AnchorOf(long commentId) => $"{ThreadPath}#comment-{commentId}";
 }
 
 /// <summary>Reads for the thread: the article, and every comment of it in one query.</summary>
 public static class ThreadQuery
 {
+    /// <summary>A live story, or a page companion whose page shows comments (a story slug or <see cref="Companion.SlugFor"/>).</summary>
     public static Task<ArticleRef?> LiveArticleAsync(BroadsheetDb db, string slug, DateTime now, CancellationToken ct) =>
-        ToRef(db.Articles.AsNoTracking().Live(now).Where(a => a.Slug == slug), ct);
+        ToRef(db.Articles.AsNoTracking().Discussable(now).Where(a => a.Slug == slug), now, ct);
 
     public static Task<ArticleRef?> LiveArticleAsync(BroadsheetDb db, int articleId, DateTime now, CancellationToken ct) =>
-        ToRef(db.Articles.AsNoTracking().Live(now).Where(a => a.Id == articleId), ct);
+        ToRef(db.Articles.AsNoTracking().Discussable(now).Where(a => a.Id == articleId), now, ct);
 
-    private static Task<ArticleRef?> ToRef(IQueryable<Article> articles, CancellationToken ct) =>
-        articles.Select(a => new ArticleRef(a.Id, a.Slug, a.Title, a.CommentsClosed, a.PublishedAt!.Value, a.CommentCount)).FirstOrDefaultAsync(ct);
+    // A companion is never published, so its comments never close with age: it is "published" now.
+    private static Task<ArticleRef?> ToRef(IQueryable<Article> articles, DateTime now, CancellationToken ct) =>
+        articles.Select(a => new ArticleRef(a.Id, a.Slug, a.Title, a.CommentsClosed, a.PublishedAt ?? now, a.CommentCount)).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// The whole thread in one statement: each comment with its author's name (none once the

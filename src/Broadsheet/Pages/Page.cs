@@ -33,10 +33,13 @@ public sealed class Page
     public bool InFooter { get; set; }
     public int Position { get; set; }
 
-    // Off by default: a policy page is not a debate. Kept so a newsroom can turn them on later;
-    // the reader page does not show these widgets yet (the editor says so).
+    // Off by default: a policy page is not a debate. Turned on, the page's hidden companion
+    // article (Articles/Companion) holds the votes, views and comments.
     public bool AllowComments { get; set; }
     public bool AllowVotes { get; set; }
+
+    /// <summary>Counted like a story's views (Views/IViewPaths), shown with the vote line.</summary>
+    public bool CountViews { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

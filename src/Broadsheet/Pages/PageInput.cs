@@ -8,6 +8,7 @@ public sealed class PageInput
     public const int TitleMax = 300;
     public const int BodyMax = 100_000;
     public const int DescriptionMax = 500;
+    public const int SlugMax = 180;
 
     public string Title { get; set; } = "";
     public string? Slug { get; set; }
@@ -19,11 +20,12 @@ public sealed class PageInput
     public int Position { get; set; }
     public bool AllowComments { get; set; }
     public bool AllowVotes { get; set; }
+    public bool CountViews { get; set; }
 
     public static PageInput From(Page p) => new()
     {
         Title = p.Title, Slug = p.Slug, Body = p.BodyMarkdown, Description = p.Description,
-        InMenu = p.InMenu, InFooter = p.InFooter, Position = p.Position, AllowComments = p.AllowComments, AllowVotes = p.AllowVotes,
+        InMenu = p.InMenu, InFooter = p.InFooter, Position = p.Position, AllowComments = p.AllowComments, AllowVotes = p.AllowVotes, CountViews = p.CountViews,
     };
 
     /// <summary>Everything wrong with the form, in words an editor can act on; empty when it may be saved.</summary>
@@ -40,6 +42,8 @@ public sealed class PageInput
         if (Position is < -10_000 or > 10_000) errors.Add("The order must be between -10000 and 10000.");
         var slug = string.IsNullOrWhiteSpace(Slug) ? Shared.Slug.From(Title) : Slug.Trim();
         if (!Shared.Slug.IsValid(slug)) errors.Add("The slug may hold only lower-case letters, digits and single hyphens (for example corrections-policy).");
+        // Room for the companion article's mark and a deleted page's suffix (Articles/Companion).
+        else if (slug.Length > SlugMax) errors.Add($"The slug is longer than {SlugMax} characters.");
         Slug = slug;
         return errors;
     }

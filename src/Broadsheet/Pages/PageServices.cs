@@ -12,6 +12,9 @@ public static class PageServices
         services.AddSingleton<PageLinks>();
         services.AddSingleton<ISiteLinks>(sp => sp.GetRequiredService<PageLinks>());
         services.AddSingleton<Caching.IContentCopy>(sp => sp.GetRequiredService<PageLinks>());
+        services.AddSingleton<PageViewPaths>();
+        services.AddSingleton<Views.IViewPaths>(sp => sp.GetRequiredService<PageViewPaths>());
+        services.AddSingleton<Caching.IContentCopy>(sp => sp.GetRequiredService<PageViewPaths>());
         services.AddSingleton<ISitemapFile, PageSitemap>();
         services.AddSingleton<Api.IApiResources, PageApi>();
         services.AddPageApiDocument();

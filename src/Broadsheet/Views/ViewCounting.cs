@@ -20,14 +20,26 @@ public static class ViewCounting
         return services;
     }
 
-    public static IApplicationBuilder UseViewCounting(this IApplicationBuilder app) => app.Use((http, next) =>
+    public static IApplicationBuilder UseViewCounting(this IApplicationBuilder app)
     {
-        var slug = ArticleSlug(http.Request.Path);
-        // Counted as the response starts, not after it ends: by the time a reader (or a test) has
-        // the page, the view is already in the buffer, so a flush straight after it includes it.
-        if (slug is not null) http.Response.OnStarting(() => CountAsync(http, slug));
-        return next(http);
-    });
+        IViewPaths[] others = [.. app.ApplicationServices.GetServices<IViewPaths>()];
+        return app.Use((http, next) =>
+        {
+            var path = http.Request.Path;
+            var slug = ArticleSlug(path);
+            // Counted as the response starts, not after it ends: by the time a reader (or a test) has
+            // the page, the view is already in the buffer, so a flush straight after it includes it.
+            if (slug is not null) http.Response.OnStarting(() => CountAsync(http, slug));
+            else if (others.FirstOrDefault(o => o.Claims(path)) is { } owner)
+                http.Response.OnStarting(async () =>
+                {
+                    // Only a 200 is ever counted: a missing page costs no lookup.
+                    if (http.Response.StatusCode == StatusCodes.Status200OK && await owner.ArticleSlugAsync(path, http.RequestAborted) is { } key)
+                        await CountAsync(http, key);
+                });
+            return next(http);
+        });
+    }
 
     private static async Task CountAsync(HttpContext http, string slug)
     {

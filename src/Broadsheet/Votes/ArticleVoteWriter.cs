@@ -60,7 +60,7 @@ public sealed class ArticleVoteWriter(IServiceScopeFactory scopes, VoteReconcili
         var now = batch.Max(r => r.At);
         var byId = batch.Where(r => r.ArticleId is not null).Select(r => r.ArticleId!.Value).Distinct().ToList();
         var bySlug = batch.Where(r => r.ArticleId is null).Select(r => r.Slug!).Distinct().ToList();
-        var articles = await db.Articles.AsNoTracking().Live(now).Where(a => byId.Contains(a.Id) || bySlug.Contains(a.Slug))
+        var articles = await db.Articles.AsNoTracking().Votable(now).Where(a => byId.Contains(a.Id) || bySlug.Contains(a.Slug))
             .Select(a => new { a.Id, a.Slug, a.PublishedAt }).ToListAsync(ct);
         var idOfSlug = articles.ToDictionary(a => a.Slug, a => a.Id, StringComparer.Ordinal);
         var live = articles.ToDictionary(a => a.Id);

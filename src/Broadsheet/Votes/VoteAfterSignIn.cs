@@ -12,7 +12,7 @@ internal sealed class VoteAfterSignIn(BroadsheetDb db, VoteService votes, TimePr
     {
         if (!VoteService.TryParseThen(then, out var article, out var direction)) return null;
         var now = clock.GetUtcNow().UtcDateTime;
-        var title = await db.Articles.Live(now).Where(a => a.Slug == article).Select(a => a.Title).FirstOrDefaultAsync(ct);
+        var title = await db.Articles.Votable(now).Where(a => a.Slug == article).Select(a => a.Title).FirstOrDefaultAsync(ct);
         return title is null ? null : $"and then {(direction == VoteDirection.Up ? "upvote" : "downvote")} {AfterSignIn.Quoted(title)}";
     }
 

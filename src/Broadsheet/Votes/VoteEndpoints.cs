@@ -35,6 +35,9 @@ public static class VoteEndpoints
         // before touching the form (reading a refused form throws).
         app.MapPost("/articles/{slug}/vote", VoteAsync).RequireAuthorization()
             .WithMetadata(new RequireAntiforgeryTokenAttribute()).WithTags("Votes");
+        // A static page that takes votes: the same handler, on its companion (Articles/Companion).
+        app.MapPost("/pages/{slug}/vote", VoteAsync).RequireAuthorization()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute()).WithTags("Votes");
         app.MapVoteFragments();
         return app;
     }
@@ -48,7 +51,8 @@ public static class VoteEndpoints
         var form = await http.Request.ReadFormAsync(ct);
         if (!VoteChange.TryParse(form["direction"].Count == 1 ? form["direction"][0] : null, out var d))
             return Problem(http, 400, "Choose up, down or clear.");
-        if (!Slug.IsValid(slug)) return Results.NotFound();
+        if (Companion.KeyOf(slug, http.Request.Path.StartsWithSegments("/pages")) is not { } key) return Results.NotFound();
+        slug = key;
 
         var userId = http.User.UserId()!.Value;
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -77,7 +81,7 @@ public static class VoteEndpoints
                 return Problem(http, 403, "Your account cannot vote at the moment." + (string.IsNullOrWhiteSpace(result.BanReason) ? "" : $" Reason: {result.BanReason}"));
             case VoteOutcome.TooNewToDownvote: return Problem(http, 403, $"New accounts can downvote after {votes.DownvoteMinAccountAge.TotalHours:0} hours.");
         }
-        if (!http.Request.Headers.ContainsKey("HX-Request")) return Results.Redirect($"/articles/{slug}#votes");
+        if (!http.Request.Headers.ContainsKey("HX-Request")) return Results.Redirect($"{Companion.ReaderPath(slug)}#votes");
         var widget = new VoteWidget(slug, result.Views, result.Upvotes, result.Downvotes, VoteControls.Echo(http, form, result.Mine));
         http.Response.Headers.CacheControl = "no-cache, no-store";
         return Results.Content(await partials.RenderAsync(http, VoteWidget.Partial, widget), "text/html; charset=utf-8");

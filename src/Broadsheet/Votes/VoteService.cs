@@ -45,8 +45,11 @@ public sealed class VoteService(BroadsheetDb db, ArticleVoteWriter writer, TimeP
         slug = "";
         direction = default;
         var parts = (then ?? "").Split(':');
-        if (parts.Length != 3 || parts[0] != "vote" || !Shared.Slug.IsValid(parts[1]) || parts[2] is not ("up" or "down")) return false;
-        slug = parts[1];
+        if (parts.Length != 3 || parts[0] != "vote" || parts[2] is not ("up" or "down")) return false;
+        // A story's slug, or a page companion's (its page's slug behind the mark).
+        var key = Articles.Companion.Is(parts[1]) ? Articles.Companion.KeyOf(parts[1][Articles.Companion.Mark.Length..], onPage: true) : Articles.Companion.KeyOf(parts[1], onPage: false);
+        if (key is null) return false;
+        slug = key;
         return VoteChange.TryParse(parts[2], out direction);
     }
 }

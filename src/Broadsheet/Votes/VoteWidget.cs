@@ -19,13 +19,15 @@ namespace Broadsheet.Votes;
 /// widget is also served fresh at <see cref="PathFor"/> (one primary-key read, never cached) and
 /// answers an htmx vote.
 /// </summary>
+/// <remarks>Views below zero: not counted (a static page that takes votes but counts no views), so not shown.</remarks>
 public sealed record VoteWidget(string Slug, long Views, int Upvotes, int Downvotes, VoteControls Controls)
 {
     public const string Partial = "~/Votes/_VoteWidget.cshtml";
 
     public static string PathFor(string slug) => $"/articles/{slug}/counters";
 
-    public string ArticlePath => $"/articles/{Slug}";
+    /// <summary>The story's address, or the page's for a page companion: the form posts to {this}/vote.</summary>
+    public string ArticlePath => Companion.ReaderPath(Slug);
 
     public string SignInFor(string direction) =>
         $"/account/sign-in?returnUrl={Uri.EscapeDataString(ArticlePath)}&then={Uri.EscapeDataString($"vote:{Slug}:{direction}")}";
@@ -89,7 +91,7 @@ public sealed class VoteHole(BroadsheetDb db, PartialRenderer partials) : IPageH
         {
             var widget = Widget(hole.Args, VoteControls.SignedOut);
             if (rows.TryGetValue(Id(hole.Args), out var row))
-                widget = widget with { Views = row.ViewCount, Upvotes = row.Upvotes, Downvotes = row.Downvotes, Controls = VoteControls.For(http, (VoteState)row.Mine) };
+                widget = widget with { Views = widget.Views < 0 ? widget.Views : row.ViewCount, Upvotes = row.Upvotes, Downvotes = row.Downvotes, Controls = VoteControls.For(http, (VoteState)row.Mine) };
             fills.Add(await partials.RenderAsync(http, VoteWidget.Partial, widget));
         }
         return fills;
@@ -119,11 +121,11 @@ public static class VoteFragments
         return html is null ? TypedResults.NotFound() : TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
-    /// <summary>The live widget for this reader, or null when the article is not live.</summary>
+    /// <summary>The live widget for this reader, or null when the article is not live (or its page takes no votes).</summary>
     public static async Task<string?> WidgetAsync(BroadsheetDb db, VoteService votes, PartialRenderer partials, TimeProvider clock, HttpContext http, string slug, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = await db.Articles.AsNoTracking().Live(now).Where(a => a.Slug == slug)
+        var row = await db.Articles.AsNoTracking().Votable(now).Where(a => a.Slug == slug)
             .Select(a => new { a.Id, a.ViewCount, a.Upvotes, a.Downvotes })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
@@ -132,6 +134,8 @@ public static class VoteFragments
         // A form token already made the answer "no-cache, no-store" (antiforgery warns when it has to
         // override a header we set first); a signed-out answer says no-store itself.
         if (controls.Token is null) http.Response.Headers.CacheControl = "no-store";
-        return await partials.RenderAsync(http, VoteWidget.Partial, new VoteWidget(slug, row.ViewCount, row.Upvotes, row.Downvotes, controls));
+        // A page's companion that has counted nothing is a page that counts no views: its line shows votes alone, as on the page.
+        var views = Companion.Is(slug) && row.ViewCount == 0 ? -1 : row.ViewCount;
+        return await partials.RenderAsync(http, VoteWidget.Partial, new VoteWidget(slug, views, row.Upvotes, row.Downvotes, controls));
     }
 }

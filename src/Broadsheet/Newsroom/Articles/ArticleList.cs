@@ -24,6 +24,7 @@ public static class ArticleList
         "scheduled" => articles.Where(a => a.Status == ArticleStatus.Scheduled),
         "published" => articles.Where(a => a.Status == ArticleStatus.Published),
         "unpublished" => articles.Where(a => a.Status == ArticleStatus.Unpublished),
-        _ => articles,
+        // A static page's companion (Articles/Companion) is the page's, edited in /newsroom/pages: never a story here.
+        _ => articles.Where(a => a.Status != ArticleStatus.Companion),
     };
 }

@@ -76,7 +76,7 @@ public sealed class SectionsModel(BroadsheetDb db, SectionAdmin admin) : PageMod
         Query = (q ?? "").Trim();
         if (Query.Length > 100) Query = Query[..100];
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name)
-            .Select(c => new SectionRow(c.Id, c.Name, c.Slug, c.Position, db.Set<Article>().Count(a => a.CategoryId == c.Id)))
+            .Select(c => new SectionRow(c.Id, c.Name, c.Slug, c.Position, db.Set<Article>().Count(a => a.CategoryId == c.Id && a.Status != ArticleStatus.Companion)))
             .ToListAsync(ct);
         var tags = db.Tags.AsNoTracking();
         if (Query.Length > 0)

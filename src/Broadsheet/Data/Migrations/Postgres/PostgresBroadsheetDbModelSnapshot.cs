@@ -246,6 +246,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.Property<long>("ViewCount")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("VotesClosed")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BreakingUntil");
@@ -1347,6 +1350,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.Property<string>("BodyText")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("CountViews")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

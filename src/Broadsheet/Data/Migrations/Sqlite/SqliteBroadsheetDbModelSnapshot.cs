@@ -237,6 +237,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.Property<long>("ViewCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("VotesClosed")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BreakingUntil");
@@ -1298,6 +1301,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.Property<string>("BodyText")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CountViews")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
