@@ -9,22 +9,39 @@ using System.Diagnostics;
 namespace Broadsheet.Host;
 
 /// <summary>
-/// What runs once before the server listens: migrate (only if a migration is pending), start the
-/// demo's write on an empty database (it runs after the server listens, <see cref="DemoSeeding"/>),
-/// announce the first-admin link. Kept short: /health answers only after this (issue 15).
+/// What runs once before the server listens: migrate (only if a migration is pending). Everything
+/// else a start does is started here and runs beside the first requests: the demo's check for an
+/// empty database and its write (<see cref="DemoSeeding"/>; pages wait for the check), the search
+/// language warning and the first-admin link, which only write to the log. /health answers only
+/// after the part before listening, so it is kept to what a request needs (issue 15).
 /// </summary>
 public static class StartupTasks
 {
     public static async Task RunStartupTasksAsync(this WebApplication app)
     {
         await app.PrepareDatabaseAsync();
-        await FirstAdmin.AnnounceIfNeededAsync(app);
+        if (!app.Configuration.GetValue("Database:MigrateOnStart", true)) return;
+        var stopping = app.Lifetime.ApplicationStopping;
+        if (app.Configuration.GetValue("Demo:Seed", true)) app.Services.GetRequiredService<DemoSeeding>().Start(stopping);
+        // Each of these was a query compiled and run before listening (a sizeable share of the
+        // start's CPU); neither changes what a request gets, so they wait until the server listens.
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await WarnIfSearchLanguageChangedAsync(app, scope.ServiceProvider.GetRequiredService<BroadsheetDb>());
+                await FirstAdmin.AnnounceIfNeededAsync(app);
+            }
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            {
+                app.Logger.LogError(ex, "A start-up check after listening failed");
+            }
+            catch (OperationCanceledException) { }
+        }, CancellationToken.None));
     }
 
-    /// <summary>
-    /// Applies pending migrations (EF takes a lock, so N instances may start at once) and starts the
-    /// demo newsroom's write on an empty database, without waiting for it.
-    /// </summary>
+    /// <summary>Applies pending migrations (EF takes a lock, so N instances may start at once).</summary>
     private static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var config = app.Configuration;
@@ -40,10 +57,6 @@ public static class StartupTasks
         if (pending > 0) await db.MigrateAsync(stopping);
         else await db.AfterMigrateAsync(stopping);
         app.Logger.LogInformation("Database ready in {Ms} ms ({Pending} migrations applied)", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, pending);
-        await WarnIfSearchLanguageChangedAsync(app, db);
-
-        if (config.GetValue("Demo:Seed", true))
-            await app.Services.GetRequiredService<DemoSeeding>().StartIfEmptyAsync(db, stopping);
     }
 
     /// <summary>Search:Language takes effect on `search reindex`; say so rather than mix two languages.</summary>
