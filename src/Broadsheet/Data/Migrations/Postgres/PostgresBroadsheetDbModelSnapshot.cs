@@ -773,6 +773,42 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.ToTable("ImportedItems", (string)null);
                 });
 
+            modelBuilder.Entity("Broadsheet.Mail.OutboxBody", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Batch")
+                        .IsUnique();
+
+                    b.ToTable("OutboxBodies", (string)null);
+                });
+
             modelBuilder.Entity("Broadsheet.Mail.OutboxMail", b =>
                 {
                     b.Property<long>("Id")
@@ -783,6 +819,13 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("BodyId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("timestamp with time zone");
@@ -805,6 +848,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Lane")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -816,7 +862,14 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Preferences")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SkippedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Subject")
@@ -832,11 +885,45 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("Unsubscribe")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "FailedAt", "DueAt");
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("Batch", "To")
+                        .IsUnique();
+
+                    b.HasIndex("Lane", "SentAt", "FailedAt", "DueAt");
 
                     b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("Broadsheet.Mail.StoppedAddress", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SmtpReply")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Address");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("StoppedAddresses", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Newsroom.ArticleRevision", b =>
@@ -1537,6 +1624,14 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Broadsheet.Mail.OutboxMail", b =>
+                {
+                    b.HasOne("Broadsheet.Mail.OutboxBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Broadsheet.Newsroom.ArticleRevision", b =>

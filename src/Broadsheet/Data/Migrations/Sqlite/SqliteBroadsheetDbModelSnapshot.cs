@@ -742,6 +742,40 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.ToTable("ImportedItems", (string)null);
                 });
 
+            modelBuilder.Entity("Broadsheet.Mail.OutboxBody", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Batch")
+                        .IsUnique();
+
+                    b.ToTable("OutboxBodies", (string)null);
+                });
+
             modelBuilder.Entity("Broadsheet.Mail.OutboxMail", b =>
                 {
                     b.Property<long>("Id")
@@ -749,6 +783,13 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BodyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ClaimedUntil")
@@ -772,6 +813,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Lane")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -783,7 +827,14 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Preferences")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SkippedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
@@ -799,11 +850,45 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Unsubscribe")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "FailedAt", "DueAt");
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("Batch", "To")
+                        .IsUnique();
+
+                    b.HasIndex("Lane", "SentAt", "FailedAt", "DueAt");
 
                     b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("Broadsheet.Mail.StoppedAddress", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmtpReply")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Address");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("StoppedAddresses", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Newsroom.ArticleRevision", b =>
@@ -1488,6 +1573,14 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Broadsheet.Mail.OutboxMail", b =>
+                {
+                    b.HasOne("Broadsheet.Mail.OutboxBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Broadsheet.Newsroom.ArticleRevision", b =>
