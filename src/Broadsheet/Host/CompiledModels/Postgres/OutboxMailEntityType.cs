@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using Broadsheet.Mail;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -20,8 +21,9 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 "Broadsheet.Mail.OutboxMail",
                 typeof(OutboxMail),
                 baseEntityType,
-                propertyCount: 15,
-                unnamedIndexCount: 1,
+                propertyCount: 21,
+                foreignKeyCount: 1,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -41,6 +43,23 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 fieldInfo: typeof(OutboxMail).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             attempts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var batch = runtimeEntityType.AddProperty(
+                "Batch",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("Batch", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<Batch>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            batch.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var bodyId = runtimeEntityType.AddProperty(
+                "BodyId",
+                typeof(long?),
+                propertyInfo: typeof(OutboxMail).GetProperty("BodyId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<BodyId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            bodyId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var claimedUntil = runtimeEntityType.AddProperty(
                 "ClaimedUntil",
@@ -89,6 +108,14 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 maxLength: 20);
             kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var lane = runtimeEntityType.AddProperty(
+                "Lane",
+                typeof(int),
+                propertyInfo: typeof(OutboxMail).GetProperty("Lane", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<Lane>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            lane.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var lastError = runtimeEntityType.AddProperty(
                 "LastError",
                 typeof(string),
@@ -115,6 +142,15 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 maxLength: 2000);
             payload.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var preferences = runtimeEntityType.AddProperty(
+                "Preferences",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("Preferences", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<Preferences>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            preferences.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var sentAt = runtimeEntityType.AddProperty(
                 "SentAt",
                 typeof(DateTime?),
@@ -122,6 +158,14 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 fieldInfo: typeof(OutboxMail).GetField("<SentAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             sentAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var skippedAt = runtimeEntityType.AddProperty(
+                "SkippedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(OutboxMail).GetProperty("SkippedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<SkippedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            skippedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var subject = runtimeEntityType.AddProperty(
                 "Subject",
@@ -145,14 +189,40 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 maxLength: 254);
             to.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var unsubscribe = runtimeEntityType.AddProperty(
+                "Unsubscribe",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("Unsubscribe", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<Unsubscribe>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            unsubscribe.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { sentAt, failedAt, dueAt });
+                new[] { bodyId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { batch, to },
+                unique: true);
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { lane, sentAt, failedAt, dueAt });
 
             return runtimeEntityType;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("BodyId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)

@@ -12,7 +12,7 @@ namespace Broadsheet.Host.CompiledModels.Postgres
     public partial class PostgresBroadsheetDbModel
     {
         private PostgresBroadsheetDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("03a26261-841b-43d9-82ec-f0fd5ef7a2a9"), entityTypeCount: 36)
+            : base(skipDetectChanges: false, modelId: new Guid("d3854a18-5fc4-4c81-9dda-73a359770021"), entityTypeCount: 38)
         {
         }
 
@@ -35,7 +35,9 @@ namespace Broadsheet.Host.CompiledModels.Postgres
             var user = UserEntityType.Create(this);
             var follow = FollowEntityType.Create(this);
             var importedItem = ImportedItemEntityType.Create(this);
+            var outboxBody = OutboxBodyEntityType.Create(this);
             var outboxMail = OutboxMailEntityType.Create(this);
+            var stoppedAddress = StoppedAddressEntityType.Create(this);
             var articleRevision = ArticleRevisionEntityType.Create(this);
             var mediaImage = MediaImageEntityType.Create(this);
             var previewLink = PreviewLinkEntityType.Create(this);
@@ -73,6 +75,7 @@ namespace Broadsheet.Host.CompiledModels.Postgres
             NotificationEntityType.CreateForeignKey1(notification, comment);
             NotificationEntityType.CreateForeignKey2(notification, user);
             FollowEntityType.CreateForeignKey1(follow, user);
+            OutboxMailEntityType.CreateForeignKey1(outboxMail, outboxBody);
             ArticleRevisionEntityType.CreateForeignKey1(articleRevision, article);
             ArticleRevisionEntityType.CreateForeignKey2(articleRevision, user);
             MediaImageEntityType.CreateForeignKey1(mediaImage, user);
@@ -111,7 +114,9 @@ namespace Broadsheet.Host.CompiledModels.Postgres
             UserEntityType.CreateAnnotations(user);
             FollowEntityType.CreateAnnotations(follow);
             ImportedItemEntityType.CreateAnnotations(importedItem);
+            OutboxBodyEntityType.CreateAnnotations(outboxBody);
             OutboxMailEntityType.CreateAnnotations(outboxMail);
+            StoppedAddressEntityType.CreateAnnotations(stoppedAddress);
             ArticleRevisionEntityType.CreateAnnotations(articleRevision);
             MediaImageEntityType.CreateAnnotations(mediaImage);
             PreviewLinkEntityType.CreateAnnotations(previewLink);

@@ -3,6 +3,7 @@ using System;
 using System.Reflection;
 using Broadsheet.Data.Migrations.Sqlite;
 using Broadsheet.Mail;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -20,8 +21,9 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 "Broadsheet.Mail.OutboxMail",
                 typeof(OutboxMail),
                 baseEntityType,
-                propertyCount: 15,
-                unnamedIndexCount: 1,
+                propertyCount: 21,
+                foreignKeyCount: 1,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -39,6 +41,21 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 propertyInfo: typeof(OutboxMail).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMail).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var batch = runtimeEntityType.AddProperty(
+                "Batch",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("Batch", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<Batch>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+
+            var bodyId = runtimeEntityType.AddProperty(
+                "BodyId",
+                typeof(long?),
+                propertyInfo: typeof(OutboxMail).GetProperty("BodyId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<BodyId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var claimedUntil = runtimeEntityType.AddProperty(
                 "ClaimedUntil",
@@ -85,6 +102,13 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 fieldInfo: typeof(OutboxMail).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20);
 
+            var lane = runtimeEntityType.AddProperty(
+                "Lane",
+                typeof(int),
+                propertyInfo: typeof(OutboxMail).GetProperty("Lane", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<Lane>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
             var lastError = runtimeEntityType.AddProperty(
                 "LastError",
                 typeof(string),
@@ -108,11 +132,27 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 nullable: true,
                 maxLength: 2000);
 
+            var preferences = runtimeEntityType.AddProperty(
+                "Preferences",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("Preferences", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<Preferences>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+
             var sentAt = runtimeEntityType.AddProperty(
                 "SentAt",
                 typeof(DateTime?),
                 propertyInfo: typeof(OutboxMail).GetProperty("SentAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMail).GetField("<SentAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SqliteBroadsheetDb.UtcConverter());
+
+            var skippedAt = runtimeEntityType.AddProperty(
+                "SkippedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(OutboxMail).GetProperty("SkippedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<SkippedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new SqliteBroadsheetDb.UtcConverter());
 
@@ -135,14 +175,39 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 fieldInfo: typeof(OutboxMail).GetField("<To>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 254);
 
+            var unsubscribe = runtimeEntityType.AddProperty(
+                "Unsubscribe",
+                typeof(string),
+                propertyInfo: typeof(OutboxMail).GetProperty("Unsubscribe", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMail).GetField("<Unsubscribe>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { sentAt, failedAt, dueAt });
+                new[] { bodyId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { batch, to },
+                unique: true);
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { lane, sentAt, failedAt, dueAt });
 
             return runtimeEntityType;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("BodyId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)

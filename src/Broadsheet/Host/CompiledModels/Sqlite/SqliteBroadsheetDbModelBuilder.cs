@@ -11,7 +11,7 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
     public partial class SqliteBroadsheetDbModel
     {
         private SqliteBroadsheetDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0bd36214-72cd-4013-8842-47457ba70a38"), entityTypeCount: 36)
+            : base(skipDetectChanges: false, modelId: new Guid("e2080ffd-8b27-4a2f-abff-9cd4b668783f"), entityTypeCount: 38)
         {
         }
 
@@ -34,7 +34,9 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
             var user = UserEntityType.Create(this);
             var follow = FollowEntityType.Create(this);
             var importedItem = ImportedItemEntityType.Create(this);
+            var outboxBody = OutboxBodyEntityType.Create(this);
             var outboxMail = OutboxMailEntityType.Create(this);
+            var stoppedAddress = StoppedAddressEntityType.Create(this);
             var articleRevision = ArticleRevisionEntityType.Create(this);
             var mediaImage = MediaImageEntityType.Create(this);
             var previewLink = PreviewLinkEntityType.Create(this);
@@ -72,6 +74,7 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
             NotificationEntityType.CreateForeignKey1(notification, comment);
             NotificationEntityType.CreateForeignKey2(notification, user);
             FollowEntityType.CreateForeignKey1(follow, user);
+            OutboxMailEntityType.CreateForeignKey1(outboxMail, outboxBody);
             ArticleRevisionEntityType.CreateForeignKey1(articleRevision, article);
             ArticleRevisionEntityType.CreateForeignKey2(articleRevision, user);
             MediaImageEntityType.CreateForeignKey1(mediaImage, user);
@@ -110,7 +113,9 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
             UserEntityType.CreateAnnotations(user);
             FollowEntityType.CreateAnnotations(follow);
             ImportedItemEntityType.CreateAnnotations(importedItem);
+            OutboxBodyEntityType.CreateAnnotations(outboxBody);
             OutboxMailEntityType.CreateAnnotations(outboxMail);
+            StoppedAddressEntityType.CreateAnnotations(stoppedAddress);
             ArticleRevisionEntityType.CreateAnnotations(articleRevision);
             MediaImageEntityType.CreateAnnotations(mediaImage);
             PreviewLinkEntityType.CreateAnnotations(previewLink);
