@@ -7,7 +7,7 @@
 #                                                after /health answers, is whole).
 #   bench/cold-start.sh [RUNS] --existing DB     an existing SQLite file (e.g. one `seed --articles 100000`
 #                                                wrote), started as a deployment would (`dotnet Broadsheet.dll`
-#                                                from a Release publish, ReadyToRun); then the time to the first
+#                                                from a Release publish); then the time to the first
 #                                                article page (the newest story).
 #   bench/cold-start.sh [RUNS] --articles N      the same on a file of N generated articles, made once with
 #                                                `seed --articles N` and kept as $BENCH_DB_DIR/articles-N.db
