@@ -6,18 +6,40 @@
 #                                                until the home page answers 200 (the demo newsroom, written
 #                                                after /health answers, is whole).
 #   bench/cold-start.sh [RUNS] --existing DB     an existing SQLite file (e.g. one `seed --articles 100000`
-#                                                wrote), started as a deployment would (`dotnet Broadsheet.dll`);
-#                                                then the time to the first article page (the newest story).
+#                                                wrote), started as a deployment would (`dotnet Broadsheet.dll`
+#                                                from a Release publish); then the time to the first
+#                                                article page (the newest story).
+#   bench/cold-start.sh [RUNS] --articles N      the same on a file of N generated articles, made once with
+#                                                `seed --articles N` and kept as $BENCH_DB_DIR/articles-N.db
+#                                                (default /tmp/broadsheet-bench; 100,000 take 30-45 min to seed).
 #
 # Besides wall time it reports the app's CPU seconds at each point (utime + stime from /proc), which
-# a loaded machine distorts much less than the clock. Build first (dotnet build -c Release).
-# RUNS defaults to 3. The existing file is used in place (start-up only reads it and sets WAL).
-# APP_DIR (default src/Broadsheet/bin/Release/net10.0) runs another build, e.g. a copy of main's.
+# a loaded machine distorts much less than the clock. RUNS defaults to 3. The existing file is used
+# in place (start-up only reads it; a first run applies any migration it lacks, the log says so).
+# The newcomer's case runs the Release build (dotnet build -c Release first); an existing file runs a
+# fresh Release publish, or APP_DIR if set (e.g. a copy of main's build, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 runs=${1:-3}
 existing=""
 if [[ ${2:-} == --existing ]]; then existing=$(realpath "$3"); fi
+if [[ ${2:-} == --articles ]]; then
+  existing=${BENCH_DB_DIR:-/tmp/broadsheet-bench}/articles-$3.db
+  if [[ ! -f $existing ]]; then
+    mkdir -p "$(dirname "$existing")"
+    echo "seeding $3 articles into $existing (once)"
+    (cd src/Broadsheet/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl=http://127.0.0.1 \
+      "ConnectionStrings__Broadsheet=Data Source=$existing.partial" Logging__LogLevel__Default=Warning \
+      dotnet Broadsheet.dll seed --articles "$3")
+    mv "$existing.partial" "$existing"
+  fi
+fi
+if [[ -n $existing && -z ${APP_DIR:-} ]]; then
+  APP_DIR=$(mktemp -d)/app
+  echo "publishing to $APP_DIR"
+  publish_app "$APP_DIR"
+fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 tick=$(getconf CLK_TCK)
 cpu() { # seconds of CPU used by a process and its live children

@@ -13,19 +13,41 @@ namespace Broadsheet.Demo;
 public sealed class DemoSeeding(IServiceScopeFactory scopes, DemoSeedingGate gate, ILogger<DemoSeeding> log)
 {
     private volatile bool preparing;
+    private readonly TaskCompletionSource checkedEmpty = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>True from the moment an empty database was found until the demo is written (or has failed).</summary>
     public bool Preparing => preparing;
 
+    /// <summary>
+    /// Done once it is known whether the demo is being written: pages wait for it (the check is one
+    /// query, run beside the first requests rather than before the server listens). Done at once
+    /// when <see cref="Start"/> is never called (Demo:Seed off, or no start-up tasks).
+    /// </summary>
+    public Task Checked => started ? checkedEmpty.Task : Task.CompletedTask;
+    private volatile bool started;
+
     /// <summary>The background write; completed when there is none.</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
 
-    /// <summary>Starts the write if the database has no article; returns without waiting for it.</summary>
-    public async Task StartIfEmptyAsync(BroadsheetDb db, CancellationToken stopping)
+    /// <summary>Checks for an empty database and writes the demo into it, both in the background.</summary>
+    public void Start(CancellationToken stopping)
     {
-        if (await db.Articles.AnyAsync(stopping)) return;
-        preparing = true;
-        Completion = Task.Run(() => SeedAsync(stopping), CancellationToken.None);
+        started = true;
+        Completion = Task.Run(async () =>
+        {
+            try
+            {
+                await using (var scope = scopes.CreateAsyncScope())
+                    preparing = !await scope.ServiceProvider.GetRequiredService<BroadsheetDb>().Articles.AnyAsync(stopping);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Pages then go on to the database themselves, and show its outage if there is one.
+                log.LogError(ex, "Could not check whether the demo newsroom is needed");
+            }
+            finally { checkedEmpty.TrySetResult(); }
+            if (preparing) await SeedAsync(stopping);
+        }, CancellationToken.None);
     }
 
     private async Task SeedAsync(CancellationToken stopping)
@@ -78,7 +100,7 @@ public static class DemoPreparation
     public static IApplicationBuilder UseDemoPreparation(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var seeding = context.RequestServices.GetRequiredService<DemoSeeding>();
-        if (!seeding.Preparing || context.Request.Path.StartsWithSegments("/health"))
+        if (context.Request.Path.StartsWithSegments("/health") || !(await WaitForCheck(seeding, context.RequestAborted)).Preparing)
         {
             await next(context);
             return;
@@ -89,4 +111,10 @@ public static class DemoPreparation
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(Page, context.RequestAborted);
     });
+
+    private static async Task<DemoSeeding> WaitForCheck(DemoSeeding seeding, CancellationToken aborted)
+    {
+        if (!seeding.Checked.IsCompleted) await seeding.Checked.WaitAsync(aborted);
+        return seeding;
+    }
 }

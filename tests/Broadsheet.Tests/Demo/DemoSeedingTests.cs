@@ -34,6 +34,8 @@ public sealed class DemoSeedingTests(HeldDemoApp app) : IClassFixture<HeldDemoAp
         using var client = app.Client();
 
         (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The check for an empty database runs beside the first requests; pages wait for it.
+        await seeding.Checked;
         seeding.Preparing.ShouldBeTrue();
         var (waiting, page) = await app.GetPageAsync("/");
         waiting.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);

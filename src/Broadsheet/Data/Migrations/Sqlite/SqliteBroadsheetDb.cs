@@ -26,7 +26,8 @@ public sealed class SqliteBroadsheetDb(DbContextOptions<SqliteBroadsheetDb> opti
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
     }
 
-    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+    // Internal, not private: the compiled model (Data/CompiledModels/Sqlite) constructs it.
+    internal sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
