@@ -26,14 +26,14 @@ public sealed class ShiftedClock : TimeProvider
 }
 
 /// <summary>
-/// The app on a clock the test moves. The scheduler's own timer is set beyond the test's length,
+/// The app on a clock the test moves. The scheduler's own timer (34 days: Task.Delay takes at most 49) is set beyond the test's advance,
 /// so that the moment a scheduled story is flipped to published is the test's choice.
 /// </summary>
 public sealed class ClockedApp : BroadsheetApp
 {
     public ShiftedClock Clock { get; } = new();
 
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Newsroom:SchedulerSeconds", "100000000")];
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Newsroom:SchedulerSeconds", "3000000")];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
