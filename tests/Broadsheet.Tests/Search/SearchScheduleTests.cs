@@ -8,20 +8,32 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 using System.Net;
 
 namespace Broadsheet.Tests.Search;
 
 /// <summary>
-/// The app on a clock the test moves. The scheduler's own timer is set beyond any advance the
-/// test makes, so that the moment a scheduled story is flipped to published is the test's choice.
+/// The system clock moved forward by what the test says. Timers stay real: Kestrel and the hosted
+/// services need time to go on (a frozen FakeTimeProvider stops the server from starting).
+/// </summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
+}
+
+/// <summary>
+/// The app on a clock the test moves. The scheduler's own timer (34 days: Task.Delay takes at most 49) is set beyond the test's advance,
+/// so that the moment a scheduled story is flipped to published is the test's choice.
 /// </summary>
 public sealed class ClockedApp : BroadsheetApp
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public ShiftedClock Clock { get; } = new();
 
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Newsroom:SchedulerSeconds", "100000000")];
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Newsroom:SchedulerSeconds", "3000000")];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
