@@ -3,8 +3,9 @@
 // Only the short status line is a live region: screen readers hear "2 new updates", not every entry.
 (function () {
   "use strict";
-  var section = document.querySelector("[data-live-stream]");
-  if (!section || !window.EventSource) return;
+  var marker = document.querySelector("[data-live-stream]");
+  if (!marker || !window.EventSource) return;
+  var section = marker.closest(".live");
   var list = section.querySelector("[data-live-entries]");
   var status = section.querySelector("[data-live-status]");
   var bar = section.querySelector("[data-live-new]");
@@ -38,7 +39,7 @@
     announce();
   }
 
-  var source = new EventSource(section.getAttribute("data-live-stream"));
+  var source = new EventSource(marker.getAttribute("data-live-stream"));
   source.addEventListener("added", put);
   source.addEventListener("edited", put);
   source.addEventListener("deleted", put);
