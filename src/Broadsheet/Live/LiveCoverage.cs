@@ -8,7 +8,7 @@ namespace Broadsheet.Live;
 
 /// <summary>What a live story's page shows of its coverage, read once per render of the cached page.</summary>
 public sealed record LiveCoverage(
-    int ArticleId, DateTime StartedAt, DateTime? EndedAt, long Sequence,
+    int ArticleId, string Slug, DateTime StartedAt, DateTime? EndedAt, long Sequence,
     LiveEntry? Pinned, IReadOnlyList<LiveEntry> KeyEvents, IReadOnlyList<LiveEntry> Entries, TimeZoneInfo Zone)
 {
     /// <summary>The page shows the newest entries; older ones stay in the API and the feed.</summary>
@@ -34,11 +34,11 @@ internal sealed class LiveAdditions(BroadsheetDb db, IOptionsMonitor<SiteOptions
 {
     public async Task<StoryAddition?> FindAsync(Article article, CancellationToken ct)
     {
-        var coverage = await ReadAsync(db, article.Id, site.CurrentValue.Zone(), ct);
+        var coverage = await ReadAsync(db, article.Id, article.Slug, site.CurrentValue.Zone(), ct);
         return coverage is null ? null : new StoryAddition("~/Live/_LiveTop.cshtml", "~/Live/_LiveEntries.cshtml", coverage);
     }
 
-    public static async Task<LiveCoverage?> ReadAsync(BroadsheetDb db, int articleId, TimeZoneInfo zone, CancellationToken ct)
+    public static async Task<LiveCoverage?> ReadAsync(BroadsheetDb db, int articleId, string slug, TimeZoneInfo zone, CancellationToken ct)
     {
         // The story's position first: entries read after it may be newer, and the stream then replays them again, replacing in place.
         var story = await db.LiveStories.AsNoTracking().FirstOrDefaultAsync(s => s.ArticleId == articleId, ct);
@@ -46,7 +46,7 @@ internal sealed class LiveAdditions(BroadsheetDb db, IOptionsMonitor<SiteOptions
         var entries = await LiveFeed.VisibleAsync(db, articleId, LiveCoverage.PageEntries, ct);
         var pinned = entries.FirstOrDefault(e => e.IsPinned);
         var keys = entries.Where(e => e.IsKeyEvent).OrderBy(e => e.CreatedAt).ToList();
-        return new LiveCoverage(articleId, story.StartedAt, story.EndedAt, story.LastSequence, pinned, keys,
+        return new LiveCoverage(articleId, slug, story.StartedAt, story.EndedAt, story.LastSequence, pinned, keys,
             [.. entries.Where(e => e != pinned)], zone);
     }
 }
