@@ -13,5 +13,7 @@ public static class MailTables
     extension(BroadsheetDb db)
     {
         public DbSet<OutboxMail> OutboxMails => db.Set<OutboxMail>();
+        public DbSet<OutboxBody> OutboxBodies => db.Set<OutboxBody>();
+        public DbSet<StoppedAddress> StoppedAddresses => db.Set<StoppedAddress>();
     }
 }

@@ -28,6 +28,24 @@ public sealed class OutboxMail
     public string Html { get; set; } = "";
     public string? Link { get; set; }
 
+    /// <summary>What the newsroom counts the mail under (<see cref="OutgoingMail.Batch"/>); null for account mail.</summary>
+    public string? Batch { get; set; }
+
+    /// <summary>
+    /// <see cref="OutboxLanes"/>: account mail and list mail are claimed by separate loops, so a
+    /// password reset never waits behind a 100,000-reader newsletter.
+    /// </summary>
+    public int Lane { get; set; }
+
+    /// <summary>A bulk mail's shared body (<see cref="OutboxBody"/>); Subject, Text and Html stay empty on such rows.</summary>
+    public long? BodyId { get; set; }
+
+    /// <summary>The one-click unsubscribe URL (List-Unsubscribe header, and {{unsubscribe}} in a bulk body).</summary>
+    public string? Unsubscribe { get; set; }
+
+    /// <summary>The preferences URL that replaces {{preferences}} in a bulk body.</summary>
+    public string? Preferences { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Not sent before this: now when queued, later after a failed try (backoff).</summary>
@@ -42,12 +60,28 @@ public sealed class OutboxMail
 
     /// <summary>Set when the sender gave up after Email:Outbox:MaxAttempts tries.</summary>
     public DateTime? FailedAt { get; set; }
+
+    /// <summary>
+    /// Set, with <see cref="FailedAt"/>, when list mail was not sent because the address is
+    /// stopped: done without sending, counted apart from real failures.
+    /// </summary>
+    public DateTime? SkippedAt { get; set; }
+}
+
+/// <summary>The outbox's two lanes, each with its own claim loop.</summary>
+public static class OutboxLanes
+{
+    public const int Account = 0;
+    public const int List = 1;
 }
 
 /// <summary>The kinds of outbox rows. Requests are resolved by an <see cref="IMailRequestResolver"/> of the same kind.</summary>
 public static class OutboxKinds
 {
     public const string Message = "message";
+
+    /// <summary>A bulk mail's row: the body is an <see cref="OutboxBody"/>, filled in per recipient at send time.</summary>
+    public const string Bulk = "bulk";
 }
 
 internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMail>
@@ -60,7 +94,14 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
         t.Property(x => x.To).HasMaxLength(254);
         t.Property(x => x.Payload).HasMaxLength(2000);
         t.Property(x => x.LastError).HasMaxLength(500);
-        // The claim's scan: rows not yet done, oldest due first.
-        t.HasIndex(x => new { x.SentAt, x.FailedAt, x.DueAt });
+        t.Property(x => x.Batch).HasMaxLength(100);
+        t.Property(x => x.Unsubscribe).HasMaxLength(2000);
+        t.Property(x => x.Preferences).HasMaxLength(2000);
+        t.HasOne<OutboxBody>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Restrict);
+        // The claim's scan, per lane: rows not yet done, oldest due first.
+        t.HasIndex(x => new { x.Lane, x.SentAt, x.FailedAt, x.DueAt });
+        // One mail per batch and address, so a crash mid-queue can queue the batch again; also
+        // the counts' index. Account mail has no batch, and NULLs never collide.
+        t.HasIndex(x => new { x.Batch, x.To }).IsUnique();
     }
 }

@@ -12,7 +12,7 @@ namespace Broadsheet.Mail;
 /// the body is blanked: it carries reset tokens and sign-in links.
 /// </summary>
 public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender, IOptionsMonitor<OutboxOptions> options,
-    TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
+    IOptions<EmailOptions> email, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
 {
     private DateTime lastSweep = DateTime.MinValue;
 
@@ -78,14 +78,22 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
         OutgoingMail? mail;
         try
         {
-            mail = await MessageOfAsync(scope.ServiceProvider, row, ct);
+            if (row.Batch is not null && await scope.ServiceProvider.GetRequiredService<IStoppedAddresses>().IsStoppedAsync(row.To, ct))
+            {
+                // Stopped after it was queued: done without sending, counted as skipped.
+                var at = clock.GetUtcNow().UtcDateTime;
+                await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, at).SetProperty(m => m.SkippedAt, at)
+                    .SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.Text, "").SetProperty(m => m.Html, ""), ct);
+                return true;
+            }
+            mail = await MessageOfAsync(db, scope.ServiceProvider, row, ct);
             if (mail is null)
             {
                 // A request for an address with no account: nothing to send, and no address worth keeping.
                 await rows.ExecuteDeleteAsync(ct);
                 return true;
             }
-            if (row.Kind != OutboxKinds.Message)
+            if (row.Kind != OutboxKinds.Message && row.Kind != OutboxKinds.Bulk)
             {
                 // Written down before sending, so a retry sends this message rather than minting another token.
                 await rows.ExecuteUpdateAsync(s => s
@@ -93,7 +101,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
                     .SetProperty(m => m.Subject, mail.Subject).SetProperty(m => m.Text, mail.Text)
                     .SetProperty(m => m.Html, mail.Html).SetProperty(m => m.Link, mail.Link), ct);
             }
-            await sender.SendAsync(mail, ct);
+            await sender.SendAsync(mail with { MessageId = MailComposer.MessageIdFor(row.Id, row.CreatedAt, email.Value.From) }, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -104,7 +112,8 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
         var now = clock.GetUtcNow().UtcDateTime;
         await rows.ExecuteUpdateAsync(s => s
             .SetProperty(m => m.SentAt, now).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null)
-            .SetProperty(m => m.Text, "").SetProperty(m => m.Html, "").SetProperty(m => m.Link, (string?)null), CancellationToken.None);
+            .SetProperty(m => m.Text, "").SetProperty(m => m.Html, "").SetProperty(m => m.Link, (string?)null)
+            .SetProperty(m => m.Unsubscribe, (string?)null).SetProperty(m => m.Preferences, (string?)null), CancellationToken.None);
         return true;
     }
 
@@ -127,9 +136,16 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
             .SetProperty(m => m.DueAt, due).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, error), ct);
     }
 
-    private static async Task<OutgoingMail?> MessageOfAsync(IServiceProvider services, ClaimedMail row, CancellationToken ct)
+    private static async Task<OutgoingMail?> MessageOfAsync(BroadsheetDb db, IServiceProvider services, ClaimedMail row, CancellationToken ct)
     {
-        if (row.Kind == OutboxKinds.Message) return new OutgoingMail(row.To, row.Subject, row.Text, row.Html, row.Link);
+        if (row.Kind == OutboxKinds.Message)
+            return new OutgoingMail(row.To, row.Subject, row.Text, row.Html, row.Link) { Unsubscribe = row.Unsubscribe, Batch = row.Batch };
+        if (row.Kind == OutboxKinds.Bulk)
+        {
+            var body = await db.OutboxBodies.AsNoTracking().SingleAsync(b => b.Id == row.BodyId, ct);
+            var (text, html) = MailComposer.Personalise(body.Text, body.Html, row.Unsubscribe, row.Preferences);
+            return new OutgoingMail(row.To, body.Subject, text, html) { Unsubscribe = row.Unsubscribe, Batch = row.Batch };
+        }
         var resolver = services.GetServices<IMailRequestResolver>().FirstOrDefault(r => r.Handles(row.Kind))
             ?? throw new InvalidOperationException($"No resolver for outbox mail of kind '{row.Kind}'.");
         return await resolver.ResolveAsync(row.Kind, row.To, row.Payload, ct);
@@ -157,7 +173,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
                       AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {0})
                     ORDER BY "DueAt", "Id" LIMIT 1)
                   AND "SentAt" IS NULL AND "FailedAt" IS NULL AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {0})
-                RETURNING "Id", "Kind", "To", "Payload", "Subject", "Text", "Html", "Link", "Attempts"
+                RETURNING "Id", "Kind", "To", "Payload", "Subject", "Text", "Html", "Link", "Attempts", "Batch", "BodyId", "Unsubscribe", "Preferences", "CreatedAt"
                 """, now, until).AsAsyncEnumerable().FirstOrDefaultAsync(ct);
         }
     }
@@ -172,6 +188,9 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         await db.OutboxMails.Where(m => m.SentAt < before || m.FailedAt < before).ExecuteDeleteAsync(ct);
+        // Bodies no row points at any more; only old ones, so a bulk mail being queued right now
+        // (body written, rows not yet) keeps its body.
+        await db.OutboxBodies.Where(b => b.CreatedAt < before && !db.Set<OutboxMail>().Any(m => m.BodyId == b.Id)).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The claimed row as RETURNING gives it back (a plain class: SqlQuery binds by property name).</summary>
@@ -186,5 +205,10 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
         public string Html { get; set; } = "";
         public string? Link { get; set; }
         public int Attempts { get; set; }
+        public string? Batch { get; set; }
+        public long? BodyId { get; set; }
+        public string? Unsubscribe { get; set; }
+        public string? Preferences { get; set; }
+        public DateTime CreatedAt { get; set; }
     }
 }

@@ -10,6 +10,7 @@ public static class OutboxServices
     {
         services.Configure<OutboxOptions>(config.GetSection("Email:Outbox"));
         services.AddScoped<MailOutbox>();
+        services.AddScoped<IStoppedAddresses, StoppedAddresses>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return services;

@@ -4,7 +4,28 @@ namespace Broadsheet.Mail;
 /// One message to one reader. <see cref="Link"/> is the action the mail exists for (confirm,
 /// reset, sign in); the file sender logs it so a newcomer without SMTP can still follow it.
 /// </summary>
-public sealed record OutgoingMail(string To, string Subject, string Text, string Html, string? Link = null);
+public sealed record OutgoingMail(string To, string Subject, string Text, string Html, string? Link = null)
+{
+    /// <summary>
+    /// The one-click unsubscribe URL (RFC 8058). When set, the message carries
+    /// <c>List-Unsubscribe: &lt;url&gt;</c> and <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c>,
+    /// which is what makes Gmail and Yahoo show their own unsubscribe button.
+    /// </summary>
+    public string? Unsubscribe { get; init; }
+
+    /// <summary>
+    /// What the newsroom counts this mail under (at most 100 characters, e.g. "newsletter-issue:42").
+    /// Null for account mail. A batch is list mail: it goes in the outbox's list lane, never ahead
+    /// of account mail, is not sent to stopped addresses, and is queued at most once per address.
+    /// </summary>
+    public string? Batch { get; init; }
+
+    /// <summary>
+    /// The Message-ID to send with (without angle brackets); null mints one. The outbox sets it
+    /// from the row, so a mail resent after a crash carries the same id and a receiver can tell.
+    /// </summary>
+    public string? MessageId { get; init; }
+}
 
 /// <summary>Sends account mail: to .eml files by default, through SMTP when Email:Smtp:Host is set.</summary>
 public interface IMailSender
