@@ -28,6 +28,7 @@ public static class ApiEndpoints
         api.MapRead("/authors/{slug}", AuthorAsync, "GetAuthor").WithSummary("One byline with at least one live article, by slug, with its count");
         api.MapRead("/search", SearchAsync, "Search")
             .WithSummary("Full-text search, as the site's /search").WithDescription("Words are ANDed; \"exact phrase\", -leave-out and a OR b work. Ranked by relevance and freshness unless sort=newest.");
+        api.MapLiveEntries();
         return api;
     }
 

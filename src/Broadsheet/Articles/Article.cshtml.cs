@@ -13,12 +13,14 @@ namespace Broadsheet.Articles;
 /// </summary>
 [OutputCache(PolicyName = PageCache.Policy)]
 [SharedPage]
-public sealed class ArticleModel(BroadsheetDb db, TimeProvider clock) : PageModel
+public sealed class ArticleModel(BroadsheetDb db, TimeProvider clock, IEnumerable<IStoryAdditions> additions) : PageModel
 {
     public const int RelatedCount = 4;
 
     public Article Article { get; private set; } = null!;
     public IReadOnlyList<ArticleCard> Related { get; private set; } = [];
+    /// <summary>What other features add to this story (live coverage), rendered into the same cached page.</summary>
+    public List<StoryAddition> Additions { get; } = [];
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -28,6 +30,12 @@ public sealed class ArticleModel(BroadsheetDb db, TimeProvider clock) : PageMode
         if (article is null) return NotFound();
         Article = article;
         Related = await db.RelatedAsync(article, Now, RelatedCount, ct);
+        foreach (var source in additions)
+            if (await source.FindAsync(article, ct) is { } addition)
+            {
+                Additions.Add(addition);
+                ViewData[StoryAddition.ViewDataKey] = addition.Model;
+            }
         return Page();
     }
 }

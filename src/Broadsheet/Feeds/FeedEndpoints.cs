@@ -22,6 +22,11 @@ public static class FeedEndpoints
             .CacheOutput(PageCache.Policy);
         app.MapGet("/corrections/feed/atom", (HttpContext http, IOptionsMonitor<SiteOptions> site) => ServeAsync(http, FeedSource.Corrections(site.CurrentValue), rss: false, corrections: true))
             .CacheOutput(PageCache.Policy);
+        // A live story's entries (Live/): 404 for a story that was never live.
+        app.MapGet("/articles/{slug}/feed", (HttpContext http, string slug, CancellationToken ct) => ServeLiveAsync(http, slug, rss: true, ct))
+            .CacheOutput(PageCache.Policy);
+        app.MapGet("/articles/{slug}/feed/atom", (HttpContext http, string slug, CancellationToken ct) => ServeLiveAsync(http, slug, rss: false, ct))
+            .CacheOutput(PageCache.Policy);
         foreach (var kind in FeedSource.Kinds)
         {
             app.MapGet($"/{kind}/{{slug}}/feed", (HttpContext http, string slug, CancellationToken ct) => ServeScopedAsync(http, kind, slug, rss: true, ct))
@@ -39,7 +44,16 @@ public static class FeedEndpoints
         return source is null ? Results.NotFound() : await ServeAsync(http, source, rss);
     }
 
-    private static async Task<IResult> ServeAsync(HttpContext http, FeedSource source, bool rss, bool corrections = false)
+    private static async Task<IResult> ServeLiveAsync(HttpContext http, string slug, bool rss, CancellationToken ct)
+    {
+        var services = http.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var take = services.GetRequiredService<IOptions<FeedOptions>>().Value.Items;
+        var found = await LiveFeedItems.FindAsync(services.GetRequiredService<BroadsheetDb>(), slug, now, take, ct);
+        return found is { } live ? await ServeAsync(http, live.Source, rss, items: live.Items) : Results.NotFound();
+    }
+
+    private static async Task<IResult> ServeAsync(HttpContext http, FeedSource source, bool rss, bool corrections = false, List<FeedItem>? items = null)
     {
         var services = http.RequestServices;
         var options = services.GetRequiredService<IOptions<FeedOptions>>().Value;
@@ -47,7 +61,7 @@ public static class FeedEndpoints
         var media = services.GetRequiredService<MediaFiles>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var db = services.GetRequiredService<BroadsheetDb>();
-        var items = corrections
+        items ??= corrections
             ? await FeedItems.CorrectionsAsync(db, now, options.Items, http.RequestAborted)
             : await FeedItems.NewestAsync(db, source, now, options.Items, withBody: options.Content == FeedContent.Full, http.RequestAborted);
 

@@ -7,6 +7,7 @@ using Broadsheet.Data.Identity;
 using Broadsheet.Demo;
 using Broadsheet.Feeds;
 using Broadsheet.Follows;
+using Broadsheet.Live;
 using Broadsheet.Newsletters;
 using Broadsheet.Newsroom;
 using Broadsheet.Pages;
@@ -36,6 +37,7 @@ public static class Composition
             .AddRateLimits()
             .AddAudit()
             .AddAccounts(builder.Configuration)
+            .AddLive(builder.Configuration)
             .AddVotes()
             .AddFollows()
             .AddRanking()

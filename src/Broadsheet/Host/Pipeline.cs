@@ -7,6 +7,7 @@ using Broadsheet.Accounts;
 using Broadsheet.Api;
 using Broadsheet.Articles;
 using Broadsheet.Feeds;
+using Broadsheet.Live;
 using Broadsheet.Newsroom;
 using Broadsheet.Pages;
 using Broadsheet.Search;
@@ -111,6 +112,7 @@ public static class Pipeline
         app.MapSearchFragments();   // htmx search suggestions
         app.MapAccountExport();     // a reader's data as JSON
         app.MapVotes();             // article votes, and the live vote widget
+        app.MapLive();              // live stories' event streams (SSE)
         app.MapApi();               // /api/v1 with keys
         app.MapFeeds();             // RSS, Atom, sitemaps, robots.txt
         app.MapNewsroom();          // editor endpoints (autosave, previews)

@@ -49,7 +49,10 @@ public sealed record HeadMetadata(
             facts = new ArticleFacts(
                 JsonLd.Date(article.PublishedAt ?? article.UpdatedAt), JsonLd.Date(JsonLd.ModifiedOf(article)), article.Category.Name,
                 [.. article.Tags.OrderBy(t => t.Name).Select(t => t.Name)], PublicUrl.Absolute(baseUrl, $"/author/{article.Author.Slug}"));
-            scripts.Add(JsonLd.Serialize(JsonLd.NewsArticle(article, site, baseUrl, canonical, description)));
+            var story = JsonLd.NewsArticle(article, site, baseUrl, canonical, description);
+            // A live story's page carries its coverage (Live/LiveAdditions): it is a LiveBlogPosting with its updates.
+            if (viewData[StoryAddition.ViewDataKey] is Live.LiveCoverage live) LiveJsonLd.Apply(story, live, canonical);
+            scripts.Add(JsonLd.Serialize(story));
             scripts.Add(JsonLd.Serialize(JsonLd.Breadcrumbs(article, baseUrl, canonical)));
         }
         else if (viewData["Canonical"] as string == "/")

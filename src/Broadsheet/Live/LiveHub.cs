@@ -1,0 +1,205 @@
+using Broadsheet.Data;
+using Broadsheet.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Broadsheet.Live;
+
+/// <summary>One message for the stream, encoded once and shared by every reader; sequence 0 is a heartbeat.</summary>
+public sealed record LiveFrame(long Sequence, byte[] Bytes)
+{
+    public static readonly LiveFrame Heartbeat = new(0, ": keep-alive\n\n"u8.ToArray());
+    public static readonly LiveFrame Ended = new(0, "event: ended\ndata: {}\n\n"u8.ToArray());
+
+    /// <summary><c>id:</c> is the story's sequence, which a reconnecting browser sends back as Last-Event-ID.</summary>
+    public static LiveFrame Of(LiveEntry e, long readerPosition, TimeZoneInfo zone)
+    {
+        var kind = e.DeletedAt is not null ? "deleted" : e.CreatedSequence > readerPosition ? "added" : "edited";
+        var data = JsonSerializer.Serialize(new Payload(e.Id, kind == "deleted" ? "" : LiveEntryHtml.Render(e, zone), e.IsKeyEvent, e.IsPinned));
+        return new(e.Sequence, Encoding.UTF8.GetBytes($"id: {e.Sequence}\nevent: {kind}\ndata: {data}\n\n"));
+    }
+
+    private sealed record Payload(int id, string html, bool key, bool pinned);
+}
+
+/// <summary>A connected reader: a short queue of frames its connection writes out.</summary>
+public sealed class LiveReader(int articleId)
+{
+    // A reader this far behind is a dead or stalled connection: it is dropped, and its browser
+    // reconnects with Last-Event-ID and replays what it missed.
+    private const int Backlog = 64;
+    private readonly Channel<LiveFrame> queue = Channel.CreateBounded<LiveFrame>(new BoundedChannelOptions(Backlog)
+    {
+        SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    public int ArticleId { get; } = articleId;
+    public ChannelReader<LiveFrame> Frames => queue.Reader;
+
+    public void Offer(LiveFrame frame)
+    {
+        if (!queue.Writer.TryWrite(frame)) queue.Writer.TryComplete();
+    }
+
+    public void End() => queue.Writer.TryComplete();
+}
+
+/// <summary>
+/// This instance's readers of live stories, one room per story. A change (<see cref="Changed"/>,
+/// from this instance or another through <see cref="LiveSignal"/> or the poll) makes the room read
+/// the entries past what it has sent, in one bounded query, encode each once and hand the same
+/// bytes to every reader: the database sees one read per change and instance, never one per reader.
+/// </summary>
+public sealed class LiveHub(IServiceScopeFactory scopes, IOptionsMonitor<SiteOptions> site, ILogger<LiveHub> log)
+{
+    public const int Batch = 200;
+    private readonly IServiceScopeFactory scopes = scopes;
+    private readonly IOptionsMonitor<SiteOptions> site = site;
+    private readonly ILogger<LiveHub> log = log;
+    private readonly ConcurrentDictionary<int, Room> rooms = new();
+
+    public int Readers => rooms.Values.Sum(r => r.Count);
+    public IEnumerable<(int ArticleId, long Sent)> Stories => rooms.Values.Select(r => (r.ArticleId, r.Sent));
+
+    /// <summary>
+    /// Registers a reader before it replays: whatever commits after the room's position is
+    /// broadcast to it, whatever committed before is in its replay, so nothing falls between.
+    /// </summary>
+    public async Task<LiveReader> JoinAsync(int articleId, CancellationToken ct)
+    {
+        while (true)
+        {
+            var room = rooms.GetOrAdd(articleId, id => new Room(id, this));
+            await room.StartAsync(ct);
+            var reader = new LiveReader(articleId);
+            if (room.TryAdd(reader)) return reader;
+            rooms.TryRemove(new KeyValuePair<int, Room>(articleId, room));
+        }
+    }
+
+    public void Leave(LiveReader reader)
+    {
+        if (rooms.TryGetValue(reader.ArticleId, out var room) && room.Remove(reader))
+            rooms.TryRemove(new KeyValuePair<int, Room>(reader.ArticleId, room));
+    }
+
+    /// <summary>Story N changed somewhere: its room (if any reader here follows it) catches up.</summary>
+    public void Changed(int articleId)
+    {
+        if (rooms.TryGetValue(articleId, out var room)) room.Kick();
+    }
+
+    public void HeartbeatAll()
+    {
+        foreach (var room in rooms.Values) room.Broadcast(LiveFrame.Heartbeat);
+    }
+
+    private sealed class Room(int articleId, LiveHub hub)
+    {
+        private readonly Lock gate = new();
+        private readonly SemaphoreSlim startGate = new(1, 1);
+        private LiveReader[] readers = [];
+        private bool closed, started;
+        private int pending, running;
+
+        public int ArticleId { get; } = articleId;
+        public long Sent { get; private set; }
+        public int Count => readers.Length;
+
+        /// <summary>The room's position is the story's sequence when its first reader came.</summary>
+        public async Task StartAsync(CancellationToken ct)
+        {
+            if (started) return;
+            await startGate.WaitAsync(ct);
+            try
+            {
+                if (started) return;
+                await using var scope = hub.scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+                Sent = await db.LiveStories.Where(s => s.ArticleId == ArticleId).Select(s => s.LastSequence).FirstOrDefaultAsync(ct);
+                started = true;
+            }
+            finally { startGate.Release(); }
+        }
+
+        public bool TryAdd(LiveReader reader)
+        {
+            lock (gate)
+            {
+                if (closed) return false;
+                readers = [.. readers, reader];
+                return true;
+            }
+        }
+
+        /// <summary>True when the room is now empty and closed.</summary>
+        public bool Remove(LiveReader reader)
+        {
+            lock (gate)
+            {
+                readers = Array.FindAll(readers, r => r != reader);
+                if (readers.Length > 0) return false;
+                closed = true;
+                return true;
+            }
+        }
+
+        public void Broadcast(LiveFrame frame)
+        {
+            foreach (var r in readers) r.Offer(frame);
+        }
+
+        /// <summary>Runs one catch-up at a time; a change arriving meanwhile runs another after it.</summary>
+        public void Kick()
+        {
+            // Before its start the room has no reader: a first reader's replay covers what committed until then.
+            if (!Volatile.Read(ref started)) return;
+            Interlocked.Exchange(ref pending, 1);
+            if (Interlocked.CompareExchange(ref running, 1, 0) != 0) return;
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    while (Interlocked.Exchange(ref pending, 0) == 1) await CatchUpAsync();
+                }
+                catch (Exception ex)
+                {
+                    // The poll kicks again; readers lose nothing, since the position only moves on success.
+                    hub.log.LogWarning(ex, "Live story {Id}: could not read new entries", ArticleId);
+                }
+                finally
+                {
+                    Volatile.Write(ref running, 0);
+                    if (Volatile.Read(ref pending) == 1) Kick();
+                }
+            });
+        }
+
+        private async Task CatchUpAsync()
+        {
+            await using var scope = hub.scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+            var zone = hub.site.CurrentValue.Zone();
+            while (true)
+            {
+                var changes = await LiveFeed.ChangesAsync(db, ArticleId, Sent, Batch, CancellationToken.None);
+                foreach (var e in changes)
+                {
+                    Broadcast(LiveFrame.Of(e, Sent, zone));
+                    Sent = e.Sequence;
+                }
+                if (changes.Count < Batch) break;
+            }
+            var ended = await db.LiveStories.AnyAsync(s => s.ArticleId == ArticleId && s.EndedAt != null);
+            if (ended)
+            {
+                Broadcast(LiveFrame.Ended);
+                foreach (var r in readers) r.End();
+            }
+        }
+    }
+}

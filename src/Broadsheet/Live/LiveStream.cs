@@ -1,0 +1,112 @@
+using Broadsheet.Data;
+using Broadsheet.Shared;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using System.Globalization;
+
+namespace Broadsheet.Live;
+
+/// <summary>
+/// <c>GET /live/{id}/events</c>: Server-Sent Events for one live story. A reader gets, in order,
+/// every change with a sequence past its position (the <c>Last-Event-ID</c> a reconnecting
+/// browser sends, or <c>?after=</c> the page rendered at), then the room's broadcast, skipping
+/// anything at or below what it was already sent: no gap, no duplicate.
+/// </summary>
+public static class LiveStream
+{
+    /// <summary>A reader further behind than this reloads the page instead of replaying.</summary>
+    public const int ReplayLimit = 500;
+
+    public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/live/{id:int}/events", ServeAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(int id, HttpContext http, LiveHub hub, IServiceScopeFactory scopes,
+        IOptionsMonitor<SiteOptions> site, IOptions<LiveOptions> options, CancellationToken ct)
+    {
+        long after;
+        List<LiveEntry> replay;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            // Its own short scope: a connection may stay open for hours and holds no context meanwhile.
+            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+            var story = await db.LiveStories.AsNoTracking().FirstOrDefaultAsync(s => s.ArticleId == id, ct);
+            if (story is null) return Results.NotFound();
+            // 204 tells EventSource to stop reconnecting: the coverage is over and the page is whole on reload.
+            if (!story.IsRunning) return Results.NoContent();
+            var position = http.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? http.Request.Query["after"].FirstOrDefault();
+            if (position is null) after = story.LastSequence;
+            else if (!long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out after))
+                return Results.Problem(statusCode: 400, title: "Last-Event-ID must be a whole number.");
+            replay = [];
+        }
+
+        var response = http.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache, no-store";
+        // nginx: pass each event on as it is written (deploy/nginx sets the same on the location).
+        response.Headers["X-Accel-Buffering"] = "no";
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        var retry = options.Value.RetryMilliseconds.ToString(CultureInfo.InvariantCulture);
+        await response.WriteAsync($"retry: {retry}\n\n", ct);
+        await response.Body.FlushAsync(ct);
+
+        var reader = await hub.JoinAsync(id, ct);
+        try
+        {
+            var sent = after;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+                replay = await LiveFeed.ChangesAsync(db, id, after, ReplayLimit + 1, ct);
+            }
+            if (replay.Count > ReplayLimit)
+            {
+                await response.WriteAsync("event: reload\ndata: {}\n\n", ct);
+                return Results.Empty;
+            }
+            var zone = site.CurrentValue.Zone();
+            foreach (var e in replay)
+            {
+                await response.Body.WriteAsync(LiveFrame.Of(e, after, zone).Bytes, ct);
+                sent = e.Sequence;
+            }
+            await response.Body.FlushAsync(ct);
+
+            var frames = reader.Frames;
+            while (await frames.WaitToReadAsync(ct))
+            {
+                while (frames.TryRead(out var frame))
+                {
+                    if (frame.Sequence != 0 && frame.Sequence <= sent) continue;
+                    await response.Body.WriteAsync(frame.Bytes, ct);
+                    if (frame.Sequence != 0) sent = frame.Sequence;
+                }
+                await response.Body.FlushAsync(ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The reader left.
+        }
+        finally
+        {
+            hub.Leave(reader);
+        }
+        return Results.Empty;
+    }
+}
+
+public sealed class LiveOptions
+{
+    /// <summary>How long a browser waits before reconnecting (the stream's <c>retry:</c>).</summary>
+    public int RetryMilliseconds { get; set; } = 2000;
+    /// <summary>A comment line this often keeps proxies from closing an idle stream (nginx's read timeout is longer).</summary>
+    public int HeartbeatSeconds { get; set; } = 15;
+    /// <summary>How often each instance compares its rooms' positions with the database: the only path between instances without Redis, a safety net with it.</summary>
+    public int PollMilliseconds { get; set; } = 1000;
+    public int PollMillisecondsWithRedis { get; set; } = 5000;
+}
