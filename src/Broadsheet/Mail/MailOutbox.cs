@@ -111,25 +111,45 @@ public sealed class MailOutbox(BroadsheetDb db, TimeProvider clock)
     /// <summary>Where the batch's mails are; all zero for a batch nobody queued.</summary>
     public async Task<BatchCounts> CountsAsync(string batch, CancellationToken ct = default)
     {
-        var counts = await Summaries(db.OutboxMails.Where(m => m.Batch == batch)).FirstOrDefaultAsync(ct);
-        return counts?.Counts ?? new BatchCounts(0, 0, 0, 0, 0);
+        var row = await Groups(db.OutboxMails.Where(m => m.Batch == batch)).FirstOrDefaultAsync(ct);
+        return row is null ? new BatchCounts(0, 0, 0, 0, 0) : Summary(row).Counts;
     }
 
     /// <summary>The batches, newest first, with their counts (the newsroom's list).</summary>
-    public async Task<IReadOnlyList<BatchSummary>> BatchesAsync(int take, CancellationToken ct) =>
-        await Summaries(db.OutboxMails.Where(m => m.Batch != null)).OrderByDescending(s => s.FirstQueuedAt).Take(take).ToListAsync(ct);
+    public async Task<IReadOnlyList<BatchSummary>> BatchesAsync(int take, CancellationToken ct)
+    {
+        var rows = await Groups(db.OutboxMails.Where(m => m.Batch != null)).OrderByDescending(g => g.First).Take(take).ToListAsync(ct);
+        return [.. rows.Select(Summary)];
+    }
 
-    private static IQueryable<BatchSummary> Summaries(IQueryable<OutboxMail> rows) =>
-        rows.AsNoTracking().GroupBy(m => m.Batch).Select(g => new BatchSummary(
-            g.Key!,
-            g.Min(m => m.CreatedAt),
-            g.Max(m => m.SentAt),
-            new BatchCounts(
-                g.Count(m => m.SentAt == null && m.FailedAt == null && m.LastError == null),
-                g.Count(m => m.SentAt != null),
-                g.Count(m => m.SentAt == null && m.FailedAt == null && m.LastError != null),
-                g.Count(m => m.FailedAt != null && m.SkippedAt == null),
-                g.Count(m => m.SkippedAt != null))));
+    /// <summary>One grouped scan; a plain class so EF can order and page on its members in SQL.</summary>
+    private static IQueryable<BatchGroup> Groups(IQueryable<OutboxMail> rows) =>
+        rows.AsNoTracking().GroupBy(m => m.Batch).Select(g => new BatchGroup
+        {
+            Batch = g.Key!,
+            First = g.Min(m => m.CreatedAt),
+            LastSent = g.Max(m => m.SentAt),
+            Queued = g.Count(m => m.SentAt == null && m.FailedAt == null && m.LastError == null),
+            Sent = g.Count(m => m.SentAt != null),
+            Deferred = g.Count(m => m.SentAt == null && m.FailedAt == null && m.LastError != null),
+            Failed = g.Count(m => m.FailedAt != null && m.SkippedAt == null),
+            Skipped = g.Count(m => m.SkippedAt != null),
+        });
+
+    private static BatchSummary Summary(BatchGroup g) =>
+        new(g.Batch, g.First, g.LastSent, new BatchCounts(g.Queued, g.Sent, g.Deferred, g.Failed, g.Skipped));
+
+    private sealed class BatchGroup
+    {
+        public string Batch { get; init; } = "";
+        public DateTime First { get; init; }
+        public DateTime? LastSent { get; init; }
+        public int Queued { get; init; }
+        public int Sent { get; init; }
+        public int Deferred { get; init; }
+        public int Failed { get; init; }
+        public int Skipped { get; init; }
+    }
 
     private static string CheckBatch(string batch) =>
         string.IsNullOrWhiteSpace(batch) || batch.Length > MaxBatchLength

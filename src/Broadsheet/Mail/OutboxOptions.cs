@@ -12,8 +12,20 @@ public sealed class OutboxOptions
     /// <summary>How long the sender sleeps when nothing is due. Fractions allowed (tests poll at 0.2).</summary>
     public double PollSeconds { get; set; } = 2;
 
-    /// <summary>Mails one instance sends at once (each claims its own rows).</summary>
+    /// <summary>Account mails one instance sends at once (each claims its own rows).</summary>
     public int Parallel { get; set; } = 4;
+
+    /// <summary>Account-mail rows one claim takes (each sender then holds one connection for them).</summary>
+    public int AccountBatch { get; set; } = 10;
+
+    /// <summary>
+    /// List-mail (newsletter) connections one instance holds open at once, each working through
+    /// its own claimed batches. Receivers throttle senders with many connections; two is polite.
+    /// </summary>
+    public int ListConnections { get; set; } = 2;
+
+    /// <summary>List-mail rows one claim takes and sends over one connection.</summary>
+    public int ListBatch { get; set; } = 100;
 
     /// <summary>How long a claim holds a row: longer than one send can take, short enough that a crashed instance's rows go soon.</summary>
     public double LeaseSeconds { get; set; } = 120;

@@ -5,14 +5,20 @@ using Microsoft.Extensions.Options;
 namespace Broadsheet.Mail;
 
 /// <summary>
-/// Sends what <see cref="MailOutbox"/> queued. Any number of instances run one each: a row is
-/// claimed by one UPDATE (below) that only one of them can win, and held for a lease, so a
-/// crashed instance's rows are claimed again once the lease runs out. A failed send waits with
-/// a doubling backoff, and is given up after Email:Outbox:MaxAttempts. Once sent, or given up,
-/// the body is blanked: it carries reset tokens and sign-in links.
+/// Sends what <see cref="MailOutbox"/> queued. Any number of instances run one each. Rows are
+/// claimed in batches by one UPDATE (<see cref="OutboxClaims"/>) that only one claimer can win per
+/// row, and held for a lease, so a crashed instance's rows are claimed again once it runs out.
+/// A batch goes out over one connection (<see cref="IMailSender.ConnectAsync"/>), each row marked
+/// sent right after the server's 250, so a crash resends at most the one mail whose 250 was not
+/// yet written down (with the same Message-ID). Two lanes, each with its own loop: account mail
+/// (resets, sign-in links) is never queued behind a newsletter's 100,000 rows.
+/// A temporary failure (4xx, a dropped connection) waits with a doubling backoff and is given up
+/// after Email:Outbox:MaxAttempts; a permanent one (5xx) fails the row at once, and a 5xx to the
+/// address stops it (<see cref="StoppedAddress"/>). Once sent or given up, the body is blanked:
+/// it carries reset tokens, sign-in links and unsubscribe links.
 /// </summary>
-public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender, IOptionsMonitor<OutboxOptions> options,
-    IOptions<EmailOptions> email, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
+public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender, OutboxClaims claims,
+    IOptionsMonitor<OutboxOptions> options, IOptions<EmailOptions> email, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
 {
     private DateTime lastSweep = DateTime.MinValue;
 
@@ -23,13 +29,20 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
             log.LogInformation("Mail outbox sending is off on this instance (Email:Outbox:Enabled=false)");
             return;
         }
+        await Task.WhenAll(
+            RunLaneAsync(OutboxLanes.Account, () => options.CurrentValue.Parallel, ct),
+            RunLaneAsync(OutboxLanes.List, () => options.CurrentValue.ListConnections, ct));
+    }
+
+    private async Task RunLaneAsync(int lane, Func<int> workers, CancellationToken ct)
+    {
         while (!ct.IsCancellationRequested)
         {
             try
             {
                 // Several at once: a send waits mostly on the mail server, and each claim is atomic.
-                await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.CurrentValue.Parallel)).Select(_ => SendDueAsync(ct)));
-                await SweepAsync(ct);
+                await Task.WhenAll(Enumerable.Range(0, Math.Max(1, workers())).Select(_ => DrainAsync(lane, ct)));
+                if (lane == OutboxLanes.Account) await SweepAsync(ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
             catch (Exception ex)
@@ -43,139 +56,82 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
         }
     }
 
-    /// <summary>Sends every row that is due and free; returns how many rows it handled.</summary>
+    /// <summary>Sends every row of both lanes that is due and free; returns how many rows it handled.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var handled = await Task.WhenAll(DrainAsync(OutboxLanes.Account, ct), DrainAsync(OutboxLanes.List, ct));
+        return handled.Sum();
+    }
+
+    private async Task<int> DrainAsync(int lane, CancellationToken ct)
     {
         var handled = 0;
         while (true)
         {
-            if (await SendOneAsync(ct)) handled++;
-            // Finding nothing can mean another sender won the same row (PostgreSQL makes the loser
-            // wait, then finds the row taken): go on while any due row is still free.
-            else if (!await AnyFreeAsync(ct)) return handled;
+            var settings = options.CurrentValue;
+            var n = await SendBatchAsync(lane, lane == OutboxLanes.List ? settings.ListBatch : settings.AccountBatch, ct);
+            handled += n;
+            // Finding nothing can mean another sender won the same rows (PostgreSQL makes the loser
+            // wait, then finds them taken): go on while any due row is still free.
+            if (n == 0 && !await AnyFreeAsync(lane, ct)) return handled;
         }
     }
 
-    private async Task<bool> AnyFreeAsync(CancellationToken ct)
+    private async Task<bool> AnyFreeAsync(int lane, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.OutboxMails.AnyAsync(m => m.SentAt == null && m.FailedAt == null && m.DueAt <= now
+        return await db.OutboxMails.AnyAsync(m => m.Lane == lane && m.SentAt == null && m.FailedAt == null && m.DueAt <= now
             && (m.ClaimedUntil == null || m.ClaimedUntil < now), ct);
     }
 
-    /// <summary>Claims and handles one row; false when there was none to claim.</summary>
-    public async Task<bool> SendOneAsync(CancellationToken ct)
+    /// <summary>Claims and handles one row (account mail first); false when there was none to claim.</summary>
+    public async Task<bool> SendOneAsync(CancellationToken ct) =>
+        await SendBatchAsync(OutboxLanes.Account, 1, ct) > 0 || await SendBatchAsync(OutboxLanes.List, 1, ct) > 0;
+
+    /// <summary>Claims up to <paramref name="take"/> rows of a lane and sends them over one connection; returns how many it claimed.</summary>
+    public async Task<int> SendBatchAsync(int lane, int take, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         var settings = options.CurrentValue;
-        var row = await ClaimAsync(db, settings, ct);
-        if (row is null) return false;
+        var lease = TimeSpan.FromSeconds(Math.Max(1, settings.LeaseSeconds));
+        var batch = await claims.ClaimAsync(db, lane, Math.Max(1, take), lease, ct);
+        if (batch.Count == 0) return 0;
+        var until = clock.GetUtcNow().UtcDateTime + lease;
 
-        var rows = db.OutboxMails.Where(m => m.Id == row.Id);
-        OutgoingMail? mail;
+        var work = new OutboxBatch(db, scope.ServiceProvider, settings, email.Value.From, clock, log);
+        await work.LoadStoppedAsync(batch, ct);
+        var next = 0;
         try
         {
-            if (row.Batch is not null && await scope.ServiceProvider.GetRequiredService<IStoppedAddresses>().IsStoppedAsync(row.To, ct))
+            await using var connection = await sender.ConnectAsync(ct);
+            var brokenInARow = 0;
+            while (next < batch.Count && !ct.IsCancellationRequested)
             {
-                // Stopped after it was queued: done without sending, counted as skipped.
-                var at = clock.GetUtcNow().UtcDateTime;
-                await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, at).SetProperty(m => m.SkippedAt, at)
-                    .SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.Text, "").SetProperty(m => m.Html, ""), ct);
-                return true;
+                if (clock.GetUtcNow().UtcDateTime > until - lease / 2)
+                {
+                    // A slow relay: keep the rest of the batch ours rather than let another instance take it mid-way.
+                    until = clock.GetUtcNow().UtcDateTime + lease;
+                    await claims.ExtendAsync(db, batch.Skip(next).Select(r => r.Id), until, ct);
+                }
+                // Counted as tried before the send: a send cut short by shutdown may have reached
+                // the server, so that row keeps its lease rather than being handed back at once.
+                var outcome = await work.SendAsync(connection, batch[next++], ct);
+                brokenInARow = outcome == OutboxBatch.Outcome.Broken ? brokenInARow + 1 : 0;
+                // Twice in a row the connection failed: the server is down; the rest of the batch
+                // waits for the next poll rather than each row spending a try on it.
+                if (brokenInARow >= 2) break;
             }
-            mail = await MessageOfAsync(db, scope.ServiceProvider, row, ct);
-            if (mail is null)
-            {
-                // A request for an address with no account: nothing to send, and no address worth keeping.
-                await rows.ExecuteDeleteAsync(ct);
-                return true;
-            }
-            if (row.Kind != OutboxKinds.Message && row.Kind != OutboxKinds.Bulk)
-            {
-                // Written down before sending, so a retry sends this message rather than minting another token.
-                await rows.ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Kind, OutboxKinds.Message).SetProperty(m => m.Payload, (string?)null)
-                    .SetProperty(m => m.Subject, mail.Subject).SetProperty(m => m.Text, mail.Text)
-                    .SetProperty(m => m.Html, mail.Html).SetProperty(m => m.Link, mail.Link), ct);
-            }
-            await sender.SendAsync(mail with { MessageId = MailComposer.MessageIdFor(row.Id, row.CreatedAt, email.Value.From) }, ct);
         }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
+        finally
         {
-            await FailedAsync(rows, row, settings, ex, ct);
-            return true;
+            // Rows not yet tried (server down, shutting down) are handed back at once.
+            if (next < batch.Count)
+                await claims.ReleaseAsync(db, batch.Skip(next).Select(r => r.Id), clock.GetUtcNow().UtcDateTime + settings.Backoff(1), CancellationToken.None);
         }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        await rows.ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.SentAt, now).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null)
-            .SetProperty(m => m.Text, "").SetProperty(m => m.Html, "").SetProperty(m => m.Link, (string?)null)
-            .SetProperty(m => m.Unsubscribe, (string?)null).SetProperty(m => m.Preferences, (string?)null), CancellationToken.None);
-        return true;
-    }
-
-    private async Task FailedAsync(IQueryable<OutboxMail> rows, ClaimedMail row, OutboxOptions settings, Exception ex, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var error = $"{ex.GetType().Name}: {ex.Message}";
-        if (error.Length > 500) error = error[..500];
-        if (row.Attempts >= settings.MaxAttempts)
-        {
-            log.LogError(ex, "Mail {Id} ({Subject}) given up after {Attempts} tries", row.Id, row.Subject, row.Attempts);
-            await rows.ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.FailedAt, now).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, error)
-                .SetProperty(m => m.Text, "").SetProperty(m => m.Html, "").SetProperty(m => m.Link, (string?)null), ct);
-            return;
-        }
-        var due = now + settings.Backoff(row.Attempts);
-        log.LogWarning(ex, "Mail {Id} could not be sent (try {Attempts}); next try at {Due:o}", row.Id, row.Attempts, due);
-        await rows.ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.DueAt, due).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, error), ct);
-    }
-
-    private static async Task<OutgoingMail?> MessageOfAsync(BroadsheetDb db, IServiceProvider services, ClaimedMail row, CancellationToken ct)
-    {
-        if (row.Kind == OutboxKinds.Message)
-            return new OutgoingMail(row.To, row.Subject, row.Text, row.Html, row.Link) { Unsubscribe = row.Unsubscribe, Batch = row.Batch };
-        if (row.Kind == OutboxKinds.Bulk)
-        {
-            var body = await db.OutboxBodies.AsNoTracking().SingleAsync(b => b.Id == row.BodyId, ct);
-            var (text, html) = MailComposer.Personalise(body.Text, body.Html, row.Unsubscribe, row.Preferences);
-            return new OutgoingMail(row.To, body.Subject, text, html) { Unsubscribe = row.Unsubscribe, Batch = row.Batch };
-        }
-        var resolver = services.GetServices<IMailRequestResolver>().FirstOrDefault(r => r.Handles(row.Kind))
-            ?? throw new InvalidOperationException($"No resolver for outbox mail of kind '{row.Kind}'.");
-        return await resolver.ResolveAsync(row.Kind, row.To, row.Payload, ct);
-    }
-
-    /// <summary>
-    /// One statement, the same text on SQLite and PostgreSQL: pick the oldest due, unclaimed row
-    /// and claim it, re-checking the claim in the outer WHERE. Two senders that pick the same row
-    /// both try to update it; PostgreSQL makes the second wait for the first and re-evaluates the
-    /// outer WHERE against the claimed row, which no longer matches, and SQLite runs one writer at
-    /// a time; either way only one gets the row back. The loser finds nothing this round and the
-    /// next poll goes on.
-    /// </summary>
-    private async Task<ClaimedMail?> ClaimAsync(BroadsheetDb db, OutboxOptions settings, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var until = now.AddSeconds(Math.Max(1, settings.LeaseSeconds));
-        {
-            return await db.Database.SqlQueryRaw<ClaimedMail>(
-                """
-                UPDATE "OutboxMails" SET "ClaimedUntil" = {1}, "Attempts" = "Attempts" + 1
-                WHERE "Id" = (
-                    SELECT "Id" FROM "OutboxMails"
-                    WHERE "SentAt" IS NULL AND "FailedAt" IS NULL AND "DueAt" <= {0}
-                      AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {0})
-                    ORDER BY "DueAt", "Id" LIMIT 1)
-                  AND "SentAt" IS NULL AND "FailedAt" IS NULL AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {0})
-                RETURNING "Id", "Kind", "To", "Payload", "Subject", "Text", "Html", "Link", "Attempts", "Batch", "BodyId", "Unsubscribe", "Preferences", "CreatedAt"
-                """, now, until).AsAsyncEnumerable().FirstOrDefaultAsync(ct);
-        }
+        return batch.Count;
     }
 
     /// <summary>Deletes sent and given-up rows after Email:Outbox:KeepDays, at most every ten minutes per instance.</summary>
@@ -191,24 +147,5 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
         // Bodies no row points at any more; only old ones, so a bulk mail being queued right now
         // (body written, rows not yet) keeps its body.
         await db.OutboxBodies.Where(b => b.CreatedAt < before && !db.Set<OutboxMail>().Any(m => m.BodyId == b.Id)).ExecuteDeleteAsync(ct);
-    }
-
-    /// <summary>The claimed row as RETURNING gives it back (a plain class: SqlQuery binds by property name).</summary>
-    private sealed class ClaimedMail
-    {
-        public long Id { get; set; }
-        public string Kind { get; set; } = "";
-        public string To { get; set; } = "";
-        public string? Payload { get; set; }
-        public string Subject { get; set; } = "";
-        public string Text { get; set; } = "";
-        public string Html { get; set; } = "";
-        public string? Link { get; set; }
-        public int Attempts { get; set; }
-        public string? Batch { get; set; }
-        public long? BodyId { get; set; }
-        public string? Unsubscribe { get; set; }
-        public string? Preferences { get; set; }
-        public DateTime CreatedAt { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using Broadsheet.Data.Providers;
+
 namespace Broadsheet.Mail;
 
 public static class OutboxServices
@@ -11,6 +13,7 @@ public static class OutboxServices
         services.Configure<OutboxOptions>(config.GetSection("Email:Outbox"));
         services.AddScoped<MailOutbox>();
         services.AddScoped<IStoppedAddresses, StoppedAddresses>();
+        services.AddSingleton(sp => new OutboxClaims(DatabaseProviders.For(config), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return services;

@@ -27,8 +27,42 @@ public sealed record OutgoingMail(string To, string Subject, string Text, string
     public string? MessageId { get; init; }
 }
 
-/// <summary>Sends account mail: to .eml files by default, through SMTP when Email:Smtp:Host is set.</summary>
+/// <summary>Sends mail: to .eml files by default, through SMTP when Email:Smtp:Host is set.</summary>
 public interface IMailSender
 {
     Task SendAsync(OutgoingMail mail, CancellationToken ct = default);
+
+    /// <summary>
+    /// A session for many mails in a row (the outbox sends a claimed batch through one): SMTP
+    /// keeps one connection open for all of them. The default sends each mail on its own.
+    /// </summary>
+    Task<IMailConnection> ConnectAsync(CancellationToken ct = default) => Task.FromResult<IMailConnection>(new OneAtATime(this));
+
+    private sealed class OneAtATime(IMailSender sender) : IMailConnection
+    {
+        public Task SendAsync(OutgoingMail mail, CancellationToken ct) => sender.SendAsync(mail, ct);
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// One sender session. A send that throws <see cref="MailRefusedException"/> was refused for good;
+/// anything else is temporary (4xx, a dropped connection) and the next send starts afresh.
+/// </summary>
+public interface IMailConnection : IAsyncDisposable
+{
+    Task SendAsync(OutgoingMail mail, CancellationToken ct);
+}
+
+/// <summary>
+/// The receiving server refused a mail for good (an SMTP 5xx). <see cref="Recipient"/>: it refused
+/// the address itself (at RCPT TO), so mail to it should stop; otherwise it refused this message.
+/// </summary>
+public sealed class MailRefusedException(string reply, bool recipient, Exception? inner = null)
+    : Exception($"Refused for good: {reply}", inner)
+{
+    /// <summary>The server's reply as it came: "550 5.1.1 No such user".</summary>
+    public string Reply { get; } = reply;
+
+    public bool Recipient { get; } = recipient;
 }

@@ -1,32 +1,91 @@
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Mail;
 
-/// <summary>Delivers account mail through the configured SMTP relay.</summary>
+/// <summary>Delivers mail through the configured SMTP relay.</summary>
 public sealed class SmtpMailSender(IOptions<EmailOptions> options, TimeProvider clock, ILogger<SmtpMailSender> log) : IMailSender
 {
     public async Task SendAsync(OutgoingMail mail, CancellationToken ct = default)
     {
-        var email = options.Value;
+        // A fresh connection for a lone message: account mail is rare, and a held-open connection
+        // would only time out on the relay's side between sends.
+        await using var connection = new SmtpConnection(options.Value, clock, log);
+        await connection.SendAsync(mail, ct);
+    }
+
+    public Task<IMailConnection> ConnectAsync(CancellationToken ct = default) =>
+        Task.FromResult<IMailConnection>(new SmtpConnection(options.Value, clock, log));
+}
+
+/// <summary>
+/// One SMTP connection held across many mails (a batch): connected on the first send, and again
+/// on the next send after it dropped. A 5xx becomes <see cref="MailRefusedException"/>; a 4xx or
+/// a network error is thrown as it is, for the outbox to retry later.
+/// </summary>
+internal sealed class SmtpConnection(EmailOptions email, TimeProvider clock, ILogger log) : IMailConnection
+{
+    private readonly SmtpClient client = new();
+
+    public async Task SendAsync(OutgoingMail mail, CancellationToken ct)
+    {
         var smtp = email.Smtp;
         // AddEmail only picks this sender when a host is set; this guards a hand-made registration.
         var host = smtp.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set.");
         using var message = MailComposer.Compose(mail, email.From, clock.GetUtcNow());
-
-        // A fresh connection per message: account mail is rare, and a held-open connection
-        // would only time out on the relay's side between sends.
-        using var client = new SmtpClient();
-        await client.ConnectAsync(host, smtp.Port, SocketOptions(smtp.Security), ct);
-        if (!string.IsNullOrEmpty(smtp.Username))
-            await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", ct);
-        await client.SendAsync(message, ct);
-        await client.DisconnectAsync(quit: true, ct);
+        try
+        {
+            if (!client.IsConnected)
+            {
+                await client.ConnectAsync(host, smtp.Port, SocketOptions(smtp.Security), ct);
+                if (!string.IsNullOrEmpty(smtp.Username))
+                    await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", ct);
+            }
+            await client.SendAsync(message, ct);
+        }
+        catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500
+            && ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+        {
+            // MailKit has already sent RSET, so the connection stays usable for the next mail.
+            // A 5xx to MAIL FROM or to a command is about us (the sender, the session), not the
+            // reader: it stays an ordinary failure and is retried.
+            throw new MailRefusedException($"{(int)ex.StatusCode} {ex.Message}", ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted, ex);
+        }
+        catch (Exception ex) when (ex is not SmtpCommandException && ex is not OperationCanceledException)
+        {
+            // The connection is in an unknown state (dropped, timed out, garbled): start afresh next time.
+            await DropAsync();
+            throw;
+        }
 
         // The link is left out here: unlike the file sender, the reader really gets the mail,
         // and a sign-in link in the log would let anyone reading the log use it.
-        log.LogInformation("Mail to {To} sent through {Host}: {Subject}", mail.To, host, mail.Subject);
+        if (mail.Batch is null) log.LogInformation("Mail to {To} sent through {Host}: {Subject}", mail.To, host, mail.Subject);
+    }
+
+    private async Task DropAsync()
+    {
+        try { if (client.IsConnected) await client.DisconnectAsync(quit: false); }
+        catch (Exception) { /* already broken; the socket is closed either way */ }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await client.DisconnectAsync(quit: true, timeout.Token);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ProtocolException or SmtpCommandException)
+        {
+            // QUIT after the mails went out is a courtesy; a server that hung up first loses nothing.
+        }
+        client.Dispose();
     }
 
     private static SecureSocketOptions SocketOptions(SmtpSecurity security) => security switch

@@ -23,6 +23,13 @@ public interface IDatabaseProvider
     /// (Search/README.md), so it asks the provider rather than reading Database:Provider itself.
     /// </summary>
     T Choose<T>(T sqlite, T postgres);
+
+    /// <summary>
+    /// Appended to the SELECT inside a claim (`UPDATE ... WHERE "Id" IN (SELECT ... LIMIT n /here/)`),
+    /// so concurrent claimers take different rows instead of queueing on the same ones: PostgreSQL's
+    /// `FOR UPDATE SKIP LOCKED`; SQLite has one writer at a time and needs nothing.
+    /// </summary>
+    string SkipLockedRows { get; }
 }
 
 /// <summary>Picks the provider named by Database:Provider.</summary>

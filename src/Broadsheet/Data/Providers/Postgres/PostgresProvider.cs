@@ -25,6 +25,8 @@ public sealed class PostgresProvider : IDatabaseProvider
 
     public T Choose<T>(T sqlite, T postgres) => postgres;
 
+    public string SkipLockedRows => "FOR UPDATE SKIP LOCKED";
+
     public bool IsOutage(Exception ex) => ex switch
     {
         // Server-side refusals: shutting down, starting up, out of connections, connection lost.

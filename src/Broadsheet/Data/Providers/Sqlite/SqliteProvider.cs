@@ -67,4 +67,6 @@ public sealed partial class SqliteProvider : IDatabaseProvider
     public bool IsOutage(Exception ex) => ex is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
 
     public T Choose<T>(T sqlite, T postgres) => sqlite;
+
+    public string SkipLockedRows => "";
 }

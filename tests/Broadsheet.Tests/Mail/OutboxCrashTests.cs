@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using Broadsheet.Mail;
+using Broadsheet.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Tests.Mail;
+
+/// <summary>
+/// The outbox across a crash and across instances, against a real SMTP server on loopback. The
+/// app runs as its own process over the test's database and is SIGKILLed while the server holds
+/// its reply to one message's DATA; after a restart every reader has exactly one copy.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class OutboxCrashTests(QuietOutboxApp app) : IClassFixture<QuietOutboxApp>
+{
+    private const string Text = "News. Unsubscribe: {{unsubscribe}}";
+    private const string Html = "<p>News.</p><a href=\"{{unsubscribe}}\">Unsubscribe</a>";
+
+    [Fact]
+    public async Task A_sender_killed_mid_batch_resumes_after_a_restart_and_every_reader_gets_exactly_one_copy()
+    {
+        await using var smtp = new SmtpTestServer();
+        var batch = SmtpOutboxApp.NewBatch();
+        var readers = SmtpOutboxApp.Recipients(120);
+        // The 31st mail of the first claimed batch of 50: 30 are through and written down, 19 wait behind it.
+        var hold = smtp.HoldData(readers[30].To);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<MailOutbox>().QueueBulkAsync(new BulkMail(batch, "Morning briefing", Text, Html), readers, CancellationToken.None);
+
+        await using var instance = new AppInstance("mail", Path.Combine(app.Folder, "mail-crash"), Environment(smtp.Port));
+        try
+        {
+            instance.Start();
+            try { await hold.Reached.WaitAsync(TimeSpan.FromSeconds(90)); }
+            catch (TimeoutException) { throw new Xunit.Sdk.XunitException($"The instance never reached the held mail.\n{instance.Tail()}"); }
+            await instance.KillAsync();
+        }
+        finally
+        {
+            // The server answers the dead session 451 and keeps nothing, as a server that lost the
+            // connection before it committed the message would.
+            hold.Release();
+        }
+        var beforeRestart = await SentAsync(batch);
+        beforeRestart.ShouldBe(30, "each row is marked sent right after its 250, not at the end of the batch");
+
+        instance.Start();
+        await WaitAsync(async () => await SentAsync(batch) == readers.Count, instance);
+
+        foreach (var reader in readers) smtp.CountTo(reader.To).ShouldBe(1, reader.To);
+        var held = await app.WithDbAsync(db => db.OutboxMails.AsNoTracking().SingleAsync(m => m.Batch == batch && m.To == readers[30].To));
+        smtp.Received.Single(m => m.Message.To.Mailboxes.Single().Address == readers[30].To).Message.MessageId
+            .ShouldStartWith($"outbox.{held.Id}.", customMessage: "the row's own Message-ID, the same on every try");
+    }
+
+    private Task<int> SentAsync(string batch) => app.WithDbAsync(db => db.OutboxMails.CountAsync(m => m.Batch == batch && m.SentAt != null));
+
+    private static async Task WaitAsync(Func<Task<bool>> done, AppInstance instance)
+    {
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(90); await Task.Delay(200))
+            if (await done()) return;
+        throw new Xunit.Sdk.XunitException($"The restarted instance did not finish the batch.\n{instance.Tail()}");
+    }
+
+    private Dictionary<string, string> Environment(int smtpPort) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Database__Provider"] = TestDatabase.Provider,
+        ["ConnectionStrings__Broadsheet"] = app.ConnectionString,
+        ["DataProtection__KeysDirectory"] = Path.Combine(app.Folder, "keys"),
+        ["Site__BaseUrl"] = "http://127.0.0.1",
+        ["Demo__Seed"] = "false",
+        ["Email__Smtp__Host"] = "127.0.0.1",
+        ["Email__Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+        ["Email__Smtp__Security"] = "None",
+        ["Email__Outbox__PollSeconds"] = "0.2",
+        ["Email__Outbox__RetrySeconds"] = "0.05",
+        ["Email__Outbox__ListConnections"] = "1",
+        ["Email__Outbox__ListBatch"] = "50",
+        // Short, so the restarted instance takes the dead one's claimed rows back within the test.
+        ["Email__Outbox__LeaseSeconds"] = "3",
+    };
+}
+
+/// <summary>Two instances over one PostgreSQL, both sending the same newsletter.</summary>
+[Trait("Category", "Integration")]
+public sealed class OutboxInstancesTests(SmallBatchSmtpApp app) : IClassFixture<SmallBatchSmtpApp>
+{
+    [PostgresOnlyFact("Instances share one PostgreSQL")]
+    public async Task Two_instances_sending_one_batch_send_each_mail_exactly_once()
+    {
+        await using var other = await BroadsheetApp.SiblingOfAsync(app);
+        var batch = SmtpOutboxApp.NewBatch();
+        var readers = SmtpOutboxApp.Recipients(400);
+
+        await app.QueueBulkAsync(new BulkMail(batch, "Morning briefing", "News", "<p>News</p>"), readers);
+
+        (await app.SettledAsync(batch)).ShouldBe(new BatchCounts(0, 400, 0, 0, 0));
+        foreach (var reader in readers) app.Smtp.CountTo(reader.To).ShouldBe(1, reader.To);
+        (await app.RowsOfAsync(batch)).ShouldAllBe(r => r.Attempts == 1, "no row was claimed twice");
+    }
+}
+
+/// <summary>Small claims, so two instances take turns within one batch.</summary>
+public sealed class SmallBatchSmtpApp : SmtpOutboxApp
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Extra => [new("Email:Outbox:ListBatch", "10")];
+}
