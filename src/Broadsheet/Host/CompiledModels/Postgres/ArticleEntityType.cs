@@ -22,8 +22,8 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 "Broadsheet.Articles.Article",
                 typeof(Article),
                 baseEntityType,
-                propertyCount: 30,
-                navigationCount: 3,
+                propertyCount: 33,
+                navigationCount: 4,
                 skipNavigationCount: 1,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 7,
@@ -132,6 +132,14 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 maxLength: 500);
             imageCaption.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var imageCredit = runtimeEntityType.AddProperty(
+                "ImageCredit",
+                typeof(string),
+                propertyInfo: typeof(Article).GetProperty("ImageCredit", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<ImageCredit>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
+            imageCredit.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var imageHeight = runtimeEntityType.AddProperty(
                 "ImageHeight",
                 typeof(int?),
@@ -139,6 +147,14 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 fieldInfo: typeof(Article).GetField("<ImageHeight>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             imageHeight.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var imageLicence = runtimeEntityType.AddProperty(
+                "ImageLicence",
+                typeof(string),
+                propertyInfo: typeof(Article).GetProperty("ImageLicence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<ImageLicence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 300);
+            imageLicence.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var imagePath = runtimeEntityType.AddProperty(
                 "ImagePath",
@@ -272,6 +288,14 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 fieldInfo: typeof(Article).GetField("<ViewCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
             viewCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var votesClosed = runtimeEntityType.AddProperty(
+                "VotesClosed",
+                typeof(bool),
+                propertyInfo: typeof(Article).GetProperty("VotesClosed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<VotesClosed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            votesClosed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -21,7 +21,7 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 "Broadsheet.Newsroom.MediaImage",
                 typeof(MediaImage),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -52,6 +52,14 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 sentinel: 0L);
             bytes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var credit = runtimeEntityType.AddProperty(
+                "Credit",
+                typeof(string),
+                propertyInfo: typeof(MediaImage).GetProperty("Credit", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MediaImage).GetField("<Credit>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
+            credit.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var extension = runtimeEntityType.AddProperty(
                 "Extension",
                 typeof(string),
@@ -67,6 +75,14 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 fieldInfo: typeof(MediaImage).GetField("<Height>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             height.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var licence = runtimeEntityType.AddProperty(
+                "Licence",
+                typeof(string),
+                propertyInfo: typeof(MediaImage).GetProperty("Licence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MediaImage).GetField("<Licence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 300);
+            licence.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var stem = runtimeEntityType.AddProperty(
                 "Stem",

@@ -20,7 +20,7 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 "Broadsheet.Pages.Page",
                 typeof(Page),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -86,6 +86,14 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 propertyInfo: typeof(Page).GetProperty("BodyText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Page).GetField("<BodyText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             bodyText.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var countViews = runtimeEntityType.AddProperty(
+                "CountViews",
+                typeof(bool),
+                propertyInfo: typeof(Page).GetProperty("CountViews", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Page).GetField("<CountViews>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            countViews.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",

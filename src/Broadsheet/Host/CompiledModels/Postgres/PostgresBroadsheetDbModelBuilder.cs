@@ -12,7 +12,7 @@ namespace Broadsheet.Host.CompiledModels.Postgres
     public partial class PostgresBroadsheetDbModel
     {
         private PostgresBroadsheetDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d3854a18-5fc4-4c81-9dda-73a359770021"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("a026adb0-7e78-42bf-8d77-ce4edabfa915"), entityTypeCount: 45)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Broadsheet.Host.CompiledModels.Postgres
             var oneTimeToken = OneTimeTokenEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
             var article = ArticleEntityType.Create(this);
+            var articleByline = ArticleBylineEntityType.Create(this);
             var author = AuthorEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var correction = CorrectionEntityType.Create(this);
@@ -35,9 +36,15 @@ namespace Broadsheet.Host.CompiledModels.Postgres
             var user = UserEntityType.Create(this);
             var follow = FollowEntityType.Create(this);
             var importedItem = ImportedItemEntityType.Create(this);
+            var liveEntry = LiveEntryEntityType.Create(this);
+            var liveStory = LiveStoryEntityType.Create(this);
             var outboxBody = OutboxBodyEntityType.Create(this);
             var outboxMail = OutboxMailEntityType.Create(this);
             var stoppedAddress = StoppedAddressEntityType.Create(this);
+            var newsletter = NewsletterEntityType.Create(this);
+            var newsletterIssue = NewsletterIssueEntityType.Create(this);
+            var newsletterRun = NewsletterRunEntityType.Create(this);
+            var subscription = SubscriptionEntityType.Create(this);
             var articleRevision = ArticleRevisionEntityType.Create(this);
             var mediaImage = MediaImageEntityType.Create(this);
             var previewLink = PreviewLinkEntityType.Create(this);
@@ -63,6 +70,8 @@ namespace Broadsheet.Host.CompiledModels.Postgres
             ApiKeyEntityType.CreateForeignKey1(apiKey, user);
             ArticleEntityType.CreateForeignKey1(article, author);
             ArticleEntityType.CreateForeignKey2(article, category);
+            ArticleBylineEntityType.CreateForeignKey1(articleByline, article);
+            ArticleBylineEntityType.CreateForeignKey2(articleByline, author);
             AuthorEntityType.CreateForeignKey1(author, user);
             CorrectionEntityType.CreateForeignKey1(correction, article);
             CommentEntityType.CreateForeignKey1(comment, article);
@@ -75,7 +84,12 @@ namespace Broadsheet.Host.CompiledModels.Postgres
             NotificationEntityType.CreateForeignKey1(notification, comment);
             NotificationEntityType.CreateForeignKey2(notification, user);
             FollowEntityType.CreateForeignKey1(follow, user);
+            LiveEntryEntityType.CreateForeignKey1(liveEntry, liveStory);
+            LiveEntryEntityType.CreateForeignKey2(liveEntry, user);
+            LiveStoryEntityType.CreateForeignKey1(liveStory, article);
             OutboxMailEntityType.CreateForeignKey1(outboxMail, outboxBody);
+            NewsletterIssueEntityType.CreateForeignKey1(newsletterIssue, newsletter);
+            SubscriptionEntityType.CreateForeignKey1(subscription, user);
             ArticleRevisionEntityType.CreateForeignKey1(articleRevision, article);
             ArticleRevisionEntityType.CreateForeignKey2(articleRevision, user);
             MediaImageEntityType.CreateForeignKey1(mediaImage, user);
@@ -101,6 +115,7 @@ namespace Broadsheet.Host.CompiledModels.Postgres
             OneTimeTokenEntityType.CreateAnnotations(oneTimeToken);
             ApiKeyEntityType.CreateAnnotations(apiKey);
             ArticleEntityType.CreateAnnotations(article);
+            ArticleBylineEntityType.CreateAnnotations(articleByline);
             AuthorEntityType.CreateAnnotations(author);
             CategoryEntityType.CreateAnnotations(category);
             CorrectionEntityType.CreateAnnotations(correction);
@@ -114,9 +129,15 @@ namespace Broadsheet.Host.CompiledModels.Postgres
             UserEntityType.CreateAnnotations(user);
             FollowEntityType.CreateAnnotations(follow);
             ImportedItemEntityType.CreateAnnotations(importedItem);
+            LiveEntryEntityType.CreateAnnotations(liveEntry);
+            LiveStoryEntityType.CreateAnnotations(liveStory);
             OutboxBodyEntityType.CreateAnnotations(outboxBody);
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             StoppedAddressEntityType.CreateAnnotations(stoppedAddress);
+            NewsletterEntityType.CreateAnnotations(newsletter);
+            NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);
+            NewsletterRunEntityType.CreateAnnotations(newsletterRun);
+            SubscriptionEntityType.CreateAnnotations(subscription);
             ArticleRevisionEntityType.CreateAnnotations(articleRevision);
             MediaImageEntityType.CreateAnnotations(mediaImage);
             PreviewLinkEntityType.CreateAnnotations(previewLink);

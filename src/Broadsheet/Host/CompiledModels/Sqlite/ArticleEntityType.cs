@@ -22,8 +22,8 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 "Broadsheet.Articles.Article",
                 typeof(Article),
                 baseEntityType,
-                propertyCount: 30,
-                navigationCount: 3,
+                propertyCount: 33,
+                navigationCount: 4,
                 skipNavigationCount: 1,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 7,
@@ -120,12 +120,26 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 fieldInfo: typeof(Article).GetField("<ImageCaption>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 500);
 
+            var imageCredit = runtimeEntityType.AddProperty(
+                "ImageCredit",
+                typeof(string),
+                propertyInfo: typeof(Article).GetProperty("ImageCredit", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<ImageCredit>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
+
             var imageHeight = runtimeEntityType.AddProperty(
                 "ImageHeight",
                 typeof(int?),
                 propertyInfo: typeof(Article).GetProperty("ImageHeight", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Article).GetField("<ImageHeight>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var imageLicence = runtimeEntityType.AddProperty(
+                "ImageLicence",
+                typeof(string),
+                propertyInfo: typeof(Article).GetProperty("ImageLicence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<ImageLicence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 300);
 
             var imagePath = runtimeEntityType.AddProperty(
                 "ImagePath",
@@ -247,6 +261,13 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 propertyInfo: typeof(Article).GetProperty("ViewCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Article).GetField("<ViewCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
+
+            var votesClosed = runtimeEntityType.AddProperty(
+                "VotesClosed",
+                typeof(bool),
+                propertyInfo: typeof(Article).GetProperty("VotesClosed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<VotesClosed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

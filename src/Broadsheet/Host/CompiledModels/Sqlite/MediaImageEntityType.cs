@@ -21,7 +21,7 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 "Broadsheet.Newsroom.MediaImage",
                 typeof(MediaImage),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -49,6 +49,13 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 fieldInfo: typeof(MediaImage).GetField("<Bytes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
+            var credit = runtimeEntityType.AddProperty(
+                "Credit",
+                typeof(string),
+                propertyInfo: typeof(MediaImage).GetProperty("Credit", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MediaImage).GetField("<Credit>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
+
             var extension = runtimeEntityType.AddProperty(
                 "Extension",
                 typeof(string),
@@ -62,6 +69,13 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 propertyInfo: typeof(MediaImage).GetProperty("Height", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MediaImage).GetField("<Height>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var licence = runtimeEntityType.AddProperty(
+                "Licence",
+                typeof(string),
+                propertyInfo: typeof(MediaImage).GetProperty("Licence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MediaImage).GetField("<Licence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 300);
 
             var stem = runtimeEntityType.AddProperty(
                 "Stem",

@@ -20,7 +20,7 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 "Broadsheet.Pages.Page",
                 typeof(Page),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -78,6 +78,13 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(Page).GetProperty("BodyText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Page).GetField("<BodyText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var countViews = runtimeEntityType.AddProperty(
+                "CountViews",
+                typeof(bool),
+                propertyInfo: typeof(Page).GetProperty("CountViews", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Page).GetField("<CountViews>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",

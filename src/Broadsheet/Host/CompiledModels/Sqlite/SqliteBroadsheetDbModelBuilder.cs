@@ -11,7 +11,7 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
     public partial class SqliteBroadsheetDbModel
     {
         private SqliteBroadsheetDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e2080ffd-8b27-4a2f-abff-9cd4b668783f"), entityTypeCount: 38)
+            : base(skipDetectChanges: false, modelId: new Guid("6da63cc0-fcb8-4fd0-94b5-c26fd34cc0ef"), entityTypeCount: 45)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
             var oneTimeToken = OneTimeTokenEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
             var article = ArticleEntityType.Create(this);
+            var articleByline = ArticleBylineEntityType.Create(this);
             var author = AuthorEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var correction = CorrectionEntityType.Create(this);
@@ -34,9 +35,15 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
             var user = UserEntityType.Create(this);
             var follow = FollowEntityType.Create(this);
             var importedItem = ImportedItemEntityType.Create(this);
+            var liveEntry = LiveEntryEntityType.Create(this);
+            var liveStory = LiveStoryEntityType.Create(this);
             var outboxBody = OutboxBodyEntityType.Create(this);
             var outboxMail = OutboxMailEntityType.Create(this);
             var stoppedAddress = StoppedAddressEntityType.Create(this);
+            var newsletter = NewsletterEntityType.Create(this);
+            var newsletterIssue = NewsletterIssueEntityType.Create(this);
+            var newsletterRun = NewsletterRunEntityType.Create(this);
+            var subscription = SubscriptionEntityType.Create(this);
             var articleRevision = ArticleRevisionEntityType.Create(this);
             var mediaImage = MediaImageEntityType.Create(this);
             var previewLink = PreviewLinkEntityType.Create(this);
@@ -62,6 +69,8 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
             ApiKeyEntityType.CreateForeignKey1(apiKey, user);
             ArticleEntityType.CreateForeignKey1(article, author);
             ArticleEntityType.CreateForeignKey2(article, category);
+            ArticleBylineEntityType.CreateForeignKey1(articleByline, article);
+            ArticleBylineEntityType.CreateForeignKey2(articleByline, author);
             AuthorEntityType.CreateForeignKey1(author, user);
             CorrectionEntityType.CreateForeignKey1(correction, article);
             CommentEntityType.CreateForeignKey1(comment, article);
@@ -74,7 +83,12 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
             NotificationEntityType.CreateForeignKey1(notification, comment);
             NotificationEntityType.CreateForeignKey2(notification, user);
             FollowEntityType.CreateForeignKey1(follow, user);
+            LiveEntryEntityType.CreateForeignKey1(liveEntry, liveStory);
+            LiveEntryEntityType.CreateForeignKey2(liveEntry, user);
+            LiveStoryEntityType.CreateForeignKey1(liveStory, article);
             OutboxMailEntityType.CreateForeignKey1(outboxMail, outboxBody);
+            NewsletterIssueEntityType.CreateForeignKey1(newsletterIssue, newsletter);
+            SubscriptionEntityType.CreateForeignKey1(subscription, user);
             ArticleRevisionEntityType.CreateForeignKey1(articleRevision, article);
             ArticleRevisionEntityType.CreateForeignKey2(articleRevision, user);
             MediaImageEntityType.CreateForeignKey1(mediaImage, user);
@@ -100,6 +114,7 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
             OneTimeTokenEntityType.CreateAnnotations(oneTimeToken);
             ApiKeyEntityType.CreateAnnotations(apiKey);
             ArticleEntityType.CreateAnnotations(article);
+            ArticleBylineEntityType.CreateAnnotations(articleByline);
             AuthorEntityType.CreateAnnotations(author);
             CategoryEntityType.CreateAnnotations(category);
             CorrectionEntityType.CreateAnnotations(correction);
@@ -113,9 +128,15 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
             UserEntityType.CreateAnnotations(user);
             FollowEntityType.CreateAnnotations(follow);
             ImportedItemEntityType.CreateAnnotations(importedItem);
+            LiveEntryEntityType.CreateAnnotations(liveEntry);
+            LiveStoryEntityType.CreateAnnotations(liveStory);
             OutboxBodyEntityType.CreateAnnotations(outboxBody);
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             StoppedAddressEntityType.CreateAnnotations(stoppedAddress);
+            NewsletterEntityType.CreateAnnotations(newsletter);
+            NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);
+            NewsletterRunEntityType.CreateAnnotations(newsletterRun);
+            SubscriptionEntityType.CreateAnnotations(subscription);
             ArticleRevisionEntityType.CreateAnnotations(articleRevision);
             MediaImageEntityType.CreateAnnotations(mediaImage);
             PreviewLinkEntityType.CreateAnnotations(previewLink);
