@@ -44,7 +44,8 @@ public sealed class WriteGateTests(BroadsheetApp app) : IClassFixture<Broadsheet
     {
         var root = SourceRoot();
         var app = Path.Combine(root, "src", "Broadsheet");
-        var allowed = new[] { Path.Combine("Data", "Providers"), Path.Combine("Data", "Migrations"), "Search" };
+        // The compiled models are generated per provider, like the migrations (Data/README.md).
+        var allowed = new[] { Path.Combine("Data", "Providers"), Path.Combine("Data", "Migrations"), Path.Combine("Host", "CompiledModels"), "Search" };
         var pattern = new System.Text.RegularExpressions.Regex(@"WriteGate|ProviderFrom|IsSqlite|IsNpgsql|\.Sqlite\b|Postgres");
         Directory.GetFiles(app, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(app, f))
