@@ -18,7 +18,7 @@ public sealed record ApiLiveEntry(
 /// <summary>A live story's coverage: when it started and ended, and its entries newest first.</summary>
 public sealed record ApiLiveEntries(int ArticleId, bool Live, DateTime CoverageStart, DateTime? CoverageEnd, IReadOnlyList<ApiLiveEntry> Items);
 
-/// <summary><c>GET /api/v1/articles/{slug}/entries</c>: a live story's entries, for apps and syndication.</summary>
+/// <summary><c>GET /api/v1/live/{slug}/entries</c>: a live story's entries, for apps and syndication.</summary>
 public static class ApiLiveEntriesEndpoint
 {
     /// <summary>At most this many entries, newest first; with updated_since a client never needs more at once.</summary>
@@ -26,8 +26,8 @@ public static class ApiLiveEntriesEndpoint
 
     public static RouteGroupBuilder MapLiveEntries(this RouteGroupBuilder api)
     {
-        api.MapMethods("/articles/{slug}/entries", [HttpMethods.Head], EntriesAsync).ExcludeFromDescription();
-        api.MapGet("/articles/{slug}/entries", EntriesAsync).WithName("ListLiveEntries")
+        api.MapMethods("/live/{slug}/entries", [HttpMethods.Head], EntriesAsync).ExcludeFromDescription();
+        api.MapGet("/live/{slug}/entries", EntriesAsync).WithName("ListLiveEntries")
             .WithSummary("A live story's entries, newest first (at most 500); with updated_since, the entries added, edited or deleted since");
         return api;
     }

@@ -47,12 +47,12 @@ public sealed class ApiParametersTests
         ApiParameters.Dates(from, to, out _, out _)!.ShouldStartWith(named);
 
     [Theory]
-    [InlineData(null, null, "id,slug,title,standfirst,url,publishedAt,updatedAt,readingMinutes,category,author,tags,image,counts")]
+    [InlineData(null, null, "id,slug,title,standfirst,url,publishedAt,updatedAt,readingMinutes,category,author,authors,tags,image,counts")]
     [InlineData("title,slug", null, "title,slug")]
     [InlineData(" title , slug,title", null, "title,slug")]
-    [InlineData(null, "html", "id,slug,title,standfirst,url,publishedAt,updatedAt,readingMinutes,category,author,tags,image,counts,html")]
+    [InlineData(null, "html", "id,slug,title,standfirst,url,publishedAt,updatedAt,readingMinutes,category,author,authors,tags,image,counts,html")]
     [InlineData("slug", "html", "slug,html")]
-    [InlineData(null, "html,plaintext", "id,slug,title,standfirst,url,publishedAt,updatedAt,readingMinutes,category,author,tags,image,counts,html,plaintext")]
+    [InlineData(null, "html,plaintext", "id,slug,title,standfirst,url,publishedAt,updatedAt,readingMinutes,category,author,authors,tags,image,counts,html,plaintext")]
     public void Fields_choose_what_each_article_carries(string? fields, string? include, string expected)
     {
         ApiParameters.Fields(fields, include, ApiParameters.ListFields, out var chosen).ShouldBeNull();

