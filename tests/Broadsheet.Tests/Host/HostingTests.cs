@@ -1,4 +1,5 @@
 using Broadsheet.Tests.Fixtures;
+using Npgsql;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -49,6 +50,49 @@ public sealed class HostingTests
         finally
         {
             if (!app.HasExited) app.Kill(entireProcessTree: true);
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [PostgresOnlyFact("Needs a PostgreSQL server without the app's database")]
+    public async Task A_first_start_on_a_postgresql_server_creates_the_database_and_migrates_it()
+    {
+        var name = $"bs_new_{Guid.NewGuid():N}";
+        var root = Directory.CreateTempSubdirectory("broadsheet-host-").FullName;
+        var port = Ports.Free();
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(typeof(Program).Assembly.Location);
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add($"http://127.0.0.1:{port}");
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Demo__Seed"] = "false";
+        psi.Environment["Site__BaseUrl"] = $"http://127.0.0.1:{port}";
+        psi.Environment["Database__Provider"] = "Postgres";
+        psi.Environment["ConnectionStrings__Broadsheet"] = PostgresServer.Shared.ConnectionStringFor(name);
+        using var app = Process.Start(psi)!;
+        var output = app.StandardOutput.ReadToEndAsync();
+        var errors = app.StandardError.ReadToEndAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var health = await Task.WhenAny(WaitForHealthAsync(http), app.WaitForExitAsync());
+            // Its error output is complete only once it has stopped, so read it only then.
+            if (app.HasExited) throw new ShouldAssertException($"The app stopped before /health answered: {await errors}");
+            (await (Task<HttpStatusCode>)health).ShouldBe(HttpStatusCode.OK);
+
+            await using var db = new NpgsqlConnection(PostgresServer.Shared.ConnectionStringFor(name));
+            await db.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", db);
+            ((long)(await count.ExecuteScalarAsync())!).ShouldBeGreaterThan(0);
+        }
+        finally
+        {
+            if (!app.HasExited) app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(PostgresServer.Shared.AdminConnectionString);
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
             Directory.Delete(root, recursive: true);
         }
     }
