@@ -1,5 +1,8 @@
+using Broadsheet.Articles;
 using Broadsheet.Caching;
+using Broadsheet.Data;
 using Broadsheet.Shared;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -19,8 +22,12 @@ namespace Broadsheet.Api;
 /// store, under the same tag and lifetime (<see cref="PageCache"/>): a content change evicts it
 /// with the pages, and a repeat within the lifetime reads no database. The key was checked first
 /// (<see cref="ApiKeyFilter"/> runs before this filter), so a cached answer still needs a good key.
+/// A scheduled story goes live by the clock, with no event to evict anything: a kept answer is
+/// therefore good only until the next scheduled story is due (by the app's clock, stored with
+/// the bytes), so the API shows a due story at once, before the scheduler flips it, as the
+/// site's own uncached search does (issue 17; <c>SearchScheduleTests</c>).
 /// </summary>
-public sealed class ApiETagFilter(IOutputCacheStore store, IConfiguration config) : IEndpointFilter
+public sealed class ApiETagFilter(IOutputCacheStore store, IConfiguration config, TimeProvider clock) : IEndpointFilter
 {
     private readonly TimeSpan lifetime = TimeSpan.FromSeconds(Math.Max(0, config.GetValue("Caching:PageSeconds", 1)));
 
@@ -28,7 +35,7 @@ public sealed class ApiETagFilter(IOutputCacheStore store, IConfiguration config
     {
         var http = context.HttpContext;
         var cacheKey = lifetime > TimeSpan.Zero ? CacheKey(http.Request) : null;
-        var body = cacheKey is null ? null : await store.GetAsync(cacheKey, http.RequestAborted);
+        var body = cacheKey is null ? null : Fresh(await store.GetAsync(cacheKey, http.RequestAborted));
         if (body is null)
         {
             var result = await next(context);
@@ -39,7 +46,8 @@ public sealed class ApiETagFilter(IOutputCacheStore store, IConfiguration config
             var node = JsonSerializer.SerializeToNode(value, value.GetType(), options)!;
             if (value is ISelectsFields selection) Select(node[selection.Property], selection.Fields);
             body = JsonSerializer.SerializeToUtf8Bytes(node, options);
-            if (cacheKey is not null) await store.SetAsync(cacheKey, body, [PageCache.ContentTag], lifetime, http.RequestAborted);
+            if (cacheKey is not null)
+                await store.SetAsync(cacheKey, Stamped(body, await GoodUntilAsync(http)), [PageCache.ContentTag], lifetime, http.RequestAborted);
         }
         var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(body).AsSpan(0, 18))}\"";
 
@@ -49,6 +57,33 @@ public sealed class ApiETagFilter(IOutputCacheStore store, IConfiguration config
         headers.Append("Vary", "Authorization");
         if (Matches(http.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Bytes(body, "application/json; charset=utf-8");
+    }
+
+    // The first 8 bytes of a kept answer: the app-clock time (ticks) at which it stops being true.
+    private const int StampBytes = sizeof(long);
+
+    private byte[]? Fresh(byte[]? kept) =>
+        kept is { Length: >= StampBytes } && BitConverter.ToInt64(kept, 0) > clock.GetUtcNow().UtcTicks ? kept[StampBytes..] : null;
+
+    private static byte[] Stamped(byte[] body, DateTime goodUntil)
+    {
+        var kept = new byte[StampBytes + body.Length];
+        BitConverter.TryWriteBytes(kept, goodUntil.Ticks);
+        body.CopyTo(kept, StampBytes);
+        return kept;
+    }
+
+    // The lifetime by the app's clock, cut short by the next scheduled story's time (one seek in
+    // the (Status, PublishedAt) index, on a miss only).
+    private async Task<DateTime> GoodUntilAsync(HttpContext http)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var db = http.RequestServices.GetRequiredService<BroadsheetDb>();
+        var next = await db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt > now)
+            .MinAsync(a => a.PublishedAt, http.RequestAborted);
+        var end = now + lifetime;
+        return next is { } due && due < end ? due : end;
     }
 
     /// <summary>The path and query without the key: the answer does not depend on which good key asked.</summary>
