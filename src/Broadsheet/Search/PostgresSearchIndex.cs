@@ -1,72 +1,111 @@
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using System.Data.Common;
+using System.Text;
 
 namespace Broadsheet.Search;
 
 /// <summary>
-/// PostgreSQL: the stored tsvector "SearchVector" on Articles finds matches (see the SearchIndex
-/// migration); the small "HeadlineVector" ranks them by ts_rank_cd (see the SearchHeadline migration).
+/// PostgreSQL: the narrow table "ArticleSearchLive" holds the public stories only, with their date,
+/// filter lexemes and vectors (see the SearchLiveTable migration): "SearchVector" finds matches,
+/// "TitleVector" the title candidates, and the small inline "HeadlineVector" ranks them by ts_rank_cd.
+/// No query reads an article row except for the page's snippets.
 /// </summary>
 public sealed class PostgresSearchIndex(IOptions<SearchOptions> options) : ISearchIndex
 {
+    private const string Query = "websearch_to_tsquery(broadsheet_search_language(), @q) query";
+
     public async Task<SearchResults> SearchAsync(BroadsheetDb db, SearchRequest request, CancellationToken ct)
     {
         if (request.Query.IsEmpty) return new SearchResults([], 0);
-        var live = SearchSql.LiveAndFilters(request.Filters);
+        // Only public stories are in the table: "due by now" is a date range, as are the reader's dates.
+        var due = LiveTableFilters(request.Filters);
         var where = $"""
-            FROM "Articles" a, websearch_to_tsquery(broadsheet_search_language(), @q) query
-            WHERE a."SearchVector" @@ query {live}
+            FROM "ArticleSearchLive" s, {Query}
+            WHERE s."SearchVector" @@ query {due}
             """;
-        var recency = $"""(1.0 + extract(epoch FROM (@now - a."PublishedAt")) / 86400.0 / {SearchIndex.RecencyDays})""";
+        var recency = $"""(1.0 + extract(epoch FROM (@now - s."PublishedAt")) / 86400.0 / {SearchIndex.RecencyDays})""";
         // Ranked on the small headline vector, with a constant for the body: every match has
         // matched the full vector, so a body match is worth the same everywhere (see SearchHeadline).
-        var score = $"""(ts_rank_cd(a."HeadlineVector", query) + {SearchIndex.BodyWeight}) / {recency}""";
+        var score = $"""(ts_rank_cd(s."HeadlineVector", query) + {SearchIndex.BodyWeight}) / {recency}""";
 
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = db.Database.GetDbConnection();
             var match = request.Query.ToWebSearch();
-            await using var count = SearchSql.Command(connection, SearchSql.CappedCount(where), request, match);
+            DbCommand Command(string sql)
+            {
+                var command = SearchSql.Command(connection, sql, request, match);
+                if (FilterQuery(request.Filters) is { } filters) command.AddParameter("filters", filters);
+                return command;
+            }
+            await using var count = Command(SearchSql.CappedCount(where));
             var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
             if (total == 0) return new SearchResults([], 0);
 
-            // Newest is exact over every match; relevance ranks a bounded candidate set: the newest
-            // matches and the best headline matches (title, standfirst, tags, section, byline).
+            // Newest is exact over every match (the date btree, or the matches sorted: both bounded
+            // by the narrow rows); relevance ranks a bounded candidate set, as on SQLite: the newest
+            // matches, and the best of the newest title matches.
             var ranked = request.Sort == SearchSort.Newest
                 ? $"""
-                    SELECT a."Id", a."BodyText", query, 0.0::float8 AS score, a."PublishedAt"
+                    SELECT s."ArticleId" AS "Id", query, 0.0::float8 AS score, s."PublishedAt"
                     {where}
-                    ORDER BY a."PublishedAt" DESC, a."Id" DESC
+                    ORDER BY s."PublishedAt" DESC, s."ArticleId" DESC
                     LIMIT @take OFFSET @skip
                     """
                 : $"""
                     WITH candidates AS (
-                        (SELECT a."Id" {where} ORDER BY a."PublishedAt" DESC, a."Id" DESC LIMIT {SearchIndex.Candidates})
+                        (SELECT s."ArticleId" {where} ORDER BY s."PublishedAt" DESC, s."ArticleId" DESC LIMIT {SearchIndex.Candidates})
                         UNION
-                        (SELECT a."Id" {where} AND a."HeadlineVector" @@ query ORDER BY {score} DESC LIMIT {SearchIndex.Candidates}))
-                    SELECT a."Id", a."BodyText", query, {score} AS score, a."PublishedAt"
-                    FROM "Articles" a, websearch_to_tsquery(broadsheet_search_language(), @q) query
-                    WHERE a."Id" IN (SELECT "Id" FROM candidates)
-                    ORDER BY score DESC, a."Id" DESC
+                        (SELECT t."ArticleId" FROM (
+                            SELECT s."ArticleId", {score} AS score {where} AND s."TitleVector" @@ query
+                            ORDER BY s."PublishedAt" DESC, s."ArticleId" DESC LIMIT {SearchIndex.TitleWindow}) t
+                         ORDER BY t.score DESC LIMIT {SearchIndex.Candidates}))
+                    SELECT s."ArticleId" AS "Id", query, {score} AS score, s."PublishedAt"
+                    FROM "ArticleSearchLive" s, {Query}
+                    WHERE s."ArticleId" IN (SELECT "ArticleId" FROM candidates)
+                    ORDER BY score DESC, s."ArticleId" DESC
                     LIMIT @take OFFSET @skip
                     """;
+            var order = request.Sort == SearchSort.Newest ? """r."PublishedAt" DESC, r."Id" DESC""" : """r.score DESC, r."Id" DESC""";
             // Rank first, then build headlines for the one page only: ts_headline re-parses the text.
-            await using var page = SearchSql.Command(connection, $"""
+            await using var page = Command($"""
                 WITH ranked AS ({ranked})
-                SELECT a."Id", a.score,
-                       ts_headline(broadsheet_search_language(), a."BodyText", a.query,
+                SELECT r."Id", r.score,
+                       ts_headline(broadsheet_search_language(), a."BodyText", r.query,
                            'StartSel={SearchIndex.MarkStart}, StopSel={SearchIndex.MarkEnd}, MaxWords=32, MinWords=16, MaxFragments=1, FragmentDelimiter=…')
-                FROM ranked a
-                ORDER BY {SearchSql.OrderBy(request.Sort)}
-                """, request, match);
+                FROM ranked r JOIN "Articles" a ON a."Id" = r."Id"
+                ORDER BY {order}
+                """);
             return new SearchResults(await SearchSql.ReadHitsAsync(page, ct), total);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    // The table holds public stories only, so "live" is "due by now"; the section, author and tag
+    // are lexemes of the Filters column, which a reader's words never reach.
+    private static string LiveTableFilters(SearchFilters f)
+    {
+        var where = new StringBuilder(""" AND s."PublishedAt" <= @now""");
+        if (FilterQuery(f) is not null) where.Append(""" AND s."Filters" @@ @filters::tsquery""");
+        if (f.From is not null) where.Append(""" AND s."PublishedAt" >= @from""");
+        if (f.To is not null) where.Append(""" AND s."PublishedAt" < @to""");
+        return where.ToString();
+    }
+
+    // Built from ids only ("'c12' & 't45'"), so nothing a reader typed is in it.
+    private static string? FilterQuery(SearchFilters f)
+    {
+        var terms = new List<string>();
+        if (f.CategoryId is { } c) terms.Add($"'c{c}'");
+        if (f.AuthorId is { } a) terms.Add($"'a{a}'");
+        if (f.TagId is { } t) terms.Add($"'t{t}'");
+        return terms.Count == 0 ? null : string.Join(" & ", terms);
     }
 
     public Task PauseAsync(BroadsheetDb db, CancellationToken ct) =>
@@ -86,10 +125,18 @@ public sealed class PostgresSearchIndex(IOptions<SearchOptions> options) : ISear
     // once at the end from sorted entries it costs a fraction of that. Searches during a bulk load
     // are slow (no index), which is why only the seed command calls this.
     public Task BeginBulkLoadAsync(BroadsheetDb db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync("""
-            DROP INDEX IF EXISTS "IX_Articles_SearchVector";
-            DROP INDEX IF EXISTS "IX_Articles_HeadlineVector";
-            """, ct);
+        db.Database.ExecuteSqlRawAsync(string.Join('\n', GinIndexes.Select(i => $"""DROP INDEX IF EXISTS "{i.Name}";""")), ct);
+
+    // The search table's GIN indexes (SearchLiveTable migration): dropped for a bulk load, built after it.
+    private static readonly (string Name, string Column)[] GinIndexes =
+    [
+        ("IX_ArticleSearchLive_SearchVector", "SearchVector"),
+        ("IX_ArticleSearchLive_TitleVector", "TitleVector"),
+        ("IX_ArticleSearchLive_Filters", "Filters"),
+    ];
+
+    private static string CreateGinIndexes =>
+        string.Join('\n', GinIndexes.Select(i => $"""CREATE INDEX IF NOT EXISTS "{i.Name}" ON "ArticleSearchLive" USING GIN ("{i.Column}");"""));
 
     // Then the seed's batches have left a dead row version behind each indexed article; clearing
     // them and refreshing the statistics gives the first searches after a load the plans they need.
@@ -104,13 +151,15 @@ public sealed class PostgresSearchIndex(IOptions<SearchOptions> options) : ISear
 
     private static async Task BuildIndexesAsync(BroadsheetDb db, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlRawAsync("""
+        // Names from the list above only: nothing outside this class is in the SQL.
+        var create = $"""
             SET maintenance_work_mem = '256MB';
-            CREATE INDEX IF NOT EXISTS "IX_Articles_SearchVector" ON "Articles" USING GIN ("SearchVector");
-            CREATE INDEX IF NOT EXISTS "IX_Articles_HeadlineVector" ON "Articles" USING GIN ("HeadlineVector");
+            {CreateGinIndexes}
             RESET maintenance_work_mem;
-            """, ct);
+            """;
+        await db.Database.ExecuteSqlRawAsync(create, ct);
         await db.Database.ExecuteSqlRawAsync("""VACUUM (ANALYZE) "Articles" """, ct);
+        await db.Database.ExecuteSqlRawAsync("""VACUUM (ANALYZE) "ArticleSearchLive" """, ct);
     }
 
     public async Task<string> IndexedLanguageAsync(BroadsheetDb db, CancellationToken ct) =>
@@ -131,13 +180,12 @@ public sealed class PostgresSearchIndex(IOptions<SearchOptions> options) : ISear
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"""UPDATE "SearchSettings" SET "Language" = {language}::regconfig WHERE "Id" = 1""", ct);
+            // The batches copy their public rows to the search table themselves: the per-row trigger would do it twice.
+            await PauseAsync(db, ct);
             await SearchSql.InBatchesAsync(db, progress, (lo, hi) => IndexRangeAsync(db, lo, hi, ct), ct);
             await tx.CommitAsync(ct);
             // A seed that stopped half way leaves its GIN indexes dropped; a rebuild puts them back.
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE INDEX IF NOT EXISTS "IX_Articles_SearchVector" ON "Articles" USING GIN ("SearchVector");
-                CREATE INDEX IF NOT EXISTS "IX_Articles_HeadlineVector" ON "Articles" USING GIN ("HeadlineVector");
-                """, ct);
+            await db.Database.ExecuteSqlRawAsync(CreateGinIndexes, ct);
         }
         finally { db.Database.SetCommandTimeout(timeout); }
     }
