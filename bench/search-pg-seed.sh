@@ -3,7 +3,8 @@
 # throwaway cluster, then `search reindex`, each with its wall time and the CPU seconds spent
 # by the app (user+sys of the dotnet process) and by PostgreSQL (its backends, reaped by the
 # postmaster: cutime+cstime). On a loaded machine the CPU seconds are the comparable figure.
-# Usage: bench/search-pg-seed.sh [articles=10000]   BENCH_PUBLISHED=DIR runs the app built there.
+# Usage: bench/search-pg-seed.sh [articles=10000]   BENCH_PUBLISHED=DIR runs the app built there;
+# BENCH_SQL=1 (and BENCH_PLANS=1) measure the search SQL afterwards (bench/search-pg-sql.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -21,11 +22,16 @@ run() { # label, then the app's arguments
   local before start end; before=$(pg_cpu); start=$(date +%s.%N)
   /usr/bin/time -f '%U %S' -o "$work/time" env "${env[@]}" dotnet "$app/Broadsheet.dll" "$@" > "$work/out" 2>&1 || { cat "$work/out" >&2; exit 1; }
   end=$(date +%s.%N); sleep 1   # the backends exit, and are reaped, after the app
-  printf '| %s | %s s | %s s | %s s |\n' "$label" "$(python3 -c "print(f'{$end-$start:.1f}')")" \
-    "$(awk '{printf "%.1f", $1+$2}' "$work/time")" "$(python3 -c "print(f'{$(pg_cpu)-$before:.1f}')")"
+  local wall app pg
+  wall=$(python3 -c "print(f'{$end-$start:.1f}')"); app=$(awk '{printf "%.1f", $1+$2}' "$work/time"); pg=$(python3 -c "print(f'{$(pg_cpu)-$before:.1f}')")
+  printf '| %s | %s s | %s s | %s s |\n' "$label" "$wall" "$app" "$pg"
+  echo "RESULT pg-seed step=\"$label\" wall_s=$wall app_cpu_s=$app pg_cpu_s=$pg" >&2
 }
 printf '| step | wall | app CPU | PostgreSQL CPU |\n| --- | ---: | ---: | ---: |\n'
 run migrate migrate
 run "seed --articles $articles" seed --articles "$articles"
 run "search reindex" search reindex
+# BENCH_SQL=1: then the search SQL's CPU per query, before and after the narrow search table
+# (BENCH_PLANS=1 adds the EXPLAIN (ANALYZE, BUFFERS) of each), on the database just seeded.
+if [[ -n ${BENCH_SQL:-} ]]; then python3 bench/search-pg-sql.py "$pg_port" broadsheet_seed; fi
 echo "[$(date -u +%F\ %H:%M), $(nproc) cores, PostgreSQL $(psql -V | awk '{print $3}'), load $(cut -d' ' -f1-3 /proc/loadavg)]"

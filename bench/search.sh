@@ -81,12 +81,15 @@ bench_provider() { # name, then env assignments for the app
     local line
     line=$(wrk -t1 -c1 -d"${seconds}s" -s bench/percentiles.lua "$url" | grep '^p50_ms=')
     printf '| %s | %s | %s | %s | %s |\n' "$name" "$cache" "$label" "${total:-0 found}" "$(sed -E 's/p50_ms=([0-9.]+) p95_ms=([0-9.]+) p99_ms=([0-9.]+).*/\1 ms | \2 ms | \3 ms/' <<<"$line")"
+    # One machine-readable line per measurement, for the lead's quiet re-run (stderr, beside the table).
+    echo "RESULT search provider=$name cache=$cache query=\"$label\" $line" >&2
   done
   kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true
   done
   if [[ -n $seed ]]; then
     printf '| %s | | seed of %s articles | | %s | | |\n' "$name" "$articles" "$(sed -E 's/.* in ([0-9.]+) s\.$/\1 s/' <<<"$seed")"
     printf '| %s | | search reindex of %s articles | | %s s | | |\n' "$name" "$articles" "$reindex"
+    echo "RESULT search provider=$name seed_articles=$articles seed=\"$seed\" reindex_s=$reindex" >&2
   fi
   printf '| %s | | load average during this provider | | %s | | |\n' "$name" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
