@@ -100,6 +100,7 @@ if not os.environ.get("BENCH_SKIP_BEFORE"):
         ANALYZE "Articles";""")
     out["before"] = measure(before)
     run("""DROP INDEX "IX_Articles_SearchVector"; DROP INDEX "IX_Articles_HeadlineVector"; ANALYZE "Articles";""")
+if os.environ.get("BENCH_SETTINGS"): run(os.environ["BENCH_SETTINGS"])   # e.g. "SET enable_seqscan = off;"
 out["after"] = measure(after)
 
 for name, results in out.items():
