@@ -3,7 +3,7 @@
 # same bytes as a static file on Kestrel (Release build, SQLite, wrk on this machine).
 # Also: SQL statements per request (EF's command log, counting only statements run inside a
 # request), cold start to the first /health 200 and the first article, and RSS at the end.
-# Usage: bench/signedin.sh [articles=10000] [seconds=10]
+# Usage: bench/signedin.sh [articles=10000] [seconds=10]   (bench/signedin.sh 100000 for the 100k mode)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${1:-10000}
@@ -19,8 +19,18 @@ need_wrk
 echo "==> Publishing Release builds"
 publish_app "$work/app"
 dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v quiet
-echo "==> Seeding $articles articles (SQLite) and one reader"
-(cd "$work/app" && Demo__Seed=false dotnet Broadsheet.dll seed --articles "$articles" | tail -n 1)
+# From 50,000 articles up the seeded file is kept in $BENCH_DB_DIR (as bench/cold-start.sh --articles
+# keeps it; 100,000 take 30-45 min to seed) and each run works on a copy of it.
+kept=${BENCH_DB_DIR:-/tmp/broadsheet-bench}/articles-$articles.db
+mkdir -p "$work/app/data"
+if (( articles >= 50000 )) && [[ -f $kept ]]; then
+  echo "==> Copying the kept $articles-article file $kept, and one reader"
+  cp "$kept" "$work/app/data/broadsheet.db"
+else
+  echo "==> Seeding $articles articles (SQLite) and one reader"
+  (cd "$work/app" && Demo__Seed=false dotnet Broadsheet.dll seed --articles "$articles" | tail -n 1)
+  if (( articles >= 50000 )); then mkdir -p "$(dirname "$kept")"; cp "$work/app/data/broadsheet.db" "$kept.partial" && mv "$kept.partial" "$kept"; fi
+fi
 email="bench-reader@example.test"; password="correct horse battery staple"
 (cd "$work/app" && Demo__Seed=false dotnet Broadsheet.dll users create --email "$email" --password "$password" --role reader --name "Bench Reader" | tail -n 1)
 
@@ -42,6 +52,8 @@ start_app "$miss_port" 0 "$work/miss.log"
 start_app "$count_port" 30 "$work/count.log" Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information Logging__Console__FormatterOptions__IncludeScopes=true
 category=$(curl -fsS "http://127.0.0.1:$port/" | grep -o 'href="/category/[a-z0-9-]*"' | head -n 1 | sed 's|href="||; s|"||')
 # Page 400 as "Load more" links to it since issue 15: the cursor after page 399's last story.
+# A deep section page: 200 at 100,000 articles (about 12,000 a section), 20 below that.
+catpage=$(( articles >= 100000 ? 200 : 20 )); catdeep="category ?page=$catpage, cache miss"
 deep=$(curl -fsS "http://127.0.0.1:$port/latest?page=399" | grep -o 'href="/latest?before=[0-9-]*"' | head -n 1 | sed 's|href="||; s|"||')
 # A cookie older than Accounts:StampCheckSeconds (30 s) is re-validated and re-issued; a browser keeps
 # the new one, wrk cannot, so every signed-in run signs in afresh and lasts less than that.
@@ -91,6 +103,7 @@ run "article, cache miss (Caching:PageSeconds=0)" "$m/articles/$slug"
 run "home, cache miss" "$m/"
 run "category page 1, cache miss" "$m$category"
 run "/latest?page=400, cache miss" "$m/latest?page=400"
+run "$catdeep" "$m$category?page=$catpage"
 run "/latest?before= (page 400 by cursor), cache miss" "$m$deep"
 run "/latest?page=1, cache miss" "$m/latest"
 run "home, signed-in, cache miss" "$m/" signed-in
@@ -102,6 +115,7 @@ sql["home, anonymous"]=$(statements "/")
 sql["home, signed-in"]=$(statements "/" "$count_cookie")
 sql["category page 1, cache miss"]=$(statements "$category")
 sql["/latest?page=400, cache miss"]=$(statements "/latest?page=400")
+sql["$catdeep"]=$(statements "$category?page=$catpage")
 sql["/latest?before= (page 400 by cursor), cache miss"]=$(statements "$deep")
 sql["/latest?page=1, cache miss"]=$(statements "/latest")
 rss_mb=$(( $(ps -o rss= -p "$app") / 1024 ))
@@ -109,9 +123,10 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 printf '\n| page | req/s | x static | p99 | SQL statements (miss/hit) |\n| --- | ---: | ---: | ---: | ---: |\n'
 for k in static "article, anonymous" "article, signed-in" "home, anonymous" "home, signed-in" \
-         "article, cache miss (Caching:PageSeconds=0)" "home, cache miss" "category page 1, cache miss" "/latest?page=400, cache miss" "/latest?before= (page 400 by cursor), cache miss" "/latest?page=1, cache miss" "home, signed-in, cache miss"; do
+         "article, cache miss (Caching:PageSeconds=0)" "home, cache miss" "category page 1, cache miss" "/latest?page=400, cache miss" "$catdeep" "/latest?before= (page 400 by cursor), cache miss" "/latest?page=1, cache miss" "home, signed-in, cache miss"; do
   printf '| %s | %.0f | %s | %s | %s |\n' "$k" "${rps[$k]}" "$(python3 -c "print(f'{${rps[$k]}/${rps[static]}:.2f}')")" "${p99[$k]}" "${sql[$k]:-}"
 done
 printf '\ncold start (%s articles): /health 200 after %s ms, first article after %s ms; RSS of the cached instance after the runs: %s MB\n' \
   "$articles" "$cold_health" "$cold_article" "$rss_mb"
 printf 'load average before %s, after %s  [%s, %s cores, .NET SDK %s]\n' "$load_before" "$load_after" "$(date -u +%F)" "$(nproc)" "$(dotnet --version)"
+echo "RESULT signedin $articles articles: home miss ${rps[home, cache miss]} req/s p99 ${p99[home, cache miss]}; /latest?page=400 miss ${rps[/latest?page=400, cache miss]} req/s p99 ${p99[/latest?page=400, cache miss]}; article miss $(python3 -c "print(f'{${rps[article, cache miss (Caching:PageSeconds=0)]}/${rps[static]}:.2f}')") x static"

@@ -17,5 +17,5 @@ public sealed class AuthorModel(BroadsheetDb db, TimeProvider clock) : SubjectLi
     protected override string PathOf(Author s) => $"/author/{s.Slug}";
     protected override Task<Author?> FindAsync(string slug, CancellationToken ct) => Db.Authors.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
     protected override (string Kind, int Id, string Slug, string Name) FollowOf(Author s) => ("author", s.Id, s.Slug, s.DisplayName);
-    protected override IQueryable<Article> ArticlesOf(Author s) => Live.Where(ArticleQueries.ByAuthor(Db.ArticleBylines, s.Id));
+    protected override IQueryable<Article> ArticlesOf(IQueryable<Article> live, Author s) => live.Where(ArticleQueries.ByAuthor(Db.ArticleBylines, s.Id));
 }

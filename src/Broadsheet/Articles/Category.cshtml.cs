@@ -17,5 +17,5 @@ public sealed class CategoryModel(BroadsheetDb db, TimeProvider clock) : Subject
     protected override string PathOf(Category s) => $"/category/{s.Slug}";
     protected override Task<Category?> FindAsync(string slug, CancellationToken ct) => Db.Categories.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
     protected override (string Kind, int Id, string Slug, string Name) FollowOf(Category s) => ("category", s.Id, s.Slug, s.Name);
-    protected override IQueryable<Article> ArticlesOf(Category s) => Live.Where(a => a.CategoryId == s.Id);
+    protected override IQueryable<Article> ArticlesOf(IQueryable<Article> live, Category s) => live.Where(a => a.CategoryId == s.Id);
 }

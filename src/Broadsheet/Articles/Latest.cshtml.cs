@@ -13,5 +13,5 @@ public sealed class LatestModel(BroadsheetDb db, TimeProvider clock) : ListPageM
     public override string Heading => "Latest news";
     public override string? Description => "Every story as it is published, newest first.";
 
-    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ListAsync("/latest", Live, ct);
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ListAsync("/latest", live => live, ct);
 }

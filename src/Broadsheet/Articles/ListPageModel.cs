@@ -34,43 +34,59 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
     public FeedCursor? Cursor { get; private set; }
 
     /// <summary>
-    /// Newest first, paged by <see cref="FeedCursor"/> ("?before="), unless <paramref name="ordered"/>
-    /// says the query brings its own order (a ranking, bounded by its window, still "?page=N").
+    /// A ranked list (bounded by its own window, ordered by its measure): still paged by "?page=N".
     /// </summary>
-    protected async Task<IActionResult> ListAsync(string basePath, IQueryable<Article> articles, CancellationToken ct, bool ordered = false)
+    protected async Task<IActionResult> RankedAsync(string basePath, IQueryable<Article> ranked, CancellationToken ct)
     {
-        // Read raw: model binding would turn "?page=" into "no page" and "?page=1&page=2" into one of them.
-        var raw = Request.Query.TryGetValue("page", out var values) ? values : default;
-        if (raw.Count > 1 || !Paging.TryParse(raw.Count == 1 ? raw[0] ?? "" : null, out var number)) return BadRequest();
-        PageNumber = number;
-        if (ordered)
-        {
-            var ranked = await articles.CardsAsync((number - 1) * ArticleFeed.PageSize, ArticleFeed.PageSize + 1, ct);
-            if (ranked.Count == 0 && number > 1) return NotFound();
-            return Answer(ArticleFeed.From(ranked, basePath, number));
-        }
+        if (PageNumberOf() is not { } number) return BadRequest();
+        var cards = await ranked.CardsAsync((number - 1) * ArticleFeed.PageSize, ArticleFeed.PageSize + 1, ct);
+        if (cards.Count == 0 && number > 1) return NotFound();
+        return Answer(ArticleFeed.From(cards, basePath, number));
+    }
 
+    /// <summary>
+    /// Newest first, paged by <see cref="FeedCursor"/> ("?before="). <paramref name="of"/> narrows
+    /// the live stories to the list's own (a section, an author...); it is given the live stories
+    /// rather than holding them, so an older page's live bound can be the cursor's time: SQLite
+    /// seeks the published-time index to the first upper bound on the time it meets, and with
+    /// "now" first it walked every story between now and the cursor (41k VM steps for page 400 of
+    /// /latest at 100,000 articles, against 600 from the cursor).
+    /// </summary>
+    protected async Task<IActionResult> ListAsync(string basePath, Func<IQueryable<Article>, IQueryable<Article>> of, CancellationToken ct)
+    {
+        if (PageNumberOf() is not { } number) return BadRequest();
         var before = Request.Query.TryGetValue(FeedCursor.Parameter, out var cursors) ? cursors : default;
         FeedCursor start;
         if (before.Count > 0)
         {
-            if (before.Count > 1 || raw.Count > 0 || !FeedCursor.TryParse(before[0], out start)) return BadRequest();
+            if (before.Count > 1 || Request.Query.ContainsKey("page") || !FeedCursor.TryParse(before[0], out start)) return BadRequest();
             Cursor = start;
         }
         else if (number > 1)
         {
-            // Old links and bookmarks: where page N starts is found from the keys alone (no cards,
-            // no joins), then the page is the same seek as any cursor's.
-            var last = await articles.Newest().Skip((number - 1) * ArticleFeed.PageSize - 1)
+            // Old links and bookmarks: where page N starts is found from the keys alone, a walk of
+            // the (PublishedAt, Id, Status) index that never reads a story's row, then the page
+            // is the same seek as any cursor's.
+            var last = await of(LiveUntil(Now)).Newest().Skip((number - 1) * ArticleFeed.PageSize - 1)
                 .Select(a => new { PublishedAt = a.PublishedAt!.Value, a.Id }).FirstOrDefaultAsync(ct);
             if (last is null) return NotFound();
             start = new FeedCursor(last.PublishedAt, last.Id);
         }
-        else return Answer(ArticleFeed.Keyset(await articles.Newest().CardsAsync(0, ArticleFeed.PageSize + 1, ct), basePath, first: true));
+        else return Answer(ArticleFeed.Keyset(await of(LiveUntil(Now)).Newest().CardsAsync(0, ArticleFeed.PageSize + 1, ct), basePath, first: true));
 
-        var older = await articles.After(start).Newest().CardsAsync(0, ArticleFeed.PageSize + 1, ct);
+        var until = start.PublishedAt < Now ? start.PublishedAt : Now;
+        var older = await of(LiveUntil(until)).After(start).Newest().CardsAsync(0, ArticleFeed.PageSize + 1, ct);
         if (older.Count == 0) return NotFound();
         return Answer(ArticleFeed.Keyset(older, basePath, first: false));
+    }
+
+    /// <summary>"?page=N" read raw (model binding would turn "?page=" into "no page" and "?page=1&amp;page=2" into one of them); null when malformed.</summary>
+    private int? PageNumberOf()
+    {
+        var raw = Request.Query.TryGetValue("page", out var values) ? values : default;
+        if (raw.Count > 1 || !Paging.TryParse(raw.Count == 1 ? raw[0] ?? "" : null, out var number)) return null;
+        PageNumber = number;
+        return number;
     }
 
     private IActionResult Answer(ArticleFeed feed)
@@ -79,7 +95,7 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
         return Request.Headers.ContainsKey("HX-Request") ? Partial("~/Articles/_ArticleFeed.cshtml", Feed) : Page();
     }
 
-    protected IQueryable<Article> Live => Db.Articles.AsQueryable().Live(Now);
+    private IQueryable<Article> LiveUntil(DateTime until) => Db.Articles.AsQueryable().Live(until);
 }
 
 /// <summary>
@@ -99,7 +115,8 @@ public abstract class SubjectListPageModel<TSubject>(BroadsheetDb db, TimeProvid
     protected abstract Task<TSubject?> FindAsync(string slug, CancellationToken ct);
     /// <summary>What the Follow button (a hole, Follows/FollowHole.cs) follows: kind, id, slug and name.</summary>
     protected abstract (string Kind, int Id, string Slug, string Name) FollowOf(TSubject subject);
-    protected abstract IQueryable<Article> ArticlesOf(TSubject subject);
+    /// <summary>The subject's stories among <paramref name="live"/>.</summary>
+    protected abstract IQueryable<Article> ArticlesOf(IQueryable<Article> live, TSubject subject);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -108,6 +125,6 @@ public abstract class SubjectListPageModel<TSubject>(BroadsheetDb db, TimeProvid
         Subject = subject;
         var (kind, id, subjectSlug, name) = FollowOf(subject);
         ShowFollow(kind, id, subjectSlug, name, CanonicalPath);
-        return await ListAsync(CanonicalPath, ArticlesOf(subject), ct);
+        return await ListAsync(CanonicalPath, live => ArticlesOf(live, subject), ct);
     }
 }

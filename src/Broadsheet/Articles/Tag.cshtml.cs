@@ -17,5 +17,5 @@ public sealed class TagModel(BroadsheetDb db, TimeProvider clock) : SubjectListP
     protected override string PathOf(Tag s) => $"/tag/{s.Slug}";
     protected override Task<Tag?> FindAsync(string slug, CancellationToken ct) => Db.Tags.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
     protected override (string Kind, int Id, string Slug, string Name) FollowOf(Tag s) => ("tag", s.Id, s.Slug, s.Name);
-    protected override IQueryable<Article> ArticlesOf(Tag s) => Live.Where(a => a.Tags.Any(t => t.Id == s.Id));
+    protected override IQueryable<Article> ArticlesOf(IQueryable<Article> live, Tag s) => live.Where(a => a.Tags.Any(t => t.Id == s.Id));
 }

@@ -38,8 +38,7 @@ public sealed class FollowingFeedModel(BroadsheetDb db, TimeProvider clock) : Li
 
         // Co-written stories by id IN (...), as ArticleQueries.ByAuthor explains.
         var coWritten = Db.ArticleBylines.Where(b => b.AuthorId != null && authors.Contains(b.AuthorId.Value)).Select(b => b.ArticleId);
-        var feed = Live.Where(a => authors.Contains(a.AuthorId) || coWritten.Contains(a.Id)
-            || categories.Contains(a.CategoryId) || a.Tags.Any(t => tags.Contains(t.Id)));
-        return await ListAsync("/following", feed, ct);
+        return await ListAsync("/following", live => live.Where(a => authors.Contains(a.AuthorId) || coWritten.Contains(a.Id)
+            || categories.Contains(a.CategoryId) || a.Tags.Any(t => tags.Contains(t.Id))), ct);
     }
 }

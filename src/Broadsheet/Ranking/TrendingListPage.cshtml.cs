@@ -20,6 +20,6 @@ public sealed class TrendingListPageModel(BroadsheetDb db, TimeProvider clock) :
     {
         if (TrendingList.Find(list) is not { } found) return Task.FromResult<IActionResult>(NotFound());
         List = found;
-        return ListAsync(found.Path, found.Query(Db, Now), ct, ordered: true);
+        return RankedAsync(found.Path, found.Query(Db, Now), ct);
     }
 }

@@ -12,7 +12,7 @@ namespace Broadsheet.Host.CompiledModels.Postgres
     public partial class PostgresBroadsheetDbModel
     {
         private PostgresBroadsheetDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a026adb0-7e78-42bf-8d77-ce4edabfa915"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("6b0690fe-aaed-4d33-8844-92b15bcfeadc"), entityTypeCount: 45)
         {
         }
 

@@ -277,23 +277,23 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 new[] { breakingUntil });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { hotness });
-
-            var index1 = runtimeEntityType.AddIndex(
-                new[] { publishedAt });
-
-            var index2 = runtimeEntityType.AddIndex(
                 new[] { slug },
                 unique: true);
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { authorId, publishedAt });
 
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { hotness, publishedAt });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { status, publishedAt });
+
             var index4 = runtimeEntityType.AddIndex(
-                new[] { categoryId, publishedAt });
+                new[] { publishedAt, id, status });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { status, publishedAt });
+                new[] { categoryId, publishedAt, id, status });
 
             return runtimeEntityType;
         }
