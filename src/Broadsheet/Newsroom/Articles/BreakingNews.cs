@@ -44,7 +44,13 @@ public sealed class BreakingNews(IServiceScopeFactory scopes, TimeProvider clock
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-            return await db.Articles.AsNoTracking().Live(now).Where(a => a.BreakingUntil > now).Newest()
+            // Two bounded steps: the few stories whose bar is still ahead, by the BreakingUntil index
+            // alone, then the newest live one of them by primary key. As one query with "newest first",
+            // SQLite (no statistics) walked the published-time index over every story to skip the
+            // sort: 1.5 million VM steps at 100,000 articles with nothing breaking (issue 15).
+            var ahead = await db.Articles.Where(a => a.BreakingUntil > now).Select(a => a.Id).ToListAsync(ct);
+            if (ahead.Count == 0) return null;
+            return await db.Articles.AsNoTracking().Where(a => ahead.Contains(a.Id)).Live(now).Newest()
                 .Select(a => new BreakingStory(a.Title, a.Slug, a.BreakingUntil!.Value)).FirstOrDefaultAsync(ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
