@@ -52,7 +52,9 @@ cpu_per_request() { # url [cookie] -> "µs-per-request requests"
 # A cookie older than Accounts:StampCheckSeconds is re-validated on every request (wrk cannot keep
 # the re-issued one): each run signs in afresh and is shorter than that.
 signin() { python3 bench/signin.py "$port" "$email" "$password"; }
-curl -fsS -H "Cookie: $(signin)" "$a/articles/$slug" | grep -q 'class="account-name">Bench Reader<' || { echo "the signed-in page does not name the reader" >&2; exit 1; }
+# Read whole before grep: grep -q stops at the first match, and curl's failed write fails the pipe.
+page=$(curl -fsS -H "Cookie: $(signin)" "$a/articles/$slug")
+grep -q 'class="account-name">Bench Reader<' <<<"$page" || { echo "the signed-in page does not name the reader" >&2; exit 1; }
 
 declare -A us
 for k in "article, anonymous|$a/articles/$slug|" "article, signed-in|$a/articles/$slug|y" \

@@ -6,7 +6,7 @@
 # with Redis, against nginx serving the same bytes as a static file.
 # mixed: the one box only, half the requests carrying the cookies of 1,000 distinct signed-in
 # readers (signed in by sign-in link, as bench/votes.sh does), half new anonymous readers.
-# Usage: bench/spike.sh [seconds=30] [connections=256] [all|one-box|mixed]
+# Usage: bench/spike.sh [seconds=30] [connections=256] [all|one-box|mixed]   (APP_DIR=published app to reuse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -26,7 +26,7 @@ need_wrk; need_servers
 command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; }
 
 echo "==> Publishing Release builds"
-publish_app "$work/app"
+if [[ -n ${APP_DIR:-} ]]; then cp -r "$APP_DIR" "$work/app"; rm -rf "$work/app/data"; else publish_app "$work/app"; fi # APP_DIR: a published app to reuse
 dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v quiet
 [[ $scope == mixed ]] && dotnet publish bench/VoteStorm -c Release -o "$work/storm" -nologo -v quiet
 
@@ -89,7 +89,8 @@ if [[ $scope == mixed ]]; then
     echo "COMMIT;"; } | sqlite3 "$db"
   dotnet "$work/storm/VoteStorm.dll" --base "http://127.0.0.1:$port" --slug "$slug" --mail "$work/mail" --readers "$readers" \
     --cookies-out "$work/cookies.txt" | grep -E '^(RESULT|    all)'
-  curl -fsS -H "Cookie: $(sed -n 7p "$work/cookies.txt")" "http://127.0.0.1:$port$path" | grep -q 'class="account-name">Reader 7<' \
+  page=$(curl -fsS -H "Cookie: $(sed -n 7p "$work/cookies.txt")" "http://127.0.0.1:$port$path") # whole, then grep: see signedin-cpu.sh
+  grep -q 'class="account-name">Reader 7<' <<<"$page" \
     || { echo "a signed-in reader's page does not name them" >&2; exit 1; }
   sleep 2; before=$(views)
   echo "==> Mixed: wrk -t2 -c$connections -d${seconds}s, half signed-in readers ($readers), half new anonymous readers"
