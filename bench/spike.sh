@@ -4,7 +4,9 @@
 # served as a static file, p99, and counted views against the readers wrk sent (exact after the
 # drain; bench/spike.lua says how). First on one box (Kestrel, SQLite), then through nginx to two instances on PostgreSQL
 # with Redis, against nginx serving the same bytes as a static file.
-# Usage: bench/spike.sh [seconds=30] [connections=256] [all|one-box]
+# mixed: the one box only, half the requests carrying the cookies of 1,000 distinct signed-in
+# readers (signed in by sign-in link, as bench/votes.sh does), half new anonymous readers.
+# Usage: bench/spike.sh [seconds=30] [connections=256] [all|one-box|mixed]   (APP_DIR=published app to reuse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -24,8 +26,9 @@ need_wrk; need_servers
 command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; }
 
 echo "==> Publishing Release builds"
-publish_app "$work/app"
+if [[ -n ${APP_DIR:-} ]]; then cp -r "$APP_DIR" "$work/app"; rm -rf "$work/app/data"; else publish_app "$work/app"; fi # APP_DIR: a published app to reuse
 dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v quiet
+[[ $scope == mixed ]] && dotnet publish bench/VoteStorm -c Release -o "$work/storm" -nologo -v quiet
 
 start_app() { # port log [env...]: the app from its publish folder, settings as shipped
   local port=$1 log=$2; shift 2
@@ -56,7 +59,13 @@ row() { printf '| %s | %.0f | %s |\n' "$1" "$2" "$3"; }
 echo "==> One box: seeding $articles articles (SQLite)"
 (cd "$work/app" && Demo__Seed=false dotnet Broadsheet.dll seed --articles "$articles" | tail -n 1)
 port=$(free_port); static_port=$(free_port)
-start_app "$port" "$work/app.log"; one=$app_pid
+mixed_settings=()
+# The mixed spike signs its readers in by sign-in link (mail to a folder, no rate limit on it). A
+# browser keeps the cookie the app re-issues after its stamp check (Accounts:StampCheckSeconds);
+# wrk cannot, so the check's interval is made longer than the run, as a browser would see it.
+[[ $scope == mixed ]] && mixed_settings=(Email__Directory="$work/mail" Email__Outbox__PollSeconds=0.2 \
+  RateLimits__sign-in-link__Permits=1000000 Accounts__StampCheckSeconds=3600)
+start_app "$port" "$work/app.log" "${mixed_settings[@]}"; one=$app_pid
 slug=$(first_slug "http://127.0.0.1:$port"); path="/articles/$slug"
 mkdir -p "$work/www"; curl -fsS "http://127.0.0.1:$port$path" -o "$work/www/article.html"
 bytes=$(stat -c %s "$work/www/article.html")
@@ -66,6 +75,39 @@ db="$work/app/data/broadsheet.db"
 views() { sqlite3 "$db" "SELECT \"ViewCount\" FROM \"Articles\" WHERE \"Slug\" = '$slug'"; }
 
 warm "http://127.0.0.1:$port$path"; warm "http://127.0.0.1:$static_port/article.html"
+if [[ $scope == mixed ]]; then
+  readers=1000
+  echo "==> Mixed: $readers reader accounts (SQL), signed in by sign-in link"
+  { echo "BEGIN;"
+    echo "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $readers)"
+    echo "INSERT INTO \"Users\" (\"UserName\", \"NormalizedUserName\", \"Email\", \"NormalizedEmail\", \"EmailConfirmed\", \"PasswordHash\","
+    echo "  \"SecurityStamp\", \"ConcurrencyStamp\", \"PhoneNumberConfirmed\", \"TwoFactorEnabled\", \"LockoutEnabled\", \"AccessFailedCount\","
+    echo "  \"DisplayName\", \"JoinedAt\", \"EmailOnReply\")"
+    echo "SELECT printf('reader-%04d', i), printf('READER-%04d', i), printf('reader%04d@bench.test', i), printf('READER%04d@BENCH.TEST', i), 1, NULL,"
+    echo "  upper(hex(randomblob(16))), lower(hex(randomblob(16))), 0, 0, 1, 0, printf('Reader %d', i), strftime('%Y-%m-%d %H:%M:%S', 'now', '-30 days'), 0 FROM n;"
+    echo "INSERT INTO \"UserRoles\" (\"UserId\", \"RoleId\") SELECT u.\"Id\", r.\"Id\" FROM \"Users\" u, \"Roles\" r WHERE u.\"Email\" LIKE 'reader%@bench.test' AND r.\"Name\" = 'reader';"
+    echo "COMMIT;"; } | sqlite3 "$db"
+  dotnet "$work/storm/VoteStorm.dll" --base "http://127.0.0.1:$port" --slug "$slug" --mail "$work/mail" --readers "$readers" \
+    --cookies-out "$work/cookies.txt" | grep -E '^(RESULT|    all)'
+  page=$(curl -fsS -H "Cookie: $(sed -n 7p "$work/cookies.txt")" "http://127.0.0.1:$port$path") # whole, then grep: see signedin-cpu.sh
+  grep -q 'class="account-name">Reader 7<' <<<"$page" \
+    || { echo "a signed-in reader's page does not name them" >&2; exit 1; }
+  sleep 2; before=$(views)
+  echo "==> Mixed: wrk -t2 -c$connections -d${seconds}s, half signed-in readers ($readers), half new anonymous readers"
+  read -r m_rps m_p99 m_done m_sent < <(SPIKE_COOKIES="$work/cookies.txt" SPIKE_THREADS=2 spike "http://127.0.0.1:$port$path" mixed)
+  grep '^signed-in requests' "$work/wrk-mixed.out"
+  read -r s_rps s_p99 _ _ < <(spike "http://127.0.0.1:$static_port/article.html" one-static)
+  stop_gracefully "$one"
+  m_counted=$(( $(views) - before ))
+  m_verdict=$([[ $m_counted == "$m_sent" ]] && echo exact || echo "NOT exact")
+  printf '\n| %s | req/s | p99 |\n| --- | ---: | ---: |\n' "wrk -t2 -c$connections -d${seconds}s, mixed spike"
+  row "article, half signed-in (1,000 readers), half new anonymous" "$m_rps" "$m_p99"
+  row "same bytes as a static file (Kestrel)" "$s_rps" "$s_p99"
+  printf 'RESULT mixed_rps=%.0f static_rps=%.0f ratio=%s p99=%s responses=%s readers_sent=%s views_counted=%s counts=%s\n' \
+    "$m_rps" "$s_rps" "$(ratio "$m_rps" "$s_rps")" "$m_p99" "$m_done" "$m_sent" "$m_counted" "${m_verdict// /_}"
+  grep -ih "warn\|fail\|error" "$work"/app.log | head -5 || true
+  [[ $m_verdict == exact ]]; exit
+fi
 sleep 2; before=$(views)
 echo "==> One box: wrk -t2 -c$connections -d${seconds}s, every request a new reader, page of $bytes bytes"
 read -r a_rps a_p99 a_done a_sent < <(spike "http://127.0.0.1:$port$path" one-box)

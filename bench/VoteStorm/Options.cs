@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Broadsheet.Bench.VoteStorm;
 
 public sealed record Options(string BaseUrl, string Slug, string MailDirectory, int Readers, int SignInParallel,
-    string? ExpectedFile, TimeSpan Timeout, int Attempts, string EmailFormat, int? AppPid, int Rounds)
+    string? ExpectedFile, TimeSpan Timeout, int Attempts, string EmailFormat, int? AppPid, int Rounds, string? CookiesOut = null)
 {
     public static Options? Parse(string[] args)
     {
@@ -18,7 +18,7 @@ public sealed record Options(string BaseUrl, string Slug, string MailDirectory, 
         if (Get("base") is not { } url || Get("slug") is not { } slug || Get("mail") is not { } mail) return null;
         return new Options(url, slug, mail, Int("readers", 1000), Int("sign-in-parallel", 8), Get("expected"),
             TimeSpan.FromSeconds(Int("timeout", 60)), Int("attempts", 30), Get("email-format") ?? "reader{0:D4}@bench.test",
-            Get("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Math.Max(1, Int("rounds", 1)));
+            Get("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Math.Max(1, Int("rounds", 1)), Get("cookies-out"));
     }
 }
 

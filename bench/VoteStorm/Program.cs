@@ -14,6 +14,7 @@ using System.Globalization;
 //
 // Usage: VoteStorm --base URL --slug SLUG --mail DIR [--readers 1000] [--sign-in-parallel 8]
 //        [--expected FILE] [--timeout 60] [--attempts 30] [--email-format reader{0:D4}@bench.test] [--app-pid PID] [--rounds 1]
+//        [--cookies-out FILE: sign in only, write each reader's Cookie header, exit]
 // --rounds N: each reader casts its three votes N times over (the storm's votes, N-fold, for the same
 // sign-in cost: signing readers in is what takes long on a loaded machine); the last round decides.
 var o = Options.Parse(args);
@@ -41,12 +42,21 @@ var signedIn = 0;
 await Parallel.ForEachAsync(readers, new ParallelOptions { MaxDegreeOfParallelism = o.SignInParallel }, async (r, ct) =>
 {
     await web.SignInAsync(r, mail, ct);
-    r.VoteToken = await web.VoteTokenAsync(r, o.Slug, ct);
+    if (o.CookiesOut is null) r.VoteToken = await web.VoteTokenAsync(r, o.Slug, ct);
     var n = Interlocked.Increment(ref signedIn);
     if (n % 250 == 0) Console.WriteLine($"    {n} signed in ({signIn.Elapsed.TotalSeconds:0.0} s)");
 });
 signIn.Stop();
 Console.WriteLine($"    all {o.Readers} signed in with vote tokens in {signIn.Elapsed.TotalSeconds:0.0} s ({o.Readers / signIn.Elapsed.TotalSeconds:0} readers/s)");
+
+// --cookies-out: only sign the readers in and hand their Cookie headers to another load tool
+// (bench/spike.sh's mixed spike), one line a reader; no storm.
+if (o.CookiesOut is { } cookiesFile)
+{
+    await File.WriteAllLinesAsync(cookiesFile, readers.Select(r => string.Join("; ", r.Cookies.Select(c => $"{c.Key}={c.Value}"))));
+    Console.WriteLine($"RESULT signed_in={o.Readers} cookies={cookiesFile}");
+    return 0;
+}
 
 var before = await web.TallyAsync(o.Slug, CancellationToken.None);
 Console.WriteLine($"    before the storm: {before}");

@@ -1,6 +1,7 @@
 using Broadsheet.Accounts;
 using Broadsheet.Caching;
 using Broadsheet.Data;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +15,9 @@ namespace Broadsheet.Follows;
 /// the count beside the hole, so a reader's button shows the same count as everybody's; the
 /// page is tagged with the target, so a follow or unfollow evicts it.
 /// </summary>
-public sealed class FollowHole(BroadsheetDb db, PartialRenderer partials) : IPageHole
+public sealed class FollowHole(BroadsheetDb db) : IPageHole
 {
     public const string Name = "follow";
-    public const string Partial = "~/Follows/_FollowButton.cshtml";
 
     public string Kind => Name;
 
@@ -34,7 +34,7 @@ public sealed class FollowHole(BroadsheetDb db, PartialRenderer partials) : IPag
         // The count is part of the shared copy: a follow or unfollow evicts the pages showing it (FollowActionModel).
         html.ViewContext.HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(TagFor(target.Kind, target.Id));
         var button = new FollowButton(target, null, followers, args[4]);
-        return new(await html.PartialAsync(Partial, button), [followers.ToString(CultureInfo.InvariantCulture)]);
+        return new(new HtmlString(FollowButtonHtml.Write(button, html.ViewContext.HttpContext)), [followers.ToString(CultureInfo.InvariantCulture)]);
     }
 
     public async Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, CancellationToken ct)
@@ -52,7 +52,7 @@ public sealed class FollowHole(BroadsheetDb db, PartialRenderer partials) : IPag
             var t = targets[i];
             var followers = holes[i].State.Count > 0 && int.TryParse(holes[i].State[0], CultureInfo.InvariantCulture, out var n) ? n : 0;
             var button = new FollowButton(t, mine.Contains((t.Kind, t.Id)), followers, holes[i].Args[4]);
-            fills.Add(await partials.RenderAsync(http, Partial, button));
+            fills.Add(FollowButtonHtml.Write(button, http));
         }
         return fills;
     }

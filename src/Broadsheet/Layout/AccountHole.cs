@@ -6,9 +6,10 @@ namespace Broadsheet.Layout;
 /// <summary>
 /// The header's account links as a hole: "Sign in" on the shared page; the reader's name,
 /// notifications count and sign-out form (with its token) when they are signed in. The name and
-/// roles come from the sign-in cookie; the count is the one query (an indexed count).
+/// roles come from the sign-in cookie; the count is the one query (an indexed count). The signed-in
+/// markup is written by <see cref="AccountLinks"/>, without the view engine.
 /// </summary>
-public sealed class AccountHole(PartialRenderer partials) : IPageHole
+public sealed class AccountHole : IPageHole
 {
     public const string Name = "account";
     private const string Partial = "~/Layout/_AccountNav.cshtml";
@@ -21,7 +22,9 @@ public sealed class AccountHole(PartialRenderer partials) : IPageHole
     public async Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, CancellationToken ct)
     {
         var fills = new List<string>(holes.Count);
-        foreach (var hole in holes) fills.Add(await partials.RenderAsync(http, Partial, hole.Args.Count > 0 ? hole.Args[0] : "%2F"));
+        // The signed-in links do not depend on the hole's arguments (the page to come back to is for signing in).
+        var links = await AccountLinks.SignedInAsync(http);
+        foreach (var _ in holes) fills.Add(links);
         return fills;
     }
 }

@@ -43,7 +43,7 @@ public static class VoteEndpoints
     }
 
     private static async Task<IResult> VoteAsync(string slug, HttpContext http,
-        BroadsheetDb db, VoteService votes, RequestLimits limits, PartialRenderer partials, CancellationToken ct)
+        BroadsheetDb db, VoteService votes, RequestLimits limits, CancellationToken ct)
     {
         if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
             return Problem(http, 400, "The form had expired. Reload the page and try again.");
@@ -84,7 +84,7 @@ public static class VoteEndpoints
         if (!http.Request.Headers.ContainsKey("HX-Request")) return Results.Redirect($"{Companion.ReaderPath(slug)}#votes");
         var widget = new VoteWidget(slug, result.Views, result.Upvotes, result.Downvotes, VoteControls.Echo(http, form, result.Mine));
         http.Response.Headers.CacheControl = "no-cache, no-store";
-        return Results.Content(await partials.RenderAsync(http, VoteWidget.Partial, widget), "text/html; charset=utf-8");
+        return Results.Content(VoteWidgetHtml.Write(widget), "text/html; charset=utf-8");
     }
 
     /// <summary>

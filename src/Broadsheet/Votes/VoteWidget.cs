@@ -4,6 +4,7 @@ using Broadsheet.Caching;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using System.Globalization;
 namespace Broadsheet.Votes;
 
 /// <summary>
-/// The "N Views · N Votes: …" line and the vote buttons (<c>Votes/_VoteWidget.cshtml</c>). On
+/// The "N Views · N Votes: …" line and the vote buttons (<see cref="VoteWidgetHtml"/>). On
 /// the shared article page it is a hole: the counts as of the page's render, with sign-in links;
 /// a signed-in reader gets the same counts with their own vote pressed and a real form. The
 /// widget is also served fresh at <see cref="PathFor"/> (one primary-key read, never cached) and
@@ -22,8 +23,6 @@ namespace Broadsheet.Votes;
 /// <remarks>Views below zero: not counted (a static page that takes votes but counts no views), so not shown.</remarks>
 public sealed record VoteWidget(string Slug, long Views, int Upvotes, int Downvotes, VoteControls Controls)
 {
-    public const string Partial = "~/Votes/_VoteWidget.cshtml";
-
     public static string PathFor(string slug) => $"/articles/{slug}/counters";
 
     /// <summary>The story's address, or the page's for a page companion: the form posts to {this}/vote.</summary>
@@ -58,7 +57,7 @@ public sealed record VoteControls(VoteState Mine, string? TokenField, string? To
 }
 
 /// <summary>The vote widget as a page hole. Args: article id, slug, views, upvotes, downvotes.</summary>
-public sealed class VoteHole(BroadsheetDb db, PartialRenderer partials) : IPageHole
+public sealed class VoteHole(BroadsheetDb db) : IPageHole
 {
     public const string Name = "vote";
 
@@ -67,8 +66,8 @@ public sealed class VoteHole(BroadsheetDb db, PartialRenderer partials) : IPageH
     public static string[] Args(int articleId, string slug, long views, int up, int down) =>
         [$"{articleId}", slug, $"{views}", $"{up}", $"{down}"];
 
-    public async Task<SharedHole> RenderSharedAsync(IHtmlHelper html, IReadOnlyList<string> args, CancellationToken ct) =>
-        new(await html.PartialAsync(VoteWidget.Partial, Widget(args, VoteControls.SignedOut)), []);
+    public Task<SharedHole> RenderSharedAsync(IHtmlHelper html, IReadOnlyList<string> args, CancellationToken ct) =>
+        Task.FromResult(new SharedHole(new HtmlString(VoteWidgetHtml.Write(Widget(args, VoteControls.SignedOut))), []));
 
     public async Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, CancellationToken ct)
     {
@@ -92,7 +91,7 @@ public sealed class VoteHole(BroadsheetDb db, PartialRenderer partials) : IPageH
             var widget = Widget(hole.Args, VoteControls.SignedOut);
             if (rows.TryGetValue(Id(hole.Args), out var row))
                 widget = widget with { Views = widget.Views < 0 ? widget.Views : row.ViewCount, Upvotes = row.Upvotes, Downvotes = row.Downvotes, Controls = VoteControls.For(http, (VoteState)row.Mine) };
-            fills.Add(await partials.RenderAsync(http, VoteWidget.Partial, widget));
+            fills.Add(VoteWidgetHtml.Write(widget));
         }
         return fills;
     }
@@ -114,15 +113,15 @@ public static class VoteFragments
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> FreshAsync(
-        string slug, BroadsheetDb db, VoteService votes, PartialRenderer partials, TimeProvider clock, HttpContext http, CancellationToken ct)
+        string slug, BroadsheetDb db, VoteService votes, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (!Slug.IsValid(slug)) return TypedResults.NotFound();
-        var html = await WidgetAsync(db, votes, partials, clock, http, slug, ct);
+        var html = await WidgetAsync(db, votes, clock, http, slug, ct);
         return html is null ? TypedResults.NotFound() : TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
     /// <summary>The live widget for this reader, or null when the article is not live (or its page takes no votes).</summary>
-    public static async Task<string?> WidgetAsync(BroadsheetDb db, VoteService votes, PartialRenderer partials, TimeProvider clock, HttpContext http, string slug, CancellationToken ct)
+    public static async Task<string?> WidgetAsync(BroadsheetDb db, VoteService votes, TimeProvider clock, HttpContext http, string slug, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var row = await db.Articles.AsNoTracking().Votable(now).Where(a => a.Slug == slug)
@@ -136,6 +135,6 @@ public static class VoteFragments
         if (controls.Token is null) http.Response.Headers.CacheControl = "no-store";
         // A page's companion that has counted nothing is a page that counts no views: its line shows votes alone, as on the page.
         var views = Companion.Is(slug) && row.ViewCount == 0 ? -1 : row.ViewCount;
-        return await partials.RenderAsync(http, VoteWidget.Partial, new VoteWidget(slug, views, row.Upvotes, row.Downvotes, controls));
+        return VoteWidgetHtml.Write(new VoteWidget(slug, views, row.Upvotes, row.Downvotes, controls));
     }
 }
