@@ -9,6 +9,11 @@
 # VOTE_PERMITS / VOTE_WINDOW (default 1000000 per 60 s) set the per-IP vote limit, e.g.
 # VOTE_PERMITS=500 VOTE_WINDOW=1 to have the storm meet 429s and retry through them.
 # VOTE_ROUNDS=N has each reader vote N times over (3 x readers x N votes for one sign-in each).
+# VOTE_MINT_LINKS=0 has readers ask for their sign-in link and read it from the mail, as before;
+# by default the links are minted in SQL (links_sql) and readers only open them.
+# VOTE_SIGNIN_PARALLEL (32) readers sign in at a time; the app checks security stamps every
+# VOTE_STAMP_SECONDS (10), and the storm starts that long after the last sign-in, so every reader's
+# first vote pays the stamp check, as in a real storm of readers who signed in long before.
 # APP_DIR runs an existing build (e.g. src/Broadsheet/bin/Release/net10.0) instead of publishing one.
 # VOTE_TRACE=FILE records a dotnet-trace CPU sample profile of the app from the release of the storm
 # (VOTE_TRACE_SECONDS long, 10 by default) and converts it to FILE.speedscope.json.
@@ -82,6 +87,28 @@ SQL
   fi
 }
 
+# One unused sign-in link per reader, as the app issues them (only the SHA-256 of the token is
+# stored); VoteStorm derives the same tokens (Reader.MintedToken) and opens the links. Skips asking
+# for a link and reading the mail (most of a sign-in's cost and wait), not the sign-in itself.
+links_sql() { # provider
+  local expires="strftime('%Y-%m-%d %H:%M:%S', 'now', '+1 day')"
+  [[ $1 == Sqlite ]] || expires="now() + interval '1 day'"
+  python3 - "$readers" "$expires" <<'PY'
+import base64, hashlib, sys
+n, expires = int(sys.argv[1]), sys.argv[2]
+print("BEGIN;")
+for start in range(1, n + 1, 1000):
+    rows = []
+    for i in range(start, min(n, start + 999) + 1):
+        raw = base64.urlsafe_b64encode(hashlib.sha256(f"votes-bench-{i}".encode()).digest()).decode().rstrip("=")
+        rows.append(f"('{hashlib.sha256(raw.encode()).hexdigest()}', 'READER{i:04d}@BENCH.TEST')")
+    print(f"WITH l(h, e) AS (VALUES {', '.join(rows)})")
+    print('INSERT INTO "OneTimeTokens" ("Hash", "Purpose", "UserId", "ExpiresAt")')
+    print(f"SELECT l.h, 'sign-in', u.\"Id\", {expires} FROM l JOIN \"Users\" u ON u.\"NormalizedEmail\" = l.e;")
+print("COMMIT;")
+PY
+}
+
 # N filler accounts and one vote row each on the article (two up for every one down), and the
 # article's counts to match, as if N readers had voted before the storm.
 prefill_sql() { # provider slug
@@ -145,6 +172,7 @@ storm() { # name, then app settings as --Key value pairs
   echo "==> $name: starting the app with the demo newsroom"
   (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl=http://127.0.0.1:$port exec dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" \
     --Demo:Seed true --Accounts:AnnounceSetup false --Email:Directory "$mail" --Email:Outbox:PollSeconds 0.2 --Votes:DownvoteMinAccountAgeHours 0 \
+    --Accounts:StampCheckSeconds "${VOTE_STAMP_SECONDS:-10}" \
     --Logging:LogLevel:Default Warning --Logging:Console:FormatterName simple \
     --RateLimits:vote:Permits "${VOTE_PERMITS:-1000000}" --RateLimits:vote:WindowSeconds "${VOTE_WINDOW:-60}" \
     --RateLimits:vote-user:Permits 1000000 \
@@ -162,6 +190,7 @@ storm() { # name, then app settings as --Key value pairs
   local started=$SECONDS
   users_sql "$name" | run_sql "$name" >/dev/null
   echo "    $readers reader accounts inserted in $((SECONDS - started)) s"
+  if [[ ${VOTE_MINT_LINKS:-1} == 1 ]]; then links_sql "$name" | run_sql "$name" >/dev/null; echo "    $readers sign-in links minted"; fi
   if ((prefill > 0)); then
     started=$SECONDS
     prefill_sql "$name" "$slug" | run_sql "$name" >/dev/null
@@ -178,7 +207,8 @@ storm() { # name, then app settings as --Key value pairs
     tracer=$!
   fi
   dotnet "$work/storm/VoteStorm.dll" --base "http://127.0.0.1:$port" --slug "$slug" --mail "$mail" \
-    --readers "$readers" --rounds "${VOTE_ROUNDS:-1}" --app-pid "$app" --expected "$work/$name.expected.csv" | tee "$out" || storm_rc=$?
+    --readers "$readers" --rounds "${VOTE_ROUNDS:-1}" \
+    --sign-in-parallel "${VOTE_SIGNIN_PARALLEL:-32}" --minted-links "$([[ ${VOTE_MINT_LINKS:-1} == 1 ]] && echo true || echo false)" --settle "${VOTE_STAMP_SECONDS:-10}" --app-pid "$app" --expected "$work/$name.expected.csv" | tee "$out" || storm_rc=$?
   [[ -n $tracer ]] && wait "$tracer"
   grep -q '^RESULT' "$out" || { echo "VoteStorm failed before the storm ($storm_rc); app log:" >&2; tail -n 40 "$log" >&2; exit 1; }
   field() { grep '^RESULT' "$out" | tr ' ' '\n' | sed -n "s/^$1=//p"; }

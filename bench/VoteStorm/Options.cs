@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Broadsheet.Bench.VoteStorm;
 
 public sealed record Options(string BaseUrl, string Slug, string MailDirectory, int Readers, int SignInParallel,
-    string? ExpectedFile, TimeSpan Timeout, int Attempts, string EmailFormat, int? AppPid, int Rounds, string? CookiesOut = null)
+    string? ExpectedFile, TimeSpan Timeout, int Attempts, string EmailFormat, int? AppPid, int Rounds, TimeSpan Settle, bool MintedLinks,
+    string? CookiesOut = null)
 {
     public static Options? Parse(string[] args)
     {
@@ -18,7 +19,8 @@ public sealed record Options(string BaseUrl, string Slug, string MailDirectory, 
         if (Get("base") is not { } url || Get("slug") is not { } slug || Get("mail") is not { } mail) return null;
         return new Options(url, slug, mail, Int("readers", 1000), Int("sign-in-parallel", 8), Get("expected"),
             TimeSpan.FromSeconds(Int("timeout", 60)), Int("attempts", 30), Get("email-format") ?? "reader{0:D4}@bench.test",
-            Get("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Math.Max(1, Int("rounds", 1)), Get("cookies-out"));
+            Get("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Math.Max(1, Int("rounds", 1)),
+            TimeSpan.FromSeconds(Int("settle", 0)), Get("minted-links") == "true", Get("cookies-out"));
     }
 }
 
@@ -33,6 +35,14 @@ public sealed class Reader(int index, string email)
     public Dictionary<string, string> Cookies { get; } = new(StringComparer.Ordinal);
     public string VoteTokenField { get; set; } = "__RequestVerificationToken";
     public string? VoteToken { get; set; }
+
+    /// <summary>
+    /// The sign-in link votes.sh put in the database for this reader (with --minted-links): 32 bytes
+    /// of SHA-256 of "votes-bench-{index}" in base64url, as the app's own links are shaped; the
+    /// database holds its hash, as for a link the app mailed.
+    /// </summary>
+    public string MintedToken => Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes($"votes-bench-{Index}"))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>1 or -1 once the last vote was accepted; null when it was given up on.</summary>
     public int? Expected { get; set; }

@@ -13,6 +13,7 @@ public sealed class ProcessWatch : IAsyncDisposable
     private readonly int? pid;
     private readonly TimeSpan selfStart = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly double? appStart;
+    private readonly long? overflowsStart = ListenOverflows();
     private readonly long started = Stopwatch.GetTimestamp();
     private readonly CancellationTokenSource stop = new();
     private readonly Task sampler;
@@ -33,12 +34,18 @@ public sealed class ProcessWatch : IAsyncDisposable
     }
 
     /// <param name="AppCpuSeconds">utime + stime of the app over the storm: what a vote costs, whatever else the box is doing.</param>
-    public sealed record Usage(double Seconds, double? AppCores, double? AppCpuSeconds, double ClientCores, int? AppPeakThreads)
+    /// <param name="ListenOverflows">
+    /// Connections the kernel dropped because a listen queue was full (TcpExt ListenOverflows, for the
+    /// whole network namespace, so other servers' count too): each such client waits for a SYN-ACK
+    /// retransmit, a whole second, which shows as a slow first second of the storm.
+    /// </param>
+    public sealed record Usage(double Seconds, double? AppCores, double? AppCpuSeconds, double ClientCores, int? AppPeakThreads, long? ListenOverflows)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
             $"CPU over the storm ({Environment.ProcessorCount} cores): app {(AppCores is { } a ? $"{a:0.00}" : "?")} cores " +
             $"({(AppCpuSeconds is { } s ? $"{s:0.00}" : "?")} CPU s), " +
-            $"VoteStorm {ClientCores:0.00} cores; app threads at most {(AppPeakThreads?.ToString(CultureInfo.InvariantCulture) ?? "?")}");
+            $"VoteStorm {ClientCores:0.00} cores; app threads at most {(AppPeakThreads?.ToString(CultureInfo.InvariantCulture) ?? "?")}; " +
+            $"listen queue overflows {(ListenOverflows?.ToString(CultureInfo.InvariantCulture) ?? "?")}");
     }
 
     public async Task<Usage> StopAsync()
@@ -48,7 +55,8 @@ public sealed class ProcessWatch : IAsyncDisposable
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var self = (Process.GetCurrentProcess().TotalProcessorTime - selfStart).TotalSeconds;
         var cpu = AppCpu() is { } end && appStart is { } begin ? end - begin : (double?)null;
-        return new Usage(seconds, cpu / seconds, cpu, self / seconds, pid is null ? null : peakThreads);
+        var overflows = ListenOverflows() is { } after && overflowsStart is { } before ? after - before : (long?)null;
+        return new Usage(seconds, cpu / seconds, cpu, self / seconds, pid is null ? null : peakThreads, overflows);
     }
 
     private double? AppCpu()
@@ -60,6 +68,19 @@ public sealed class ProcessWatch : IAsyncDisposable
             var stat = File.ReadAllText($"/proc/{p}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch (IOException) { return null; }
+    }
+
+    /// <summary>TcpExt ListenOverflows from /proc/net/netstat: a header line of names, then a line of values.</summary>
+    private static long? ListenOverflows()
+    {
+        try
+        {
+            var lines = File.ReadAllLines("/proc/net/netstat").Where(l => l.StartsWith("TcpExt:", StringComparison.Ordinal)).ToArray();
+            if (lines.Length < 2) return null;
+            var i = Array.IndexOf(lines[0].Split(' '), "ListenOverflows");
+            return i < 0 ? null : long.Parse(lines[1].Split(' ')[i], CultureInfo.InvariantCulture);
         }
         catch (IOException) { return null; }
     }

@@ -13,8 +13,11 @@ using System.Globalization;
 // totals, and writes each reader's expected final vote for the database check in votes.sh.
 //
 // Usage: VoteStorm --base URL --slug SLUG --mail DIR [--readers 1000] [--sign-in-parallel 8]
-//        [--expected FILE] [--timeout 60] [--attempts 30] [--email-format reader{0:D4}@bench.test] [--app-pid PID] [--rounds 1]
+//        [--expected FILE] [--timeout 60] [--attempts 30] [--email-format reader{0:D4}@bench.test] [--app-pid PID] [--rounds 1] [--settle 0] [--minted-links false]
 //        [--cookies-out FILE: sign in only, write each reader's Cookie header, exit]
+// --minted-links true: each reader opens the link votes.sh minted in the database (Reader.MintedToken)
+// instead of asking for one by mail: the same sign-in, without the mail round trip.
+// --settle S: wait S seconds between the last sign-in and the storm.
 // --rounds N: each reader casts its three votes N times over (the storm's votes, N-fold, for the same
 // sign-in cost: signing readers in is what takes long on a loaded machine); the last round decides.
 var o = Options.Parse(args);
@@ -36,12 +39,13 @@ var readers = Enumerable.Range(1, o.Readers)
     .ToArray();
 
 // --- 1. Sign every reader in, a few at a time --------------------------------------------------
-Console.WriteLine($"==> Signing in {o.Readers} readers by sign-in link ({o.SignInParallel} at a time)");
+Console.WriteLine($"==> Signing in {o.Readers} readers by sign-in link ({o.SignInParallel} at a time{(o.MintedLinks ? ", links minted in SQL" : ", links asked for and read from the mail")})");
 var signIn = Stopwatch.StartNew();
 var signedIn = 0;
 await Parallel.ForEachAsync(readers, new ParallelOptions { MaxDegreeOfParallelism = o.SignInParallel }, async (r, ct) =>
 {
-    await web.SignInAsync(r, mail, ct);
+    if (o.MintedLinks) await web.UseLinkAsync(r, r.MintedToken, ct);
+    else await web.SignInAsync(r, mail, ct);
     if (o.CookiesOut is null) r.VoteToken = await web.VoteTokenAsync(r, o.Slug, ct);
     var n = Interlocked.Increment(ref signedIn);
     if (n % 250 == 0) Console.WriteLine($"    {n} signed in ({signIn.Elapsed.TotalSeconds:0.0} s)");
@@ -56,6 +60,15 @@ if (o.CookiesOut is { } cookiesFile)
     await File.WriteAllLinesAsync(cookiesFile, readers.Select(r => string.Join("; ", r.Cookies.Select(c => $"{c.Key}={c.Value}"))));
     Console.WriteLine($"RESULT signed_in={o.Readers} cookies={cookiesFile}");
     return 0;
+}
+
+// Past the app's stamp-check interval, every reader's first vote pays the security-stamp check,
+// as in a real storm where readers signed in long before; without it, how many pay depends on how
+// long the sign-ins took.
+if (o.Settle > TimeSpan.Zero)
+{
+    Console.WriteLine($"    waiting {o.Settle.TotalSeconds:0} s, so every reader's stamp check is due");
+    await Task.Delay(o.Settle);
 }
 
 var before = await web.TallyAsync(o.Slug, CancellationToken.None);
@@ -119,7 +132,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"RESULT readers={o.Readers} votes={3 * o.Readers * o.Rounds} accepted={accepted} seconds={seconds:0.00} votes_per_s={accepted / seconds:0} " +
     $"p50_ms={Ms(0.50)} p95_ms={Ms(0.95)} p99_ms={Ms(0.99)} max_ms={Ms(1.0)} retried={stats.Retried} given_up={stats.GivenUp} " +
     $"attempts_429={stats.Count("429")} attempts_5xx={stats.Count5xx()} timeouts={stats.Count("timeout")} conn_errors={stats.Count("connection")} " +
-    $"app_cores={usage.AppCores:0.00} app_cpu_s={usage.AppCpuSeconds:0.00} cpu_us_per_vote={usage.AppCpuSeconds * 1e6 / Math.Max(1, accepted):0} client_cores={usage.ClientCores:0.00} app_threads_peak={usage.AppPeakThreads} " +
+    $"app_cores={usage.AppCores:0.00} app_cpu_s={usage.AppCpuSeconds:0.00} cpu_us_per_vote={usage.AppCpuSeconds * 1e6 / Math.Max(1, accepted):0} client_cores={usage.ClientCores:0.00} app_threads_peak={usage.AppPeakThreads} listen_overflows={usage.ListenOverflows} " +
     $"sign_in_s={signIn.Elapsed.TotalSeconds:0.0} expected_up={expected.Up} expected_down={expected.Down} widget={(widgetOk ? "match" : "mismatch")}"));
 return widgetOk && stats.GivenUp == 0 ? 0 : 1;
 

@@ -43,7 +43,12 @@ public sealed partial class WebClient(Uri address, TimeSpan timeout, int attempt
             token = mail.SignInToken(r.Email);
         }
         if (token is null) throw new InvalidOperationException($"{r.Email}: no sign-in mail in the mail folder");
+        await UseLinkAsync(r, token, ct);
+    }
 
+    /// <summary>Opens a sign-in link and confirms it, as a reader does from the mail: the real sign-in.</summary>
+    public async Task UseLinkAsync(Reader r, string token, CancellationToken ct)
+    {
         var link = $"/account/link?token={token}&returnUrl=%2F";
         var open = await RetryAsync(r, HttpMethod.Get, link, null, false, ct);
         var confirm = Html.HiddenInputs(open.Body, "/account/link") ?? throw Fail(r, "no sign-me-in form", open);

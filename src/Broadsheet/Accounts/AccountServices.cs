@@ -58,6 +58,8 @@ public static class AccountServices
         // built only on the requests where it is due.
         services.AddScoped<StampCheck>();
         services.AddSingleton<ISecurityStampValidator, StampDue>();
+        // Due checks read in groups (StampReads): one loop per instance.
+        services.AddSingleton<StampReads>().AddHostedService(sp => sp.GetRequiredService<StampReads>());
 
         services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurity);
 

@@ -3,6 +3,7 @@ using Broadsheet.Shared;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Console;
 using System.IO.Compression;
@@ -30,6 +31,11 @@ public static class Operations
         // Room for a 10 KB search query: the app caps it at 200 characters and answers,
         // where Kestrel's 8 KB default would refuse the request line with a bare 414.
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = 16 * 1024);
+        // A breaking story brings thousands of connections in the same second. Kestrel's accept queue
+        // holds 512; the kernel drops the handshakes beyond it (TcpExt ListenOverflows) and those
+        // readers' clients try again a whole second later: that was most of the vote storm's slow
+        // first second and its p99 (issue 16). The kernel caps this at net.core.somaxconn.
+        services.Configure<SocketTransportOptions>(o => o.Backlog = 8192);
         // In-flight requests get this long to finish after SIGTERM before the host stops.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return services;
