@@ -45,6 +45,10 @@ public static class LiveEntryHtml
         return s.ToString();
     }
 
+    /// <summary>A key event's line in the timeline at the top (_LiveTop.cshtml): its time and first words.</summary>
+    public static string TimelineLine(LiveEntry e, TimeZoneInfo zone) =>
+        $"{Time(e.CreatedAt, zone)} {Encode.Encode(LiveCoverage.Summary(e))}";
+
     /// <summary>The clock time in the site's zone; the full date and time on hover.</summary>
     public static string Time(DateTime utc, TimeZoneInfo zone)
     {

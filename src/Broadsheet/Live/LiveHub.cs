@@ -19,11 +19,14 @@ public sealed record LiveFrame(long Sequence, byte[] Bytes)
     public static LiveFrame Of(LiveEntry e, long readerPosition, TimeZoneInfo zone)
     {
         var kind = e.DeletedAt is not null ? "deleted" : e.CreatedSequence > readerPosition ? "added" : "edited";
-        var data = JsonSerializer.Serialize(new Payload(e.Id, kind == "deleted" ? "" : LiveEntryHtml.Render(e, zone), e.IsKeyEvent, e.IsPinned));
+        var deleted = kind == "deleted";
+        var data = JsonSerializer.Serialize(new Payload(e.Id, deleted ? "" : LiveEntryHtml.Render(e, zone), e.IsKeyEvent, e.IsPinned,
+            e.IsKeyEvent && !deleted ? LiveEntryHtml.TimelineLine(e, zone) : ""));
         return new(e.Sequence, Encoding.UTF8.GetBytes($"id: {e.Sequence}\nevent: {kind}\ndata: {data}\n\n"));
     }
 
-    private sealed record Payload(int id, string html, bool key, bool pinned);
+    /// <summary><c>timeline</c> is the key-events timeline's line for a key event (the page's JavaScript puts it in place).</summary>
+    private sealed record Payload(int id, string html, bool key, bool pinned, string timeline);
 }
 
 /// <summary>A connected reader: a short queue of frames its connection writes out.</summary>

@@ -1,4 +1,5 @@
 using Broadsheet.Views;
+using Broadsheet.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Broadsheet.Articles;
 using Broadsheet.Newsroom;
@@ -148,6 +149,35 @@ public sealed class DemoNewsroomTests(DemoApp app) : IClassFixture<DemoApp>
         trending.ShouldNotBe(top);
         discussed.ShouldNotBe(top);
         discussed.Intersect(top).Count().ShouldBeLessThan(discussed.Count, "the talk and the votes go to different stories");
+    }
+
+    [Fact]
+    public async Task The_demo_has_a_live_story_with_a_dozen_entries_one_pinned_and_two_key_events_on_its_page()
+    {
+        var story = await app.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Slug == Broadsheet.Demo.DemoLive.Slug));
+        var coverage = await app.WithDbAsync(db => db.LiveStories.AsNoTracking().SingleAsync(s => s.ArticleId == story.Id));
+        var entries = await app.WithDbAsync(db => db.LiveEntries.AsNoTracking().Where(e => e.ArticleId == story.Id).OrderBy(e => e.Sequence).ToListAsync());
+        coverage.EndedAt.ShouldBeNull();
+        entries.Count.ShouldBe(12);
+        coverage.LastSequence.ShouldBe(entries[^1].Sequence);
+        entries.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, 12).Select(i => (long)i));
+        entries.ShouldAllBe(e => e.DeletedAt == null && e.BodyHtml.Length > 0 && e.AuthorName.Length > 0);
+        entries.Count(e => e.IsPinned).ShouldBe(1);
+        entries.Count(e => e.IsKeyEvent).ShouldBe(2);
+        entries.Count(e => e.Quote != null).ShouldBeGreaterThan(0);
+        var pictured = entries.Single(e => e.ImagePath != null);
+        File.Exists(Path.Combine(app.MediaFolder, pictured.ImagePath!)).ShouldBeTrue();
+        pictured.ImageAlt.ShouldNotBeNullOrWhiteSpace();
+
+        var (response, page) = await app.GetPageAsync($"/articles/{story.Slug}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var pinned = entries.Single(e => e.IsPinned);
+        page.QuerySelector($".live-pinned-box #entry-{pinned.Id}").ShouldNotBeNull();
+        page.QuerySelectorAll(".live-timeline a").Select(a => a.GetAttribute("href"))
+            .ShouldBe(entries.Where(e => e.IsKeyEvent).OrderBy(e => e.CreatedAt).Select(e => $"#entry-{e.Id}"));
+        foreach (var e in entries) page.QuerySelector($"#entry-{e.Id}").ShouldNotBeNull(e.BodyMarkdown);
+        page.QuerySelector($"#entry-{pictured.Id} img").ShouldNotBeNull();
+        page.QuerySelector("[data-live-stream]")!.GetAttribute("data-live-stream").ShouldBe($"/live/{story.Id}/events?after={coverage.LastSequence}");
     }
 
     [Fact]

@@ -138,6 +138,38 @@ public sealed class LiveCoverageTests(BroadsheetApp app) : IClassFixture<Broadsh
     }
 
     [Fact]
+    public async Task An_author_runs_live_coverage_on_their_own_story_and_another_author_is_refused()
+    {
+        var (owner, byline) = await Broadsheet.Tests.Newsroom.Analytics.NewsroomData.SignedInAuthorAsync(app);
+        var story = await Broadsheet.Tests.Newsroom.Analytics.NewsroomData.StoryAsync(app, byline, ArticleStatus.Published);
+        var here = $"/newsroom/live/{story.Id}";
+        (await SubmitExactAsync(owner, here, $"{here}?handler=start", new())).Response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var text = $"From the author {TestNewsroom.Word()}";
+        (await PostEntryAsync(owner, story.Id, text)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var entry = await EntryAsync(story.Id, text);
+        (await SubmitExactAsync(owner, here, $"{here}?entry={entry.Id}&handler=key&on=True", new())).Response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.LiveEntries.AsNoTracking().SingleAsync(e => e.Id == entry.Id))).IsKeyEvent.ShouldBeTrue();
+        var (_, editor) = await owner.GetPageAsync($"/newsroom/articles/{story.Id}/edit");
+        editor.QuerySelector($"a[href='{here}']").ShouldNotBeNull("the story's editor links its live coverage for its author");
+
+        // Another author, with a valid form token from their own story's composer: the page and every form are refused, and nothing changes.
+        var (other, otherByline) = await Broadsheet.Tests.Newsroom.Analytics.NewsroomData.SignedInAuthorAsync(app);
+        var theirs = await Broadsheet.Tests.Newsroom.Analytics.NewsroomData.StoryAsync(app, otherByline, ArticleStatus.Published);
+        var (own, ownPage) = await other.GetPageAsync($"/newsroom/live/{theirs.Id}");
+        own.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var token = ownPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        (await other.GetPageAsync(here)).Response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        foreach (var action in new[] { $"{here}?handler=add", $"{here}?entry={entry.Id}&handler=delete", $"{here}?handler=end" })
+        {
+            var (refused, _) = await other.PostAsync(action, new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Body"] = "Not mine" });
+            refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden, action);
+        }
+        var rows = await app.WithDbAsync(db => db.LiveEntries.AsNoTracking().Where(e => e.ArticleId == story.Id).ToListAsync());
+        rows.ShouldHaveSingleItem().DeletedAt.ShouldBeNull();
+        (await app.WithDbAsync(db => db.LiveStories.AsNoTracking().SingleAsync(s => s.ArticleId == story.Id))).EndedAt.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task An_entry_s_markdown_is_sanitised_like_an_article_body()
     {
         var (editor, story) = await LiveStoryAsync();

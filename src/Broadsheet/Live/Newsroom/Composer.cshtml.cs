@@ -17,11 +17,13 @@ namespace Broadsheet.Live.Newsroom;
 /// /newsroom/live/{id}: a compact composer that stays open beside the live page. Editors make a
 /// published story live, end its coverage, and add, edit, delete, pin and flag entries. Every
 /// action is a plain form POST answered by a redirect (no JavaScript needed); with htmx the form
-/// swaps the composer in place from the page the redirect leads to.
+/// swaps the composer in place from the page the redirect leads to. An author may run coverage on
+/// their own story (or one they share a byline on), like the article editor: the newsroom's staff
+/// get in, then every handler asks <see cref="Policies.OwnerOrEditor"/> with the story's owners.
 /// </summary>
-[Authorize(Policy = Policies.Editors)]
+[Authorize(Policy = Policies.Staff)]
 [NeverStored]
-public sealed partial class ComposerModel(BroadsheetDb db, LiveDesk desk, IConfiguration config, IWebHostEnvironment env) : PageModel
+public sealed partial class ComposerModel(BroadsheetDb db, LiveDesk desk, IConfiguration config, IWebHostEnvironment env, IAuthorizationService auth) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public LiveStory? Story { get; private set; }
@@ -40,7 +42,7 @@ public sealed partial class ComposerModel(BroadsheetDb db, LiveDesk desk, IConfi
 
     public async Task<IActionResult> OnGetAsync(int id, int? edit, string? done, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await LoadAsync(id, ct) is { } refused) return refused;
         Message = done switch
         {
             "start" => "The story is live.",
@@ -63,21 +65,21 @@ public sealed partial class ComposerModel(BroadsheetDb db, LiveDesk desk, IConfi
 
     public async Task<IActionResult> OnPostStartAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await LoadAsync(id, ct) is { } refused) return refused;
         if (!await desk.StartAsync(id, ActorId, ct)) return Refuse(StatusCodes.Status422UnprocessableEntity, "Only a published story can be made live.");
         return Done(id, "start");
     }
 
     public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await LoadAsync(id, ct) is { } refused) return refused;
         if (!await desk.EndAsync(id, ActorId, ct)) return Refuse(StatusCodes.Status422UnprocessableEntity, "This story is not live.");
         return Done(id, "end");
     }
 
     public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await LoadAsync(id, ct) is { } refused) return refused;
         if (Story is not { IsRunning: true }) return Refuse(StatusCodes.Status422UnprocessableEntity, "Make the story live before posting entries.");
         if (!Validate()) return Refuse(StatusCodes.Status422UnprocessableEntity);
         var entry = await desk.AddAsync(id, Input, ActorId, User.DisplayName(), ct);
@@ -86,7 +88,7 @@ public sealed partial class ComposerModel(BroadsheetDb db, LiveDesk desk, IConfi
 
     public async Task<IActionResult> OnPostEditAsync(int id, int entry, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await LoadAsync(id, ct) is { } refused) return refused;
         if (Entries.All(e => e.Id != entry)) return NotFound();
         Editing = Entries.First(e => e.Id == entry);
         if (!Validate()) return Refuse(StatusCodes.Status422UnprocessableEntity);
@@ -104,7 +106,7 @@ public sealed partial class ComposerModel(BroadsheetDb db, LiveDesk desk, IConfi
 
     private async Task<IActionResult> ActAsync(int id, int entry, string done, Func<Task<LiveEntry?>> act, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await LoadAsync(id, ct) is { } refused) return refused;
         // Only this story's visible entries: an id from another story is not found here.
         if (Entries.All(e => e.Id != entry)) return NotFound();
         return await act() is null ? NotFound() : Done(id, done);
@@ -123,14 +125,19 @@ public sealed partial class ComposerModel(BroadsheetDb db, LiveDesk desk, IConfi
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    /// <summary>Loads the story and its coverage; a 404 when there is no such story, a 403 when it is not this user's to cover.</summary>
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var article = await db.Articles.AsNoTracking().Include(a => a.Author).FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (article is null) return false;
+        if (article is null) return NotFound();
+        var coAuthors = await db.ArticleBylines.Where(b => b.ArticleId == id && b.Author != null && b.Author.UserId != null)
+            .Select(b => b.Author!.UserId!.Value).ToListAsync(ct);
+        if (!(await auth.AuthorizeAsync(User, new Policies.OwnedBy(article.Author.UserId) { CoOwners = coAuthors }, Policies.OwnerOrEditor)).Succeeded)
+            return Forbid();
         Article = article;
         Story = await desk.FindAsync(id, ct);
         Entries = Story is null ? [] : await LiveFeed.VisibleAsync(db, id, LiveCoverage.PageEntries, ct);
-        return true;
+        return null;
     }
 
     /// <summary>The same limits as the columns; a picture must be a file of the media library.</summary>
