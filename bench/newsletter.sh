@@ -36,7 +36,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "==> Publishing Release builds"
-publish_app "$work/app"
+if [[ -n ${APP_DIR:-} ]]; then cp -r "$APP_DIR" "$work/app"; else publish_app "$work/app"; fi  # APP_DIR: an existing build
 dotnet publish bench/SmtpSink -c Release -o "$work/sink" -nologo -v quiet
 
 env_db=()
@@ -62,9 +62,9 @@ echo "==> Seeding 2,000 articles ($($postgres && echo PostgreSQL || echo SQLite)
 sink_port=$(free_port); app_port=$(free_port)
 dotnet "$work/sink/SmtpSink.dll" --port "$sink_port" > "$work/sink.log" 2>&1 &
 pids+=($!)
-(cd "$work/app" && env "${env_db[@]}" ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl=http://127.0.0.1:$app_port Demo__Seed=false \
+(cd "$work/app" && exec env "${env_db[@]}" ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl=http://127.0.0.1:$app_port Demo__Seed=false \
   Logging__LogLevel__Default=Warning Email__Smtp__Host=127.0.0.1 Email__Smtp__Port=$sink_port Email__Smtp__Security=None \
-  Email__From="Broadsheet <news@bench.test>" exec dotnet Broadsheet.dll --urls "http://127.0.0.1:$app_port" >>"$work/app.log" 2>&1) &
+  Email__From="Broadsheet <news@bench.test>" dotnet Broadsheet.dll --urls "http://127.0.0.1:$app_port" >>"$work/app.log" 2>&1) &
 app_pid=$!
 pids+=($app_pid)
 wait_for "http://127.0.0.1:$app_port/health"; wait_for "http://127.0.0.1:$app_port/"
