@@ -9,6 +9,7 @@
 // Lighthouse's own default is the mobile preset (emulated phone, simulated slow 4G): kept as is.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { writeFileSync } from 'node:fs';
 
 const [base, categoryList, ...paths] = process.argv.slice(2);
 if (!base || !categoryList || paths.length === 0) {
@@ -27,6 +28,8 @@ try {
   for (const path of paths) {
     const url = new URL(path, base).href;
     const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories });
+    // LH_SAVE=DIR keeps each page's whole report, for the audits this summary leaves out.
+    if (process.env.LH_SAVE) writeFileSync(`${process.env.LH_SAVE}/${results.length + 1}.json`, JSON.stringify(lhr));
     const scores = {};
     const failing = [];
     for (const [id, category] of Object.entries(lhr.categories)) {
@@ -58,8 +61,23 @@ try {
     // The LCP's phases (time to first byte, load delay, load time, render delay), in ms.
     const lcpPhases = Object.fromEntries((lhr.audits['largest-contentful-paint-element']?.details?.items?.[1]?.items ?? [])
       .map(i => [i.phase, Math.round(i.timing)]));
+    // What the load of the machine does not change: bytes by kind, what blocks rendering, the
+    // longest chain of requests, and what had arrived by the (observed) largest paint, which is
+    // what Lighthouse's simulation then puts on the LCP's path at slow-4G speed.
+    const weight = lhr.categories.performance ? (() => {
+      const kinds = Object.fromEntries((lhr.audits['resource-summary']?.details?.items ?? []).map(i => [i.resourceType, i.transferSize]));
+      const blocking = lhr.audits['render-blocking-resources']?.details?.items ?? [];
+      const chain = lhr.audits['critical-request-chains']?.details?.longestChain ?? {};
+      const lcpAt = lhr.audits['metrics']?.details?.items?.[0]?.observedLargestContentfulPaint ?? 0;
+      const early = (lhr.audits['network-requests']?.details?.items ?? []).filter(r => r.networkEndTime <= lcpAt && !r.url.startsWith('data:'));
+      return {
+        document: kinds.document, stylesheet: kinds.stylesheet, script: kinds.script, font: kinds.font, image: kinds.image,
+        renderBlocking: `${blocking.length} (${blocking.reduce((n, i) => n + (i.totalBytes ?? 0), 0)} B)`,
+        chainDepth: chain.length, beforeLcp: `${early.length} requests, ${early.reduce((n, r) => n + (r.transferSize ?? 0), 0)} B`,
+      };
+    })() : undefined;
     const errors = lhr.runtimeError ? [lhr.runtimeError.message] : [];
-    results.push({ path, finalUrl: lhr.finalDisplayedUrl, scores, metrics, scripts, mainThread, lcpElement, lcpPhases, failing, bytes, fonts, errors, warnings: lhr.runWarnings });
+    results.push({ path, finalUrl: lhr.finalDisplayedUrl, scores, metrics, weight, scripts, mainThread, lcpElement, lcpPhases, failing, bytes, fonts, errors, warnings: lhr.runWarnings });
   }
 } finally {
   await chrome.kill();

@@ -38,6 +38,7 @@ public static class Pipeline
         services.Configure<SiteOptions>(config.GetSection("Site"));
         AddOrigin(services, config, environment);
         services.AddMemoryCache();
+        services.AddSingleton<CompressedAssets>();
         services.AddSingleton<Navigation>();
         services.AddSingleton<Caching.IContentCopy>(sp => sp.GetRequiredService<Navigation>());
         services.AddSingleton(TimeProvider.System);
@@ -74,11 +75,12 @@ public static class Pipeline
         app.UseSecurityHeaders();
         // Before the files and pages, so both are compressed.
         app.UseResponseCompression();
+        // Our stylesheets and scripts at Brotli's smallest, made once (the middleware above is at its fastest).
+        app.Use(app.Services.GetRequiredService<CompressedAssets>().InvokeAsync);
         app.UseStaticFiles(new StaticFileOptions
         {
             // asp-append-version adds ?v=hash, so a versioned asset can be cached for good.
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
-                ctx.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = CompressedAssets.CacheControlFor(ctx.Context.Request),
         });
         // Uploaded pictures, served as files before any page work.
         app.UseMedia();

@@ -4,14 +4,21 @@
 
   // Keep "4 hours ago" honest on a page left open; the exact time stays in the title.
   var units = [["year", 31557600], ["month", 2629800], ["week", 604800], ["day", 86400], ["hour", 3600], ["minute", 60]];
-  var format = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat("en", { numeric: "always" }) : null;
+  // Made on first use, a minute after load at the earliest: building the formatter loads the
+  // browser's locale data, a main-thread task long enough to hold back the first paint (issue 21).
+  var format;
+
+  function formatter() {
+    if (format === undefined) format = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat("en", { numeric: "always" }) : null;
+    return format;
+  }
 
   function describe(date) {
     var seconds = (Date.now() - date.getTime()) / 1000;
     if (seconds < 60) return "just now";
     for (var i = 0; i < units.length; i++) {
       var n = Math.floor(seconds / units[i][1]);
-      if (n >= 1) return format ? format.format(-n, units[i][0]) : n + " " + units[i][0] + (n === 1 ? "" : "s") + " ago";
+      if (n >= 1) return formatter() ? format.format(-n, units[i][0]) : n + " " + units[i][0] + (n === 1 ? "" : "s") + " ago";
     }
     return "just now";
   }
