@@ -47,7 +47,7 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
         {
             var ranked = await articles.CardsAsync((number - 1) * ArticleFeed.PageSize, ArticleFeed.PageSize + 1, ct);
             if (ranked.Count == 0 && number > 1) return NotFound();
-            return Answer(ArticleFeed.From(ranked, basePath, number));
+            return await AnswerAsync(ArticleFeed.From(ranked, basePath, number), ct);
         }
 
         var before = Request.Query.TryGetValue(FeedCursor.Parameter, out var cursors) ? cursors : default;
@@ -66,15 +66,24 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
             if (last is null) return NotFound();
             start = new FeedCursor(last.PublishedAt, last.Id);
         }
-        else return Answer(ArticleFeed.Keyset(await articles.Newest().CardsAsync(0, ArticleFeed.PageSize + 1, ct), basePath, first: true));
+        else return await AnswerAsync(ArticleFeed.Keyset(await (await PageOfAsync(articles, null, ArticleFeed.PageSize + 1, ct)).Select(ArticleQueries.Card).ToListAsync(ct), basePath, first: true), ct);
 
-        var older = await articles.After(start).Newest().CardsAsync(0, ArticleFeed.PageSize + 1, ct);
+        var older = await (await PageOfAsync(articles, start, ArticleFeed.PageSize + 1, ct)).Select(ArticleQueries.Card).ToListAsync(ct);
         if (older.Count == 0) return NotFound();
-        return Answer(ArticleFeed.Keyset(older, basePath, first: false));
+        return await AnswerAsync(ArticleFeed.Keyset(older, basePath, first: false), ct);
     }
 
-    private IActionResult Answer(ArticleFeed feed)
+    /// <summary>
+    /// The page's rows, newest first, starting after <paramref name="after"/> (none: the first page),
+    /// at most <paramref name="take"/>. A list whose stories come from two indexes (the author page)
+    /// says how to walk them both and stop.
+    /// </summary>
+    protected virtual Task<IQueryable<Article>> PageOfAsync(IQueryable<Article> articles, FeedCursor? after, int take, CancellationToken ct) =>
+        Task.FromResult((after is { } cursor ? articles.After(cursor) : articles).Newest().Take(take));
+
+    private async Task<IActionResult> AnswerAsync(ArticleFeed feed, CancellationToken ct)
     {
+        await Db.NameCoAuthorsAsync(feed.Items, ct); // one query for the page's further names
         Feed = feed;
         return Request.Headers.ContainsKey("HX-Request") ? Partial("~/Articles/_ArticleFeed.cshtml", Feed) : Page();
     }

@@ -12,7 +12,7 @@ namespace Broadsheet.Host.CompiledModels.Postgres
     public partial class PostgresBroadsheetDbModel
     {
         private PostgresBroadsheetDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a026adb0-7e78-42bf-8d77-ce4edabfa915"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("0f288b20-7686-4bd3-92aa-a4491679fa22"), entityTypeCount: 45)
         {
         }
 

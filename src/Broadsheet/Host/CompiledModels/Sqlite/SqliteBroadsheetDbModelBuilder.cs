@@ -11,7 +11,7 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
     public partial class SqliteBroadsheetDbModel
     {
         private SqliteBroadsheetDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6da63cc0-fcb8-4fd0-94b5-c26fd34cc0ef"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("37ccae6c-377a-4b1c-806a-4634ead9151f"), entityTypeCount: 45)
         {
         }
 
