@@ -29,7 +29,7 @@ public sealed class ArticleModel(BroadsheetDb db, TimeProvider clock, IEnumerabl
         var article = await db.LiveBySlugAsync(slug, Now, ct);
         if (article is null) return NotFound();
         Article = article;
-        Related = await db.RelatedAsync(article, Now, RelatedCount, ct);
+        Related = await db.RelatedAsync(article, Now, RelatedCount, ct).WithCoAuthorsAsync(db, ct);
         foreach (var source in additions)
             if (await source.FindAsync(article, ct) is { } addition)
             {

@@ -9,7 +9,18 @@ public sealed record ArticleCard(
     int Id, string Title, string Slug, string Standfirst, DateTime PublishedAt,
     string CategoryName, string CategorySlug, string AuthorName, string AuthorSlug,
     int ReadingMinutes, long ViewCount, int CommentCount,
-    string? ImagePath, int? ImageWidth, int? ImageHeight);
+    string? ImagePath, int? ImageWidth, int? ImageHeight)
+{
+    /// <summary>
+    /// The names after the first author, in byline order (issue 24), so a card reads "By A and B".
+    /// Filled for a whole page of cards by one query (<see cref="CardBylines.NameCoAuthorsAsync"/>);
+    /// empty for a story with one author.
+    /// </summary>
+    public IReadOnlyList<CardName> CoAuthors { get; set; } = [];
+}
+
+/// <summary>A further name on a card's byline: an author with a page (<see cref="Slug"/>), or a guest with an optional link.</summary>
+public sealed record CardName(string Name, string? Slug, string? Url);
 
 /// <summary>The reader-side queries. Readers only ever see what is live: published, or scheduled and due.</summary>
 public static class ArticleQueries
@@ -49,6 +60,31 @@ public static class ArticleQueries
     {
         var coWritten = bylines.Where(b => b.AuthorId == authorId).Select(b => b.ArticleId);
         return a => a.AuthorId == authorId || coWritten.Contains(a.Id);
+    }
+
+    /// <summary>
+    /// One page of an author's live stories, own and co-written, newest first, after
+    /// <paramref name="after"/> when given: at most <paramref name="take"/> rows. Each side is a
+    /// backwards walk of its own index that stops after <paramref name="take"/> keys (Articles'
+    /// (AuthorId, PublishedAt) for the first author, ArticleBylines' (AuthorId, PublishedAt,
+    /// ArticleId) for the co-author, whose copy of the time is null unless the story is listed);
+    /// the two short lists are merged here and the page's rows fetched by key. So a deep page costs
+    /// what page 1 costs, where <see cref="ByAuthor"/>'s OR sorted every older story of the author.
+    /// </summary>
+    public static async Task<IQueryable<Article>> NewestByAuthorAsync(this BroadsheetDb db, int authorId, DateTime nowUtc, FeedCursor? after, int take, CancellationToken ct)
+    {
+        var own = db.Articles.Live(nowUtc).Where(a => a.AuthorId == authorId);
+        var coWritten = db.ArticleBylines.Where(b => b.AuthorId == authorId && b.PublishedAt <= nowUtc);
+        if (after is { } c)
+        {
+            own = own.After(c);
+            coWritten = coWritten.Where(b => b.PublishedAt <= c.PublishedAt && (b.PublishedAt < c.PublishedAt || b.ArticleId < c.Id));
+        }
+        var keys = await own.Newest().Take(take).Select(a => new { a.Id, PublishedAt = a.PublishedAt!.Value }).ToListAsync(ct);
+        keys.AddRange(await coWritten.OrderByDescending(b => b.PublishedAt).ThenByDescending(b => b.ArticleId).Take(take)
+            .Select(b => new { Id = b.ArticleId, PublishedAt = b.PublishedAt!.Value }).ToListAsync(ct));
+        var page = keys.DistinctBy(k => k.Id).OrderByDescending(k => k.PublishedAt).ThenByDescending(k => k.Id).Take(take).Select(k => k.Id).ToList();
+        return db.Articles.Where(a => page.Contains(a.Id)).Newest();
     }
 
     public static Task<List<ArticleCard>> CardsAsync(this IQueryable<Article> articles, int skip, int take, CancellationToken ct = default) =>

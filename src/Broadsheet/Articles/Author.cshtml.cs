@@ -18,4 +18,8 @@ public sealed class AuthorModel(BroadsheetDb db, TimeProvider clock) : SubjectLi
     protected override Task<Author?> FindAsync(string slug, CancellationToken ct) => Db.Authors.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, ct);
     protected override (string Kind, int Id, string Slug, string Name) FollowOf(Author s) => ("author", s.Id, s.Slug, s.DisplayName);
     protected override IQueryable<Article> ArticlesOf(IQueryable<Article> live, Author s) => live.Where(ArticleQueries.ByAuthor(Db.ArticleBylines, s.Id));
+
+    // Own and co-written stories sit in two indexes: walk each a page long and merge (ArticleQueries.NewestByAuthor).
+    protected override Task<IQueryable<Article>> PageOfAsync(Func<IQueryable<Article>, IQueryable<Article>> of, FeedCursor? after, int take, CancellationToken ct) =>
+        Db.NewestByAuthorAsync(Author.Id, Now, after, take, ct);
 }

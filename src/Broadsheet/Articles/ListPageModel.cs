@@ -41,7 +41,7 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
         if (PageNumberOf() is not { } number) return BadRequest();
         var cards = await ranked.CardsAsync((number - 1) * ArticleFeed.PageSize, ArticleFeed.PageSize + 1, ct);
         if (cards.Count == 0 && number > 1) return NotFound();
-        return Answer(ArticleFeed.From(cards, basePath, number));
+        return await AnswerAsync(ArticleFeed.From(cards, basePath, number), ct);
     }
 
     /// <summary>
@@ -72,12 +72,23 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
             if (last is null) return NotFound();
             start = new FeedCursor(last.PublishedAt, last.Id);
         }
-        else return Answer(ArticleFeed.Keyset(await of(LiveUntil(Now)).Newest().CardsAsync(0, ArticleFeed.PageSize + 1, ct), basePath, first: true));
+        else return await AnswerAsync(ArticleFeed.Keyset(await (await PageOfAsync(of, null, ArticleFeed.PageSize + 1, ct)).Select(ArticleQueries.Card).ToListAsync(ct), basePath, first: true), ct);
 
-        var until = start.PublishedAt < Now ? start.PublishedAt : Now;
-        var older = await of(LiveUntil(until)).After(start).Newest().CardsAsync(0, ArticleFeed.PageSize + 1, ct);
+        var older = await (await PageOfAsync(of, start, ArticleFeed.PageSize + 1, ct)).Select(ArticleQueries.Card).ToListAsync(ct);
         if (older.Count == 0) return NotFound();
-        return Answer(ArticleFeed.Keyset(older, basePath, first: false));
+        return await AnswerAsync(ArticleFeed.Keyset(older, basePath, first: false), ct);
+    }
+
+    /// <summary>
+    /// The page's rows, newest first, starting after <paramref name="after"/> (none: the first page),
+    /// at most <paramref name="take"/>. A list whose stories come from two indexes (the author page)
+    /// says how to walk them both and stop.
+    /// </summary>
+    protected virtual Task<IQueryable<Article>> PageOfAsync(Func<IQueryable<Article>, IQueryable<Article>> of, FeedCursor? after, int take, CancellationToken ct)
+    {
+        if (after is not { } cursor) return Task.FromResult(of(LiveUntil(Now)).Newest().Take(take));
+        var until = cursor.PublishedAt < Now ? cursor.PublishedAt : Now;
+        return Task.FromResult(of(LiveUntil(until)).After(cursor).Newest().Take(take));
     }
 
     /// <summary>"?page=N" read raw (model binding would turn "?page=" into "no page" and "?page=1&amp;page=2" into one of them); null when malformed.</summary>
@@ -89,8 +100,9 @@ public abstract class ListPageModel(BroadsheetDb db, TimeProvider clock) : PageM
         return number;
     }
 
-    private IActionResult Answer(ArticleFeed feed)
+    private async Task<IActionResult> AnswerAsync(ArticleFeed feed, CancellationToken ct)
     {
+        await Db.NameCoAuthorsAsync(feed.Items, ct); // one query for the page's further names
         Feed = feed;
         return Request.Headers.ContainsKey("HX-Request") ? Partial("~/Articles/_ArticleFeed.cshtml", Feed) : Page();
     }

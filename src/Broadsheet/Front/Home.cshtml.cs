@@ -50,5 +50,7 @@ public sealed class HomeModel(BroadsheetDb db, TimeProvider clock) : PageModel
             if (cards.Count > 0) sections.Add(new CategorySection(category, cards));
         }
         Sections = sections;
+        // Every card on the page is named in full by one more query, not one per list or card.
+        await db.NameCoAuthorsAsync([.. newest, .. MostViewed, .. sections.SelectMany(s => s.Cards)], ct);
     }
 }

@@ -18,7 +18,7 @@ public sealed class ArticleSearch(BroadsheetDb db, ISearchIndex index, TimeProvi
         if (found.Hits.Count == 0) return new SearchResultPage([], found.Total);
 
         var ids = found.Hits.Select(h => h.ArticleId).ToList();
-        var cards = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleQueries.Card).ToListAsync(ct))
+        var cards = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleQueries.Card).ToListAsync(ct).WithCoAuthorsAsync(db, ct))
             .ToDictionary(c => c.Id);
         var results = found.Hits.Where(h => cards.ContainsKey(h.ArticleId))
             .Select(h => new SearchResult(cards[h.ArticleId], SearchIndex.SnippetHtml(h.Snippet)))

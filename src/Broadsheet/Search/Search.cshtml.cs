@@ -81,7 +81,7 @@ public sealed class SearchModel(BroadsheetDb db, ArticleSearch search, TimeProvi
             if (page * PageSize < reachable) NextUrl = PageUrl(page + 1);
             MoreByNewest = NextUrl is null && reachable < Total && Results.Count > 0;
         }
-        if (Results.Count == 0) Trending = await db.MostViewedAsync(clock.GetUtcNow().UtcDateTime, SuggestionCount, ct);
+        if (Results.Count == 0) Trending = await db.MostViewedAsync(clock.GetUtcNow().UtcDateTime, SuggestionCount, ct).WithCoAuthorsAsync(db, ct);
 
         return Request.Headers.ContainsKey("HX-Request") && page > 1 ? Partial("_SearchResults", this) : Page();
     }

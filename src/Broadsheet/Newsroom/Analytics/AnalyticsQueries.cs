@@ -51,8 +51,10 @@ public sealed class AnalyticsQueries(BroadsheetDb db)
     public async Task<IReadOnlyList<TopArticle>> TopArticlesAsync(DateOnly today, int days, CancellationToken ct)
     {
         var (from, to) = DailySeries.Window(today, days);
+        // Stories only: a static page's hidden companion (Articles/Companion) counts its page's views, but is no story.
+        var companions = db.Articles.Where(a => a.Status == ArticleStatus.Companion).Select(a => a.Id);
         var top = await db.ArticleDailyViews.AsNoTracking()
-            .Where(d => d.Day >= from && d.Day <= to)
+            .Where(d => d.Day >= from && d.Day <= to && !companions.Contains(d.ArticleId))
             .GroupBy(d => d.ArticleId).Select(g => new { ArticleId = g.Key, Views = g.Sum(d => d.Views) })
             .OrderByDescending(x => x.Views).ThenByDescending(x => x.ArticleId).Take(TopCount).ToListAsync(ct);
         int[] ids = [.. top.Select(t => t.ArticleId)];

@@ -99,11 +99,22 @@ public sealed partial class SectionAdmin(BroadsheetDb db, AuditLog audit, TimePr
     {
         if (await FindAsync(kind, id, ct) is not { } found) return SectionResult.Missing;
         var (name, slug) = found;
+        // A static page's hidden companion (Articles/Companion) is not a story: it does not keep a
+        // section from being deleted, and moves to another section, which it never shows.
         var used = kind == SectionKind.Category
-            ? await db.Articles.CountAsync(a => a.CategoryId == id, ct)
+            ? await db.Articles.CountAsync(a => a.CategoryId == id && a.Status != ArticleStatus.Companion, ct)
             : await db.Articles.CountAsync(a => a.Tags.Any(t => t.Id == id), ct);
         if (used > 0) return SectionResult.Invalid($"\"{name}\" still has {used} {(used == 1 ? "story" : "stories")}: merge it into another {Noun(kind)} instead.");
+        int? elsewhere = null;
+        if (kind == SectionKind.Category && await db.Articles.AnyAsync(a => a.CategoryId == id, ct))
+        {
+            elsewhere = await db.Categories.Where(c => c.Id != id).OrderBy(c => c.Position).ThenBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+            if (elsewhere is null)
+                return SectionResult.Invalid($"\"{name}\" is the last section, and pages' votes, views or comments are kept under one: add another section first.");
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (elsewhere is { } other)
+            await db.Articles.Where(a => a.CategoryId == id && a.Status == ArticleStatus.Companion).ExecuteUpdateAsync(s => s.SetProperty(a => a.CategoryId, other), ct);
         var follow = FollowKindOf(kind);
         await db.Follows.Where(f => f.Kind == follow && f.TargetId == id).ExecuteDeleteAsync(ct);
         var gone = kind == SectionKind.Category

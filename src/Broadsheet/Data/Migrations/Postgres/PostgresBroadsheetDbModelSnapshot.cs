@@ -289,10 +289,15 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("ArticleId", "Position");
 
                     b.HasIndex("AuthorId", "ArticleId")
                         .IsUnique();
+
+                    b.HasIndex("AuthorId", "PublishedAt", "ArticleId");
 
                     b.ToTable("ArticleBylines", null, t =>
                         {

@@ -280,10 +280,15 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ArticleId", "Position");
 
                     b.HasIndex("AuthorId", "ArticleId")
                         .IsUnique();
+
+                    b.HasIndex("AuthorId", "PublishedAt", "ArticleId");
 
                     b.ToTable("ArticleBylines", null, t =>
                         {

@@ -22,10 +22,10 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 "Broadsheet.Articles.ArticleByline",
                 typeof(ArticleByline),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var articleId = runtimeEntityType.AddProperty(
@@ -71,6 +71,14 @@ namespace Broadsheet.Host.CompiledModels.Postgres
                 maxLength: 300);
             guestUrl.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var publishedAt = runtimeEntityType.AddProperty(
+                "PublishedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(ArticleByline).GetProperty("PublishedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ArticleByline).GetField("<PublishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            publishedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { articleId, position });
             runtimeEntityType.SetPrimaryKey(key);
@@ -78,6 +86,9 @@ namespace Broadsheet.Host.CompiledModels.Postgres
             var index = runtimeEntityType.AddIndex(
                 new[] { authorId, articleId },
                 unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { authorId, publishedAt, articleId });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Broadsheet.Host.CompiledModels.Postgres
     public partial class PostgresBroadsheetDbModel
     {
         private PostgresBroadsheetDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6b0690fe-aaed-4d33-8844-92b15bcfeadc"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("0f288b20-7686-4bd3-92aa-a4491679fa22"), entityTypeCount: 45)
         {
         }
 

@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Broadsheet.Articles;
+using Broadsheet.Data.Migrations.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -21,10 +22,10 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 "Broadsheet.Articles.ArticleByline",
                 typeof(ArticleByline),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var articleId = runtimeEntityType.AddProperty(
@@ -65,6 +66,14 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
                 nullable: true,
                 maxLength: 300);
 
+            var publishedAt = runtimeEntityType.AddProperty(
+                "PublishedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(ArticleByline).GetProperty("PublishedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ArticleByline).GetField("<PublishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SqliteBroadsheetDb.UtcConverter());
+
             var key = runtimeEntityType.AddKey(
                 new[] { articleId, position });
             runtimeEntityType.SetPrimaryKey(key);
@@ -72,6 +81,9 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
             var index = runtimeEntityType.AddIndex(
                 new[] { authorId, articleId },
                 unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { authorId, publishedAt, articleId });
 
             return runtimeEntityType;
         }

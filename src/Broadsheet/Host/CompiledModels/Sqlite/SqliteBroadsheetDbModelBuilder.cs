@@ -11,7 +11,7 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
     public partial class SqliteBroadsheetDbModel
     {
         private SqliteBroadsheetDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("292088d0-33d1-44f8-ad6e-e083c51ce53a"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("37ccae6c-377a-4b1c-806a-4634ead9151f"), entityTypeCount: 45)
         {
         }
 
