@@ -12,7 +12,7 @@ namespace Broadsheet.Host.CompiledModels.Postgres
     public partial class PostgresBroadsheetDbModel
     {
         private PostgresBroadsheetDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0f288b20-7686-4bd3-92aa-a4491679fa22"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("d6d08a1b-15a7-435a-94c3-41989944a543"), entityTypeCount: 45)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Broadsheet.Host.CompiledModels.Sqlite
     public partial class SqliteBroadsheetDbModel
     {
         private SqliteBroadsheetDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("37ccae6c-377a-4b1c-806a-4634ead9151f"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("1db0e628-37a0-4f52-9329-c9799420f35d"), entityTypeCount: 45)
         {
         }
 
