@@ -47,10 +47,10 @@ public class SmtpOutboxApp : BroadsheetApp
         return await scope.ServiceProvider.GetRequiredService<MailOutbox>().CountsAsync(batch);
     }
 
-    /// <summary>Waits until no row of the batch is waiting any more (sent, failed or skipped); fails after 30 s.</summary>
-    public async Task<BatchCounts> SettledAsync(string batch)
+    /// <summary>Waits until no row of the batch is waiting any more (sent, failed or skipped); fails after <paramref name="seconds"/>.</summary>
+    public async Task<BatchCounts> SettledAsync(string batch, int seconds = 30)
     {
-        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(100))
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(seconds); await Task.Delay(100))
         {
             var counts = await CountsAsync(batch);
             if (counts.Queued == 0 && counts.Deferred == 0) return counts;
