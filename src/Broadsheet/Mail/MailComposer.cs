@@ -21,7 +21,7 @@ public static class MailComposer
             // which says nothing useful to the reader and can look like spam to a filter.
             MessageId = mail.MessageId ?? MimeUtils.GenerateMessageId(DomainOf(sender)),
             // Text and HTML as multipart/alternative, so clients that block HTML still show the link.
-            Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody(),
+            Body = mail.PreparedBody ?? new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody(),
         };
         message.From.Add(sender);
         message.To.Add(MailboxAddress.Parse(mail.To));

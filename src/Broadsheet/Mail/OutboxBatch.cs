@@ -12,7 +12,8 @@ internal sealed class OutboxBatch(BroadsheetDb db, IServiceProvider services, Ou
 {
     public enum Outcome { Sent, Dropped, Skipped, Refused, Deferred, Broken }
 
-    private readonly Dictionary<long, OutboxBody> bodies = [];
+    // Encoded once per batch: every reader of a bulk mail gets the same bytes but for their links.
+    private readonly Dictionary<long, EncodedBody> bodies = [];
     private HashSet<string> stopped = [];
 
     /// <summary>The batch's list-mail addresses that are stopped, read once for the whole batch.</summary>
@@ -66,12 +67,7 @@ internal sealed class OutboxBatch(BroadsheetDb db, IServiceProvider services, Ou
             return ex is MailKit.Net.Smtp.SmtpCommandException ? Outcome.Deferred : Outcome.Broken;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        // Not cancellable: the server has the mail, and the row must say so before anything else happens.
-        await rows.ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.SentAt, now).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null)
-            .SetProperty(m => m.Text, "").SetProperty(m => m.Html, "").SetProperty(m => m.Link, (string?)null)
-            .SetProperty(m => m.Unsubscribe, (string?)null).SetProperty(m => m.Preferences, (string?)null), CancellationToken.None);
+        // The server has the mail: the row is marked sent (and blanked) with the next group of marks.
         return Outcome.Sent;
     }
 
@@ -116,9 +112,15 @@ internal sealed class OutboxBatch(BroadsheetDb db, IServiceProvider services, Ou
         {
             var id = row.BodyId ?? throw new InvalidOperationException($"Bulk mail {row.Id} has no body.");
             if (!bodies.TryGetValue(id, out var body))
-                bodies[id] = body = await db.OutboxBodies.AsNoTracking().SingleAsync(b => b.Id == id, ct);
-            var (text, html) = MailComposer.Personalise(body.Text, body.Html, row.Unsubscribe, row.Preferences);
-            return new OutgoingMail(row.To, body.Subject, text, html) { Unsubscribe = row.Unsubscribe, Batch = row.Batch };
+            {
+                var stored = await db.OutboxBodies.AsNoTracking().SingleAsync(b => b.Id == id, ct);
+                bodies[id] = body = new EncodedBody(stored.Subject, stored.Text, stored.Html);
+            }
+            // Text and Html stay empty: the prepared body is what goes out.
+            return new OutgoingMail(row.To, body.Subject, "", "")
+            {
+                Unsubscribe = row.Unsubscribe, Batch = row.Batch, PreparedBody = body.For(row.Unsubscribe, row.Preferences),
+            };
         }
         var resolver = services.GetServices<IMailRequestResolver>().FirstOrDefault(r => r.Handles(row.Kind))
             ?? throw new InvalidOperationException($"No resolver for outbox mail of kind '{row.Kind}'.");

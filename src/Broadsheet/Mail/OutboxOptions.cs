@@ -27,6 +27,13 @@ public sealed class OutboxOptions
     /// <summary>List-mail rows one claim takes and sends over one connection.</summary>
     public int ListBatch { get; set; } = 100;
 
+    /// <summary>
+    /// How many mails a list connection may send beyond the committed "sent" marks (written in
+    /// groups in the background, <see cref="OutboxMarks"/>): the most a crash can resend per
+    /// connection. 1 waits for each mark before the next mail, as one commit per mail.
+    /// </summary>
+    public int MarkAhead { get; set; } = 32;
+
     /// <summary>How long a claim holds a row: longer than one send can take, short enough that a crashed instance's rows go soon.</summary>
     public double LeaseSeconds { get; set; } = 120;
 

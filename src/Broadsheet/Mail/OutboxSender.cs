@@ -8,9 +8,10 @@ namespace Broadsheet.Mail;
 /// Sends what <see cref="MailOutbox"/> queued. Any number of instances run one each. Rows are
 /// claimed in batches by one UPDATE (<see cref="OutboxClaims"/>) that only one claimer can win per
 /// row, and held for a lease, so a crashed instance's rows are claimed again once it runs out.
-/// A batch goes out over one connection (<see cref="IMailSender.ConnectAsync"/>), each row marked
-/// sent right after the server's 250, so a crash resends at most the one mail whose 250 was not
-/// yet written down (with the same Message-ID). Two lanes, each with its own loop: account mail
+/// A batch goes out over one connection (<see cref="IMailSender.ConnectAsync"/>); after each 250
+/// the row is marked sent by a background writer in groups (<see cref="OutboxMarks"/>), so a crash
+/// resends at most <see cref="OutboxOptions.MarkAhead"/> mails per connection whose 250 was not yet
+/// written down (each with its own Message-ID again). Two lanes, each with its own loop: account mail
 /// (resets, sign-in links) is never queued behind a newsletter's 100,000 rows.
 /// A temporary failure (4xx, a dropped connection) waits with a doubling backoff and is given up
 /// after Email:Outbox:MaxAttempts; a permanent one (5xx) fails the row at once, and a 5xx to the
@@ -104,6 +105,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
         var work = new OutboxBatch(db, scope.ServiceProvider, settings, email.Value.From, clock, log);
         await work.LoadStoppedAsync(batch, ct);
         var next = 0;
+        var marks = new OutboxMarks(scopes, settings.MarkAhead, clock, log);
         try
         {
             await using var connection = await sender.ConnectAsync(ct);
@@ -116,9 +118,12 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
                     until = clock.GetUtcNow().UtcDateTime + lease;
                     await claims.ExtendAsync(db, batch.Skip(next).Select(r => r.Id), until, ct);
                 }
+                await marks.RoomAsync(ct);
                 // Counted as tried before the send: a send cut short by shutdown may have reached
                 // the server, so that row keeps its lease rather than being handed back at once.
-                var outcome = await work.SendAsync(connection, batch[next++], ct);
+                var row = batch[next++];
+                var outcome = await work.SendAsync(connection, row, ct);
+                if (outcome == OutboxBatch.Outcome.Sent) marks.Sent(row.Id); else marks.Free();
                 brokenInARow = outcome == OutboxBatch.Outcome.Broken ? brokenInARow + 1 : 0;
                 // Twice in a row the connection failed: the server is down; the rest of the batch
                 // waits for the next poll rather than each row spending a try on it.
@@ -130,6 +135,8 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
             // Rows not yet tried (server down, shutting down) are handed back at once.
             if (next < batch.Count)
                 await claims.ReleaseAsync(db, batch.Skip(next).Select(r => r.Id), clock.GetUtcNow().UtcDateTime + settings.Backoff(1), CancellationToken.None);
+            // The batch is done only once every 250 is written down.
+            await marks.CompleteAsync();
         }
         return batch.Count;
     }

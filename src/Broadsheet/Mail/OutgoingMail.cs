@@ -25,6 +25,12 @@ public sealed record OutgoingMail(string To, string Subject, string Text, string
     /// from the row, so a mail resent after a crash carries the same id and a receiver can tell.
     /// </summary>
     public string? MessageId { get; init; }
+
+    /// <summary>
+    /// A MIME body already built and encoded (a bulk mail's, <see cref="EncodedBody"/>): sent as it
+    /// is, in place of one built from <see cref="Text"/> and <see cref="Html"/>.
+    /// </summary>
+    internal MimeKit.MimeEntity? PreparedBody { get; init; }
 }
 
 /// <summary>Sends mail: to .eml files by default, through SMTP when Email:Smtp:Host is set.</summary>
