@@ -93,7 +93,7 @@ sql "INSERT INTO \"OutboxMails\" (\"Kind\", \"Lane\", \"Batch\", \"BodyId\", \"T
   FROM $series"
 start=$(date +%s.%N); cpu0=$(cpu_ticks); sink0=$(cpu_ticks "$sink_pid")
 if [[ -n ${PROFILE:-} ]]; then  # PROFILE=<file>.nettrace: a sampled CPU trace of the app over the first 15 s of the send
-  dotnet-trace collect -p "$app_pid" --profile cpu-sampling --duration 00:00:00:15 -o "$PROFILE" >/dev/null 2>&1 &
+  /root/.dotnet/tools/dotnet-trace collect -p "$app_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:15 -o "$PROFILE" >/dev/null 2>&1 &
 fi
 
 sleep 2   # let the send get going before measuring the page under it
