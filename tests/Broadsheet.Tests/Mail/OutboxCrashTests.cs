@@ -34,6 +34,8 @@ public sealed class OutboxCrashTests(QuietOutboxApp app) : IClassFixture<QuietOu
         try
         {
             instance.Start();
+            // A cold start on a loaded machine can take most of a minute before the first send.
+            await instance.WaitUntilHealthyAsync();
             try { await hold.Reached.WaitAsync(TimeSpan.FromSeconds(90)); }
             catch (TimeoutException) { throw new Xunit.Sdk.XunitException($"The instance never reached the held mail.\n{instance.Tail()}"); }
             // Marks are written in groups behind the sends, each within one commit of its 250, also
