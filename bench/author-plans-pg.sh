@@ -4,7 +4,7 @@
 # author feed use (ArticleQueries.NewestByAuthorAsync: each index read a page long, merged in the
 # app). A throwaway cluster, migrated and seeded by the app itself (`seed`), every fifth story
 # co-written by the next author, ANALYZEd; then EXPLAIN (ANALYZE, BUFFERS) of page 1 and of a deep
-# page (cursor at the author's 100th story) both ways. Buffers do not move with the machine's load.
+# page (cursor halfway down the author's stories) both ways. Buffers do not move with the machine's load.
 # The SQL is what EF generates, rewritten by hand with literals (parameters as constants).
 # Usage: bench/author-plans-pg.sh   (ARTICLES=50000 AUTHORS=400 by default; BENCH_PLANS=1 prints the plans)
 set -euo pipefail
@@ -40,10 +40,10 @@ au=$(psql -d broadsheet -tA -c 'SELECT "AuthorId" FROM "Articles" GROUP BY 1 ORD
 live="a.\"Status\" NOT IN ('Draft', 'Unpublished', 'Companion') AND a.\"PublishedAt\" <= now()"
 own=$(psql -d broadsheet -tA -c "SELECT count(*) FROM \"Articles\" a WHERE $live AND a.\"AuthorId\" = $au")
 co=$(psql -d broadsheet -tA -c "SELECT count(*) FROM \"ArticleBylines\" b WHERE b.\"AuthorId\" = $au AND b.\"PublishedAt\" <= now()")
-# The deep page's cursor: the author's 100th newest story (own or co-written).
+# The deep page's cursor: halfway down the author's stories (own or co-written; some authors have few).
 read -r cp ci < <(psql -d broadsheet -tA -F ' ' -c "SELECT to_char(a.\"PublishedAt\", 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), a.\"Id\" FROM \"Articles\" a
   WHERE $live AND (a.\"AuthorId\" = $au OR a.\"Id\" IN (SELECT \"ArticleId\" FROM \"ArticleBylines\" WHERE \"AuthorId\" = $au))
-  ORDER BY a.\"PublishedAt\" DESC, a.\"Id\" DESC OFFSET 99 LIMIT 1")
+  ORDER BY a.\"PublishedAt\" DESC, a.\"Id\" DESC OFFSET $(( (own + co) / 2 )) LIMIT 1")
 cursor_a="AND a.\"PublishedAt\" <= '$cp' AND (a.\"PublishedAt\" < '$cp' OR a.\"Id\" < $ci)"
 cursor_b="AND b.\"PublishedAt\" <= '$cp' AND (b.\"PublishedAt\" < '$cp' OR b.\"ArticleId\" < $ci)"
 or_query() { echo "SELECT a.\"Id\" FROM \"Articles\" a WHERE $live AND (a.\"AuthorId\" = $au OR a.\"Id\" IN (SELECT b.\"ArticleId\" FROM \"ArticleBylines\" b WHERE b.\"AuthorId\" = $au)) $1 ORDER BY a.\"PublishedAt\" DESC, a.\"Id\" DESC LIMIT 21"; }
