@@ -40,6 +40,8 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
             await DemoPages.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct);
             await DemoNewsletters.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct);
             await SeedPicturesAsync(await pictures, ct);
+            // After the pictures (it picks pictured stories), before the live story (not one of them).
+            await DemoTrust.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct);
             // After the pictures: one of its entries shows one from the library.
             await DemoLive.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct);
             log.LogInformation("Demo newsroom written in {Ms} ms", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -11,8 +11,11 @@ public sealed record LibraryPicture(int Id, string FileName, int Width, int Heig
 /// </summary>
 public interface IPictureLibrary
 {
-    /// <summary>Stores the bytes as a new picture, or returns null with the reason it was refused.</summary>
-    Task<(LibraryPicture? Picture, string Error)> StoreAsync(byte[] data, string fileName, string alt, CancellationToken ct);
+    /// <summary>
+    /// Stores the bytes as a new picture with its credit and licence note (the import's credit rule,
+    /// Media/PictureCredit.FromWordPress), or returns null with the reason it was refused.
+    /// </summary>
+    Task<(LibraryPicture? Picture, string Error)> StoreAsync(byte[] data, string fileName, string alt, string credit, string licence, CancellationToken ct);
 
     /// <summary>A picture stored earlier, or null when the newsroom has deleted it since.</summary>
     Task<LibraryPicture?> FindAsync(int id, CancellationToken ct);

@@ -109,8 +109,14 @@ public sealed partial class WordPressImport
             return (uploadsSeen[key] = again, "");
         }
         var path = Path.Combine(Path.GetFullPath(uploads), key);
-        var (picture, why) = new FileInfo(path) is { Exists: true, Length: <= MaxPictureBytes } file
-            ? await pictures.StoreAsync(await File.ReadAllBytesAsync(path, ct), file.Name, alt, ct)
+        // The attachment this file belongs to gives the row the featured pictures' credit rule
+        // (Media/PictureCredit.FromWordPress, docs/import.md), and its alt text when the caller has none.
+        var attachment = AttachmentOf(key);
+        var credit = attachment is null ? new PictureCredit.Found("", "", "")
+            : PictureCredit.FromWordPress(WordPressHtml.TextOf(attachment.Caption), WordPressHtml.TextOf(attachment.Description));
+        if (alt.Length == 0 && attachment is not null) alt = ImportMap.Fit(attachment.Alt, 300);
+        var (picture, why) = new FileInfo(path) is { Exists: true, Length: <= MaxPictureBytes } found
+            ? await pictures.StoreAsync(await File.ReadAllBytesAsync(path, ct), found.Name, alt, credit.Credit, credit.Licence, ct)
             : (null, $"{key} is not in the uploads folder, or is larger than {MaxPictureBytes / 1024 / 1024} MB");
         uploadsSeen[key] = picture;
         if (picture is null)
@@ -122,6 +128,23 @@ public sealed partial class WordPressImport
         map.Record("media", key, picture.Id);
         summary.Created("media");
         return (picture, "");
+    }
+
+    private Dictionary<string, WxrAttachment>? attachmentsByKey;
+
+    /// <summary>
+    /// The export's attachment for a file under uploads, matched by the same key as the file (so a
+    /// body's resized "photo-300x200.jpg" finds the attachment of "photo.jpg"); the first one wins.
+    /// </summary>
+    private WxrAttachment? AttachmentOf(string key)
+    {
+        if (attachmentsByKey is null)
+        {
+            attachmentsByKey = new(StringComparer.Ordinal);
+            foreach (var a in file.Attachments.Values)
+                if (IsPicture(a.Url) && UploadPath.IsUpload(a.Url) && UploadKey(a.Url) is { } k) attachmentsByKey.TryAdd(k, a);
+        }
+        return attachmentsByKey.GetValueOrDefault(key);
     }
 
     /// <summary>The file's path under the uploads folder ("2019/05/photo.jpg"), preferring the full size; null when the URL names none there.</summary>

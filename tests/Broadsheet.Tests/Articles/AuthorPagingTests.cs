@@ -135,6 +135,28 @@ public sealed partial class AuthorPagingTests(StatementLoggingApp app) : IClassF
         plan.ShouldNotContain("MULTI-INDEX OR");
     }
 
+    [Fact]
+    public async Task An_authors_feed_lists_own_and_co_written_stories_newest_first_from_each_index_without_the_or_query()
+    {
+        var (ana, _, stories) = await NewsroomAsync();
+        var mark = app.Logs.Lines.Count;
+
+        using var client = app.Client();
+        var rss = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync($"/author/{ana.Slug}/feed"));
+
+        rss.Descendants("item").Select(i => i.Element("link")!.Value.Split('/').Last()).ShouldBe(Newest(stories).Take(20));
+        var statements = app.Logs.Lines.Skip(mark).Where(l => l.Category == "Microsoft.EntityFrameworkCore.Database.Command")
+            .Select(l => l.Message).Where(m => m.Contains("\"ArticleBylines\"")).ToList();
+        // The OR form ("first author, or id IN (bylines)") sorted every story of the author; the feed now
+        // reads a feed long from each side, as the author page does.
+        statements.ShouldNotBeEmpty();
+        statements.ShouldNotContain(m => m.Contains(" OR "), string.Join("\n\n", statements));
+        if (TestDatabase.IsPostgres) return;
+        var plan = string.Join("\n", await Task.WhenAll(statements.Where(m => m.Contains("ORDER BY")).Select(PlanAsync)));
+        plan.ShouldContain("IX_ArticleBylines_AuthorId_PublishedAt_ArticleId (AuthorId=?");
+        plan.ShouldNotContain("MULTI-INDEX OR");
+    }
+
     /// <summary>EXPLAIN QUERY PLAN of a logged statement, its parameters bound to NULL (the plan does not depend on them).</summary>
     private async Task<string> PlanAsync(string logged)
     {

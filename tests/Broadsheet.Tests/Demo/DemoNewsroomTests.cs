@@ -181,6 +181,31 @@ public sealed class DemoNewsroomTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task The_demo_shows_a_co_authored_corrected_and_updated_story_with_a_credited_picture()
+    {
+        var story = await app.WithDbAsync(db => db.Articles.AsNoTracking().Include(a => a.Author)
+            .SingleAsync(a => a.Bylines.Any(b => b.AuthorId != null) && a.Corrections.Any()));
+        var coAuthor = await app.WithDbAsync(db => db.ArticleBylines.Where(b => b.ArticleId == story.Id).Select(b => b.Author!.DisplayName).SingleAsync());
+        story.SubstantiveUpdateAt.ShouldNotBeNull();
+        story.UpdatedAt.ShouldBeGreaterThanOrEqualTo(story.SubstantiveUpdateAt.Value);
+
+        var (response, page) = await app.GetPageAsync($"/articles/{story.Slug}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector(".byline")!.TextContent.ShouldBe($"By {story.Author.DisplayName} and {coAuthor}");
+        page.QuerySelector(".updated")!.TextContent.ShouldStartWith("Updated ");
+        page.QuerySelector(".update-note")!.TextContent.ShouldBe(Broadsheet.Demo.DemoTrust.UpdateNote);
+        page.QuerySelector("aside.corrections .correction[data-kind=correction]")!.TextContent.ShouldContain(Broadsheet.Demo.DemoTrust.CorrectionText);
+        page.QuerySelector("figure.story-image small.credit")!.TextContent.ShouldBe($"Photo: {Broadsheet.Demo.DemoNewsroom.DemoCredit}");
+        // A guest's byline and a clarification at the bottom on another story; both notes on /corrections.
+        var guest = await app.WithDbAsync(db => db.Articles.AsNoTracking().Where(a => a.Bylines.Any(b => b.GuestName == Broadsheet.Demo.DemoTrust.GuestName)).Select(a => a.Slug).SingleAsync());
+        var (_, guestPage) = await app.GetPageAsync($"/articles/{guest}");
+        guestPage.QuerySelector(".byline")!.TextContent.ShouldEndWith($" and {Broadsheet.Demo.DemoTrust.GuestName}");
+        guestPage.QuerySelector("aside.corrections .correction[data-kind=clarification]")!.TextContent.ShouldContain(Broadsheet.Demo.DemoTrust.ClarificationText);
+        var (_, corrections) = await app.GetPageAsync("/corrections");
+        corrections.QuerySelectorAll($"a[href^='/articles/{story.Slug}'], a[href^='/articles/{guest}']").Length.ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
     public async Task A_second_start_does_not_seed_again()
     {
         var before = await app.WithDbAsync(db => db.Articles.CountAsync());

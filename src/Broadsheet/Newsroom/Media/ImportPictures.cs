@@ -12,10 +12,10 @@ namespace Broadsheet.Newsroom.Media;
 internal sealed class ImportPictures(MediaLibrary library, Data.BroadsheetDb db, IOptions<MediaOptions> options,
     IConfiguration config, IWebHostEnvironment env) : IPictureLibrary
 {
-    public async Task<(LibraryPicture? Picture, string Error)> StoreAsync(byte[] data, string fileName, string alt, CancellationToken ct)
+    public async Task<(LibraryPicture? Picture, string Error)> StoreAsync(byte[] data, string fileName, string alt, string credit, string licence, CancellationToken ct)
     {
         if (MediaUpload.Prepare(data, fileName, options.Value, out var error) is not { } prepared) return (null, error);
-        var image = await library.StoreAsync(prepared, alt.Length > 300 ? alt[..300] : alt, userId: null, ct);
+        var image = await library.StoreAsync(prepared, alt.Length > 300 ? alt[..300] : alt, userId: null, ct, credit, licence);
         return (Of(image), "");
     }
 
