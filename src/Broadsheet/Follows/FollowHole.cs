@@ -27,10 +27,19 @@ public sealed class FollowHole(BroadsheetDb db) : IPageHole
     public static string[] Args(FollowKind kind, int id, string slug, string name, string returnPath) =>
         [kind.ToString().ToLowerInvariant(), id.ToString(CultureInfo.InvariantCulture), slug, name, returnPath];
 
+    /// <summary>
+    /// Compiled once: every cache miss of a page with Follow buttons counts each target's followers,
+    /// and a LINQ query's per-call translation (expression funcletizing, the query cache lookup)
+    /// cost more than the indexed count itself (docs/benchmarks.md, "What an article miss spends").
+    /// </summary>
+    private static readonly Func<BroadsheetDb, FollowKind, int, CancellationToken, Task<int>> CountFollowers =
+        EF.CompileAsyncQuery((BroadsheetDb db, FollowKind kind, int id, CancellationToken ct) =>
+            db.Set<Follow>().Count(f => f.Kind == kind && f.TargetId == id));
+
     public async Task<SharedHole> RenderSharedAsync(IHtmlHelper html, IReadOnlyList<string> args, CancellationToken ct)
     {
         var target = Target(args);
-        var followers = await db.Follows.CountAsync(f => f.Kind == target.Kind && f.TargetId == target.Id, ct);
+        var followers = await CountFollowers(db, target.Kind, target.Id, ct);
         // The count is part of the shared copy: a follow or unfollow evicts the pages showing it (FollowActionModel).
         html.ViewContext.HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(TagFor(target.Kind, target.Id));
         var button = new FollowButton(target, null, followers, args[4]);
