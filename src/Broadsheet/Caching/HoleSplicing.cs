@@ -80,12 +80,20 @@ public static class HoleSplicing
         if (found.Count == 0) return page;
         var holes = context.RequestServices.GetRequiredService<PageHoles>();
         var fills = new string?[found.Count];
-        foreach (var group in found.Select((h, i) => (h, i)).GroupBy(x => x.h.Kind))
+        // One fill per kind present (an unknown kind keeps its signed-out markup), and every
+        // kind's read of the reader's state in one statement: kinds absent from the page read nothing.
+        var kinds = found.Select((h, i) => (h, i)).GroupBy(x => x.h.Kind)
+            .Select(g => (Hole: holes.Find(g.Key), Indexes: g.Select(x => x.i).ToArray(), Calls: (HoleCall[])[.. g.Select(x => x.h.Call)]))
+            .Where(k => k.Hole is not null).ToList();
+        var reads = kinds.Select(k => k.Hole!.Read(context, k.Calls)).ToList();
+        var rows = reads.Any(r => r is not null)
+            ? await HoleReads.RunAsync(context.RequestServices.GetRequiredService<Data.BroadsheetDb>(), reads, context.RequestAborted)
+            : [.. reads.Select(_ => (IReadOnlyList<HoleRow>)[])];
+        for (var k = 0; k < kinds.Count; k++)
         {
-            if (holes.Find(group.Key) is not { } hole) continue; // an unknown kind keeps its signed-out markup
-            var filled = await hole.FillAsync(context, [.. group.Select(x => x.h.Call)], context.RequestAborted);
+            var filled = await kinds[k].Hole!.FillAsync(context, kinds[k].Calls, rows[k]);
             var n = 0;
-            foreach (var (_, index) in group) fills[index] = filled[n++];
+            foreach (var index in kinds[k].Indexes) fills[index] = filled[n++];
         }
         var output = new ArrayBufferWriter<byte>(page.Length + 4096);
         var at = 0;

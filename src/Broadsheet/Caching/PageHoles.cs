@@ -24,10 +24,15 @@ public interface IPageHole
     Task<SharedHole> RenderSharedAsync(IHtmlHelper html, IReadOnlyList<string> args, CancellationToken ct);
 
     /// <summary>
-    /// The signed-in reader's version of every hole of this kind on one page, in page order,
-    /// reading their state with one bounded, indexed query however many holes there are.
+    /// What the signed-in reader's version of these holes (every hole of this kind on one page)
+    /// needs from the database: one bounded, indexed SELECT however many holes there are, or null
+    /// when the cookie and the page say it all. Run with the other kinds' reads in one statement
+    /// (<see cref="HoleReads"/>).
     /// </summary>
-    Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, CancellationToken ct);
+    HoleRead? Read(HttpContext http, IReadOnlyList<HoleCall> holes);
+
+    /// <summary>The signed-in reader's version of every hole of this kind on one page, in page order, from the rows its read returned.</summary>
+    Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, IReadOnlyList<HoleRow> rows);
 }
 
 /// <summary>The signed-out markup of a hole and the state it was rendered from.</summary>

@@ -56,6 +56,14 @@ public sealed class NotificationsModel(BroadsheetDb db, TimeProvider clock) : Pa
     /// The header's count: an indexed count of one reader's unread rows. The error page shares the
     /// layout and must render while the database is down, so a failure shows no count, not an error.
     /// </summary>
+    /// <summary>
+    /// The same count as a shared page's header hole reads it, in one statement with the page's
+    /// other holes (Caching/HoleReads): the count in n0, on the (UserId, ReadAt) index.
+    /// </summary>
+    public static Caching.HoleRead UnreadRead(int userId) => new(
+        """SELECT COUNT(*) AS n0, 0 AS n1, 0 AS n2, 0 AS n3, 0 AS n4, NULL AS t FROM "Notifications" WHERE "UserId" = {0} AND "ReadAt" IS NULL""",
+        userId);
+
     public static async Task<int> UnreadAsync(BroadsheetDb db, int userId, ILogger log, CancellationToken ct = default)
     {
         try

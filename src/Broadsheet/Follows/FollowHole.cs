@@ -27,34 +27,49 @@ public sealed class FollowHole(BroadsheetDb db) : IPageHole
     public static string[] Args(FollowKind kind, int id, string slug, string name, string returnPath) =>
         [kind.ToString().ToLowerInvariant(), id.ToString(CultureInfo.InvariantCulture), slug, name, returnPath];
 
+    /// <summary>
+    /// Compiled once: every cache miss of a page with Follow buttons counts each target's followers,
+    /// and a LINQ query's per-call translation (expression funcletizing, the query cache lookup)
+    /// cost more than the indexed count itself (docs/benchmarks.md, "What an article miss spends").
+    /// </summary>
+    private static readonly Func<BroadsheetDb, FollowKind, int, CancellationToken, Task<int>> CountFollowers =
+        EF.CompileAsyncQuery((BroadsheetDb db, FollowKind kind, int id, CancellationToken ct) =>
+            db.Set<Follow>().Count(f => f.Kind == kind && f.TargetId == id));
+
     public async Task<SharedHole> RenderSharedAsync(IHtmlHelper html, IReadOnlyList<string> args, CancellationToken ct)
     {
         var target = Target(args);
-        var followers = await db.Follows.CountAsync(f => f.Kind == target.Kind && f.TargetId == target.Id, ct);
+        var followers = await CountFollowers(db, target.Kind, target.Id, ct);
         // The count is part of the shared copy: a follow or unfollow evicts the pages showing it (FollowActionModel).
         html.ViewContext.HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(TagFor(target.Kind, target.Id));
         var button = new FollowButton(target, null, followers, args[4]);
         return new(new HtmlString(FollowButtonHtml.Write(button, html.ViewContext.HttpContext)), [followers.ToString(CultureInfo.InvariantCulture)]);
     }
 
-    public async Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, CancellationToken ct)
+    /// <summary>One read on the (reader, kind, target) unique index for every button on the page: what they follow among these (n0 target, t kind).</summary>
+    public HoleRead? Read(HttpContext http, IReadOnlyList<HoleCall> holes)
     {
-        var userId = http.User.UserId()!.Value;
-        var targets = holes.Select(h => Target(h.Args)).ToList();
-        int[] ids = [.. targets.Select(t => t.Id).Distinct()];
-        // One read on the (reader, kind, target) unique index, for every button on the page.
-        var mine = (await db.Follows.AsNoTracking().Where(f => f.UserId == userId && ids.Contains(f.TargetId))
-            .Select(f => new { f.Kind, f.TargetId }).ToListAsync(ct))
-            .Select(f => (f.Kind, f.TargetId)).ToHashSet();
+        if (http.User.UserId() is not int userId) return null;
+        var ids = holes.Select(h => Target(h.Args).Id).Distinct().ToArray();
+        var list = string.Join(", ", ids.Select((_, i) => "{" + (i + 1).ToString(CultureInfo.InvariantCulture) + "}"));
+        return new HoleRead(
+            $$"""SELECT f."TargetId" AS n0, 0 AS n1, 0 AS n2, 0 AS n3, 0 AS n4, f."Kind" AS t FROM "Follows" f WHERE f."UserId" = {0} AND f."TargetId" IN ({{list}})""",
+            [userId, .. ids.Cast<object>()]);
+    }
+
+    public Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, IReadOnlyList<HoleRow> rows)
+    {
+        // Kind is stored by name (Follow's configuration converts the enum to a string).
+        var mine = rows.Where(r => Enum.TryParse<FollowKind>(r.Text, out _)).Select(r => (Enum.Parse<FollowKind>(r.Text!), (int)r.N0)).ToHashSet();
         var fills = new List<string>(holes.Count);
         for (var i = 0; i < holes.Count; i++)
         {
-            var t = targets[i];
+            var t = Target(holes[i].Args);
             var followers = holes[i].State.Count > 0 && int.TryParse(holes[i].State[0], CultureInfo.InvariantCulture, out var n) ? n : 0;
             var button = new FollowButton(t, mine.Contains((t.Kind, t.Id)), followers, holes[i].Args[4]);
             fills.Add(FollowButtonHtml.Write(button, http));
         }
-        return fills;
+        return Task.FromResult<IReadOnlyList<string>>(fills);
     }
 
     private static FollowTarget Target(IReadOnlyList<string> args) =>

@@ -1,4 +1,6 @@
+using Broadsheet.Accounts;
 using Broadsheet.Caching;
+using Broadsheet.Comments;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Broadsheet.Layout;
@@ -6,8 +8,9 @@ namespace Broadsheet.Layout;
 /// <summary>
 /// The header's account links as a hole: "Sign in" on the shared page; the reader's name,
 /// notifications count and sign-out form (with its token) when they are signed in. The name and
-/// roles come from the sign-in cookie; the count is the one query (an indexed count). The signed-in
-/// markup is written by <see cref="AccountLinks"/>, without the view engine.
+/// roles come from the sign-in cookie; the count is this hole's read (an indexed count), run in
+/// the page's one statement of reader state. The signed-in markup is written by <see cref="AccountLinks"/>,
+/// without the view engine.
 /// </summary>
 public sealed class AccountHole : IPageHole
 {
@@ -19,12 +22,13 @@ public sealed class AccountHole : IPageHole
     public async Task<SharedHole> RenderSharedAsync(IHtmlHelper html, IReadOnlyList<string> args, CancellationToken ct) =>
         new(await html.PartialAsync(Partial, args[0]), []);
 
-    public async Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, CancellationToken ct)
+    public HoleRead? Read(HttpContext http, IReadOnlyList<HoleCall> holes) =>
+        http.User.UserId() is int userId ? NotificationsModel.UnreadRead(userId) : null;
+
+    public async Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, IReadOnlyList<HoleRow> rows)
     {
-        var fills = new List<string>(holes.Count);
         // The signed-in links do not depend on the hole's arguments (the page to come back to is for signing in).
-        var links = await AccountLinks.SignedInAsync(http);
-        foreach (var _ in holes) fills.Add(links);
-        return fills;
+        var links = await AccountLinks.WriteAsync(http, rows.Count > 0 ? (int)rows[0].N0 : 0);
+        return [.. holes.Select(_ => links)];
     }
 }

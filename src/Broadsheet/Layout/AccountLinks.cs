@@ -21,15 +21,23 @@ public static class AccountLinks
 {
     private static readonly HtmlEncoder Encode = HtmlEncoder.Default;
 
+    /// <summary>For a page rendered for this reader alone (not a shared page's hole): reads the count itself.</summary>
     public static async Task<string> SignedInAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        var unread = http.User.UserId() is int userId
+            ? await NotificationsModel.UnreadAsync(services.GetRequiredService<BroadsheetDb>(), userId,
+                services.GetRequiredService<ILogger<NotificationsModel>>(), http.RequestAborted)
+            : 0;
+        return await WriteAsync(http, unread);
+    }
+
+    /// <summary>The links with a count already read (the hole's fill reads it with the page's other holes).</summary>
+    public static async Task<string> WriteAsync(HttpContext http, int unread)
     {
         var services = http.RequestServices;
         var user = http.User;
         var staff = (await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, Policies.Staff)).Succeeded;
-        var unread = user.UserId() is int userId
-            ? await NotificationsModel.UnreadAsync(services.GetRequiredService<BroadsheetDb>(), userId,
-                services.GetRequiredService<ILogger<NotificationsModel>>(), http.RequestAborted)
-            : 0;
         var token = services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
         var s = new StringBuilder(900);
         if (staff) s.Append("  <a href=\"/newsroom\">Newsroom</a>\n");

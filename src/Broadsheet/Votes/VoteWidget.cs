@@ -57,7 +57,7 @@ public sealed record VoteControls(VoteState Mine, string? TokenField, string? To
 }
 
 /// <summary>The vote widget as a page hole. Args: article id, slug, views, upvotes, downvotes.</summary>
-public sealed class VoteHole(BroadsheetDb db) : IPageHole
+public sealed class VoteHole : IPageHole
 {
     public const string Name = "vote";
 
@@ -69,31 +69,33 @@ public sealed class VoteHole(BroadsheetDb db) : IPageHole
     public Task<SharedHole> RenderSharedAsync(IHtmlHelper html, IReadOnlyList<string> args, CancellationToken ct) =>
         Task.FromResult(new SharedHole(new HtmlString(VoteWidgetHtml.Write(Widget(args, VoteControls.SignedOut))), []));
 
-    public async Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, CancellationToken ct)
+    /// <summary>
+    /// By primary keys, whatever the number of widgets: the counts as they are now (so a reader
+    /// who has just voted sees their vote counted, without evicting the page for everybody) and
+    /// the reader's own vote (n0 id, n1 views, n2 up, n3 down, n4 theirs).
+    /// </summary>
+    public HoleRead? Read(HttpContext http, IReadOnlyList<HoleCall> holes)
     {
-        var userId = http.User.UserId()!.Value;
-        int[] ids = [.. holes.Select(h => Id(h.Args)).Distinct()];
-        // One statement by primary keys, whatever the number of widgets: the counts as they are now
-        // (so a reader who has just voted sees their vote counted, without evicting the page for
-        // everybody) and the reader's own vote.
-        // Extension properties cannot appear inside an expression tree (CS9296): the subquery's set is captured first.
-        var votes = db.ArticleVotes;
-        var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new
-            {
-                a.Id, a.ViewCount, a.Upvotes, a.Downvotes,
-                Mine = votes.Where(v => v.ArticleId == a.Id && v.UserId == userId).Select(v => v.Value).FirstOrDefault(),
-            })
-            .ToDictionaryAsync(r => r.Id, ct);
+        if (http.User.UserId() is not int userId) return null;
+        var ids = holes.Select(h => Id(h.Args)).Distinct().ToArray();
+        var list = string.Join(", ", ids.Select((_, i) => "{" + (i + 1).ToString(CultureInfo.InvariantCulture) + "}"));
+        return new HoleRead(
+            $$"""SELECT a."Id" AS n0, a."ViewCount" AS n1, a."Upvotes" AS n2, a."Downvotes" AS n3, COALESCE((SELECT v."Value" FROM "ArticleVotes" v WHERE v."ArticleId" = a."Id" AND v."UserId" = {0}), 0) AS n4, NULL AS t FROM "Articles" a WHERE a."Id" IN ({{list}})""",
+            [userId, .. ids.Cast<object>()]);
+    }
+
+    public Task<IReadOnlyList<string>> FillAsync(HttpContext http, IReadOnlyList<HoleCall> holes, IReadOnlyList<HoleRow> rows)
+    {
+        var byId = rows.ToDictionary(r => r.N0);
         var fills = new List<string>(holes.Count);
         foreach (var hole in holes)
         {
             var widget = Widget(hole.Args, VoteControls.SignedOut);
-            if (rows.TryGetValue(Id(hole.Args), out var row))
-                widget = widget with { Views = widget.Views < 0 ? widget.Views : row.ViewCount, Upvotes = row.Upvotes, Downvotes = row.Downvotes, Controls = VoteControls.For(http, (VoteState)row.Mine) };
+            if (byId.TryGetValue(Id(hole.Args), out var row))
+                widget = widget with { Views = widget.Views < 0 ? widget.Views : row.N1, Upvotes = (int)row.N2, Downvotes = (int)row.N3, Controls = VoteControls.For(http, (VoteState)row.N4) };
             fills.Add(VoteWidgetHtml.Write(widget));
         }
-        return fills;
+        return Task.FromResult<IReadOnlyList<string>>(fills);
     }
 
     private static int Id(IReadOnlyList<string> args) => int.Parse(args[0], CultureInfo.InvariantCulture);
