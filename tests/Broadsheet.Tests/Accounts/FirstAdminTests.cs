@@ -12,6 +12,7 @@ namespace Broadsheet.Tests.Accounts;
 
 /// <summary>No default admin: the first start prints a one-time setup link; `users create` does the same for scripts.</summary>
 [Trait("Category", "Integration")]
+[LongRunning(85)]
 public sealed class FirstAdminTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 namespace Broadsheet.Tests.Browser;
 
 [Trait("Category", "Browser")]
+[LongRunning(45)]
 public sealed class ReaderJourneyTests(DemoApp app, ChromiumBrowser browser) : IClassFixture<DemoApp>, IClassFixture<ChromiumBrowser>
 {
     [Fact]

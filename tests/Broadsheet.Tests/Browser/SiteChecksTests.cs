@@ -13,6 +13,7 @@ namespace Broadsheet.Tests.Browser;
 /// The pages come from the route table (<see cref="SitePages"/>), so a new page is checked too.
 /// </summary>
 [Trait("Category", "Browser")]
+[LongRunning(400)]
 public sealed class SiteChecksTests(SiteChecksApp app, ChromiumBrowser browser) : IClassFixture<SiteChecksApp>, IClassFixture<ChromiumBrowser>
 {
     [Fact]
@@ -47,25 +48,11 @@ public sealed class SiteChecksTests(SiteChecksApp app, ChromiumBrowser browser) 
     [Fact]
     public async Task Every_page_for_every_role_has_no_axe_violations_at_desktop_size()
     {
-        var failures = new List<string>();
-        foreach (var group in (await app.PagesAsync()).Where(p => p.Readable).GroupBy(p => p.Role))
-        {
-            var page = await SitePages.OpenAsync(browser, app, group.Key, 1280);
-            foreach (var site in group)
-            {
-                await page.GotoAsync(site.Path);
-                await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = SiteTools.AxeScript });
-                // Every rule axe has, every impact: "minor" counts as much as "critical" here.
-                var violations = await page.EvaluateAsync<JsonElement>(
-                    "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations" +
-                    ".map(v => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)");
-                failures.AddRange(violations.EnumerateArray().Select(v => $"{site.Role} {site.Path}: {v.GetString()}"));
-                if (group.Key is "anonymous" or "admin")
-                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SitePages.ScreensFolder, $"desktop-{site.Name}.png"), FullPage = true });
-            }
-            await page.Context.CloseAsync();
-        }
-        failures.ShouldBeEmpty($"{failures.Count} axe violations:\n{string.Join("\n", failures)}");
+        var readable = (await app.PagesAsync()).Count(p => p.Readable);
+        var pass = await app.BrowserPassAsync(browser);
+
+        pass.AxeChecked.ShouldBe(readable, "axe must have run on every readable page of every role");
+        pass.Axe.ShouldBeEmpty($"{pass.Axe.Count} axe violations:\n{string.Join("\n", pass.Axe)}");
     }
 
     [Theory]
@@ -73,45 +60,26 @@ public sealed class SiteChecksTests(SiteChecksApp app, ChromiumBrowser browser) 
     [InlineData(390)]
     public async Task No_page_is_wider_than_a_phone_for_anonymous_reader_or_admin(int width)
     {
-        var failures = new List<string>();
-        foreach (var group in (await app.PagesAsync()).Where(p => p.Readable && p.Role is "anonymous" or "reader" or "admin").GroupBy(p => p.Role))
-        {
-            var page = await SitePages.OpenAsync(browser, app, group.Key, width, 800);
-            foreach (var site in group)
-            {
-                await page.GotoAsync(site.Path);
-                // The widest element whose right edge passes the screen's is the one to fix, so it is named.
-                var overflow = await page.EvaluateAsync<string?>(
-                    """
-                    () => {
-                      const width = window.innerWidth;
-                      if (document.documentElement.scrollWidth <= width) return null;
-                      const scroll = document.documentElement.scrollWidth;
-                      let widest = null, right = width;
-                      // Elements clipped inside a scrolling or hidden box reach further without widening the page: skipped.
-                      for (const e of document.body.querySelectorAll('*')) {
-                        const r = e.getBoundingClientRect().right;
-                        if (r > right && r <= scroll + 1) { right = r; widest = e; }
-                      }
-                      const name = widest ? widest.tagName.toLowerCase() + (widest.id ? '#' + widest.id : '')
-                        + (widest.className && typeof widest.className === 'string' ? '.' + widest.className.trim().split(/\s+/).join('.') : '') : '?';
-                      return `${document.documentElement.scrollWidth}px wide; widest: ${name} (right edge ${Math.round(right)}px)`;
-                    }
-                    """);
-                if (overflow is not null) failures.Add($"{site.Role} {site.Path} at {width}px: {overflow}");
-                if (width == 390)
-                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SitePages.ScreensFolder, $"phone-{site.Name}.png"), FullPage = true });
-            }
-            await page.Context.CloseAsync();
-        }
+        var readable = (await app.PagesAsync()).Count(p => p.Readable && SiteBrowserPass.OnPhone(p.Role));
+        var pass = await app.BrowserPassAsync(browser);
+
+        pass.OverflowChecked[width].ShouldBe(readable, $"every readable page of anonymous, reader and admin must have been measured at {width}px");
+        var failures = pass.Overflow[width];
         failures.ShouldBeEmpty($"{failures.Count} pages overflow a {width}px screen:\n{string.Join("\n", failures)}");
     }
+}
 
-    /// <summary>
-    /// Lighthouse's audits (not its timings) on the four pages readers arrive at: home, a story with a
-    /// picture, a section and a search. One Chromium of Lighthouse's own runs them one after another.
-    /// Performance is left to bench/lighthouse.sh: a score made of timings is never asserted here.
-    /// </summary>
+/// <summary>
+/// Lighthouse's audits (not its timings) on the four pages readers arrive at: home, a story with a
+/// picture, a section and a search. One Chromium of Lighthouse's own runs them one after another.
+/// Performance is left to bench/lighthouse.sh: a score made of timings is never asserted here.
+/// A class of its own, over a demo app of its own, so it runs beside the other site checks rather
+/// than after them (tests of one class run one after another).
+/// </summary>
+[Trait("Category", "Browser")]
+[LongRunning(75)]
+public sealed class LighthouseTests(SiteChecksApp app) : IClassFixture<SiteChecksApp>
+{
     [Fact]
     public async Task Lighthouse_gives_home_article_section_and_search_100_for_accessibility_best_practices_and_SEO()
     {

@@ -36,6 +36,15 @@ public sealed class SiteChecksApp : BroadsheetApp
         finally { gate.Release(); }
     }
 
+    private readonly Lock passGate = new();
+    private Task<SiteBrowserFindings>? browserPass;
+
+    /// <summary>axe and the phone widths over every page, run once (on first use) for the tests that assert them.</summary>
+    public Task<SiteBrowserFindings> BrowserPassAsync(ChromiumBrowser browser)
+    {
+        lock (passGate) return browserPass ??= SiteBrowserPass.RunAsync(this, browser);
+    }
+
     /// <summary>The role's cookies, for a browser that should be signed in as it.</summary>
     public Dictionary<string, Dictionary<string, string>> Cookies { get; } = [];
 }

@@ -10,6 +10,7 @@ namespace Broadsheet.Tests.Host;
 /// anything is opened, so neither may leave a database behind.
 /// </summary>
 [Trait("Category", "Integration")]
+[LongRunning(40)]
 public sealed class CliParsingTests : IDisposable
 {
     private readonly string root = Directory.CreateTempSubdirectory("broadsheet-cli-").FullName;

@@ -6,6 +6,7 @@ using System.Data.Common;
 namespace Broadsheet.Tests.Host;
 
 [Trait("Category", "Integration")]
+[LongRunning(110)]
 public sealed class CommandLineTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Broadsheet.Tests.Host;
 /// A newcomer's first start, as the README has it: SQLite, the demo newsroom, an empty folder.
 /// The console must not greet them with warnings they cannot act on.
 /// </summary>
+[LongRunning(45)]
 public sealed class FirstStartConsoleTests
 {
     /// <summary>Warnings a first start may print, each because the newcomer is meant to act on it.</summary>

@@ -1,3 +1,4 @@
+using Broadsheet.Tests.Fixtures;
 using Broadsheet.Articles;
 using Broadsheet.Import;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ namespace Broadsheet.Tests.Import;
 
 /// <summary>Co-Authors Plus data in a WordPress export (issue 24): its author terms become the story's bylines, in order.</summary>
 [Trait("Category", "Integration")]
+[LongRunning(55)]
 public sealed class ImportCoAuthorsTests(ImportedSite site) : IClassFixture<ImportedSite>
 {
     private const string PostTerms = """<category domain="post_tag" nicename="ferries"><![CDATA[Ferries]]></category>""";

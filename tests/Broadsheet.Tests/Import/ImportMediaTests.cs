@@ -13,6 +13,7 @@ namespace Broadsheet.Tests.Import;
 /// whose uploads live on files.wordpress.com, with a copy of uploads holding two of its pictures.
 /// </summary>
 [Trait("Category", "Integration")]
+[LongRunning(75)]
 public sealed class ImportMediaTests
 {
     private static string Export(string name) => Path.Combine(AppContext.BaseDirectory, "Import", "Exports", name);

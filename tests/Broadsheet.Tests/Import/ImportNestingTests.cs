@@ -13,6 +13,7 @@ namespace Broadsheet.Tests.Import;
 /// <see cref="ImportedSite"/>'s tests count exactly what the shared export brings.
 /// </summary>
 [Trait("Category", "Integration")]
+[LongRunning(40)]
 public sealed class ImportNestingTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
 {
     private const string Site = "https://deepquotes.example";

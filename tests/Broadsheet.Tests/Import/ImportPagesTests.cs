@@ -12,6 +12,7 @@ namespace Broadsheet.Tests.Import;
 /// and date archives redirect too; real exports (Exports/README.md), each into a site of its own.
 /// </summary>
 [Trait("Category", "Integration")]
+[LongRunning(95)]
 public sealed class ImportPagesTests
 {
     private static string Export(string name) => Path.Combine(AppContext.BaseDirectory, "Import", "Exports", name);

@@ -1,3 +1,4 @@
+using Broadsheet.Tests.Fixtures;
 using Broadsheet.Import;
 using Broadsheet.Articles;
 using Broadsheet.Comments;
@@ -10,6 +11,7 @@ namespace Broadsheet.Tests.Import;
 /// and what the newsroom changed since is kept unless the export changed that same item.
 /// </summary>
 [Trait("Category", "Integration")]
+[LongRunning(75)]
 public sealed class ImportRerunTests
 {
     [Fact]

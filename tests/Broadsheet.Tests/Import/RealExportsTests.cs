@@ -12,6 +12,7 @@ namespace Broadsheet.Tests.Import;
 /// site of its own. Before these, every real export we tried was refused.
 /// </summary>
 [Trait("Category", "Integration")]
+[LongRunning(115)]
 public sealed class RealExportsTests
 {
     private static string Export(string name) => Path.Combine(AppContext.BaseDirectory, "Import", "Exports", name);

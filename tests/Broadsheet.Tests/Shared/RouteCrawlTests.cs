@@ -19,6 +19,7 @@ namespace Broadsheet.Tests.Shared;
 /// time-to-submit wait), so deep Markdown in a comment gets as far as the parser.
 /// </summary>
 [Trait("Category", "Integration")]
+[LongRunning(55)]
 public sealed class RouteCrawlTests(CommentsApp app) : IClassFixture<CommentsApp>
 {
     [Fact]

@@ -20,6 +20,7 @@ namespace Broadsheet.Tests.Shared;
 /// The SIGTERM test is in ScaleOutTests.Shutdown.cs.
 /// </summary>
 [Trait("Category", "Integration")]
+[LongRunning(60)]
 public sealed partial class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper output) : IClassFixture<ScaleOutCluster>
 {
     [PostgresOnlyFact(ScaleOutCluster.Needs)]

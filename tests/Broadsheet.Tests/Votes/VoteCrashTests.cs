@@ -12,6 +12,7 @@ namespace Broadsheet.Tests.Votes;
 /// and the counts equal the rows. Runs on whichever provider the pass uses (both in CI).
 /// </summary>
 [Trait("Category", "Integration")]
+[LongRunning(45)]
 public sealed class VoteCrashTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
 {
     private const int Readers = 40;
