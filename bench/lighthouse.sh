@@ -26,8 +26,8 @@ story=$(grep -o 'href="/articles/[a-z0-9-]*"' "$work/home.html" | sed -n 1p | se
 curl -fsS "$base/articles/$story" -o "$work/story.html"
 section=$(grep -o 'href="/category/[a-z0-9-]*"' "$work/story.html" | sed -n 1p | sed 's|href="/category/||; s|"||')
 paths=("/" "/articles/$story" "/category/$section" "/search?q=${story%%-*}")
-# The scripts and stylesheet once each, as an earlier visitor would have. Since MapStaticAssets
-# (src/Broadsheet/Host/SiteFiles.cs) they are Brotli from the first request; this only warms the server.
+# The scripts and stylesheet once each, as an earlier visitor would have: from their second request
+# on they go out as the small Brotli copy (src/Broadsheet/Host/CompressedAssets.cs).
 for asset in $(grep -o '\(src\|href\)="/\(css\|js\|lib\)/[^"]*"' "$work/home.html" | sed 's/^[a-z]*="//; s/"$//'); do
   curl -fsS -H 'Accept-Encoding: br' -o /dev/null "$base$asset"
 done

@@ -28,10 +28,6 @@ public static class Composition
 {
     public static WebApplicationBuilder AddBroadsheet(this WebApplicationBuilder builder)
     {
-        // A build (dotnet run, the tests, the benches) keeps its Brotli and gzip copies of wwwroot's
-        // files under obj/; only Development would look there by itself, and MapStaticAssets then sends
-        // an empty body for them. A publish has no such manifest, and this does nothing (Host/SiteFiles.cs).
-        builder.WebHost.UseStaticWebAssets();
         builder.Services
             .AddData(builder.Configuration, builder.Environment)
             .AddPolicies()
