@@ -124,6 +124,14 @@ pids+=("$readers_pid")
 for _ in $(seq 1 3000); do [[ -f $work/ready ]] && break; kill -0 "$readers_pid" 2>/dev/null || break; sleep 0.2; done
 [[ -f $work/ready ]] || { cat "$work/readers.out" >&2; echo "the readers never connected" >&2; exit 1; }
 sleep 2
+if [[ -n ${GCDUMP:-} ]]; then # GCDUMP=1: each app's live managed heap with the readers connected (perturbs the article figure)
+  gcdump=$HOME/.dotnet/tools/dotnet-gcdump
+  [[ -x $gcdump ]] || dotnet tool install -g dotnet-gcdump >/dev/null
+  for p in ${app_pids//,/ }; do
+    "$gcdump" collect -p "$p" -o "$work/app-$p.gcdump" >/dev/null
+    echo "GCHEAP pid=$p $("$gcdump" report "$work/app-$p.gcdump" | awk 'NR==1 {print $1}') bytes with $readers readers connected"
+  done
+fi
 article_rps=$(measure "$page_url$path" "$wrk_seconds")
 status=0
 wait "$readers_pid" || status=$?
