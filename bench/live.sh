@@ -70,10 +70,13 @@ else
   (cd "$work/app" && Demo__Seed=false dotnet Broadsheet.dll migrate | tail -n 1)
   (cd "$work/app" && Demo__Seed=false dotnet Broadsheet.dll users create --email "$email" --password "$password" --role editor --name "Bench Editor" >/dev/null)
   p1=$(free_port); p2=$(free_port); np=$(free_port); sp=$(free_port)
+  # The site's name is nginx's server_name (nginx sends it as Host; an instance answers only its
+  # own host and loopback), as in the suite's cluster (tests/Broadsheet.Tests/Fixtures/ScaleOutCluster.cs).
+  site=Site__BaseUrl=http://$(awk '/^ *server_name / {sub(";", "", $2); print $2; exit}' deploy/nginx/broadsheet.conf)
   # The first instance writes the demo newsroom; the second starts once it is there.
-  start_app "$p1" "$work/app1.log" Demo__Seed=true; i1=$app_pid
+  start_app "$p1" "$work/app1.log" "$site" Demo__Seed=true; i1=$app_pid
   WAIT_TRIES=1500 wait_for "http://127.0.0.1:$p1$path"
-  start_app "$p2" "$work/app2.log" Demo__Seed=false Database__MigrateOnStart=false; i2=$app_pid
+  start_app "$p2" "$work/app2.log" "$site" Demo__Seed=false Database__MigrateOnStart=false; i2=$app_pid
   app_pids="$i1,$i2"
   mkdir -p "$work/nwww"
   # Two sockets per reader (the reader's and the upstream one) in whichever worker accepted it,
