@@ -143,6 +143,6 @@ ratio=$(python3 -c "print(f'{$article_rps/$static_rps:.2f}')")
 printf '\n%s: article page during the run: %.0f req/s; static reference: %.0f req/s; ratio %s  [%s, %s cores, .NET SDK %s]\n' \
   "$mode" "$article_rps" "$static_rps" "$ratio" "$(date -u +%F)" "$(nproc)" "$(dotnet --version)"
 result=$(grep '^RESULT' "$work/readers.out" || echo "RESULT failed=1")
-[[ $mode == nginx ]] && grep -h 'upstream timed out\|worker_connections\|Too many open files' "$work/nginx/logs/"*.log | head -3 >&2
+[[ $mode == nginx ]] && grep -h 'upstream timed out\|worker_connections\|Too many open files' "$work/nginx/logs/"*.log | head -3 >&2 || true
 echo "$result mode=$mode article_rps=$(printf '%.0f' "$article_rps") static_rps=$(printf '%.0f' "$static_rps") ratio=$ratio"
 exit "$status"
