@@ -28,6 +28,7 @@ need_servers() { # redis-server and nginx from Debian, for the scale-out runs
 }
 # nginx as shipped in deploy/nginx/broadsheet.conf, with its two upstream ports and listen port
 # rewritten, inside a minimal main config of its own; extra server blocks can be appended.
+# NGINX_WORKER_CONNECTIONS (4096 by default) per worker: a held stream takes two (bench/live.sh).
 write_nginx_conf() { # dir listen-port app-port-1 app-port-2 [extra server block]
   local dir=$1
   mkdir -p "$dir/logs" "$dir/tmp"
@@ -36,10 +37,11 @@ write_nginx_conf() { # dir listen-port app-port-1 app-port-2 [extra server block
   cat > "$dir/nginx.conf" <<CONF
 user root;
 worker_processes auto;
+worker_rlimit_nofile ${NGINX_WORKER_CONNECTIONS:-4096};
 daemon off;
 pid $dir/nginx.pid;
 error_log $dir/logs/error.log warn;
-events { worker_connections 4096; }
+events { worker_connections ${NGINX_WORKER_CONNECTIONS:-4096}; }
 http {
   access_log off;
   client_body_temp_path $dir/tmp/body; proxy_temp_path $dir/tmp/proxy;

@@ -18,7 +18,8 @@ var after = await editor.StartAsync(options.Story, options.Slug);
 Console.WriteLine($"story {options.Story} is live at sequence {after}; connecting {options.Readers} readers");
 
 var apps = options.AppPids.Select(p => new AppProcess(p)).ToList();
-var rssBefore = apps.Sum(a => a.RssKb());
+var rssBeforeEach = apps.Select(a => a.RssKb()).ToArray();
+var rssBefore = rssBeforeEach.Sum();
 using var stop = new CancellationTokenSource();
 var streams = new HttpClient(new SocketsHttpHandler
 {
@@ -42,8 +43,10 @@ while (readers.Any(r => !r.Connected))
 Console.WriteLine($"{options.Readers} readers connected in {connecting.Elapsed.TotalSeconds:0.0} s");
 await Task.Delay(3000); // let the app's buffers and pools settle before weighing it
 GC.Collect();
-var rssConnected = apps.Sum(a => a.RssKb());
-var cpuBefore = apps.Sum(a => a.CpuSeconds());
+var rssConnectedEach = apps.Select(a => a.RssKb()).ToArray();
+var rssConnected = rssConnectedEach.Sum();
+var cpuBeforeEach = apps.Select(a => a.CpuSeconds()).ToArray();
+var cpuBefore = cpuBeforeEach.Sum();
 if (options.ReadyFile is { } ready) await File.WriteAllTextAsync(ready, "posting");
 
 // The editor: one entry a second, each saying when it was posted.
@@ -59,7 +62,8 @@ for (var k = 1; k <= options.Seconds; k++)
     else failedPosts++;
 }
 var postingSeconds = clock.Elapsed.TotalSeconds;
-var cpuAfter = apps.Sum(a => a.CpuSeconds());
+var cpuAfterEach = apps.Select(a => a.CpuSeconds()).ToArray();
+var cpuAfter = cpuAfterEach.Sum();
 // The last entries' deliveries: a bound for a stuck run, every reader usually has them at once.
 var settle = Stopwatch.StartNew();
 while (settle.Elapsed < TimeSpan.FromSeconds(30) && readers.Any(r => r.Seen.Count < posted.Count)) await Task.Delay(250);
@@ -78,6 +82,11 @@ string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 Console.WriteLine($"entries posted {posted.Count} (failed {failedPosts}) over {postingSeconds:0.0} s; deliveries {latencies.Length} of {posted.Count * options.Readers}");
 Console.WriteLine($"delivery ms: p50 {F(P(0.5))}, p99 {F(P(0.99))}, max {F(latencies.LastOrDefault())}; missed {missed} (readers missing any: {readersMissing}), duplicated {duplicated}, reconnects {reconnects}");
 Console.WriteLine($"app RSS {rssBefore / 1024} MB -> {rssConnected / 1024} MB with {options.Readers} readers: {F(perReaderKb)} KB per reader; app CPU over the posting {F(appCpu)} s ({F(appCpu / postingSeconds)} cores)");
+// Several instances (behind nginx): each one's share, as the readers spread over them is not known here.
+if (apps.Count > 1)
+    for (var i = 0; i < apps.Count; i++)
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"INSTANCE {i + 1} pid={options.AppPids[i]} rss_mb={rssBeforeEach[i] / 1024}->{rssConnectedEach[i] / 1024} cpu_s={F(cpuAfterEach[i] - cpuBeforeEach[i])}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"RESULT readers={options.Readers} entries={posted.Count} p50_ms={F(P(0.5))} p99_ms={F(P(0.99))} max_ms={F(latencies.LastOrDefault())} missed={missed} duplicated={duplicated} reconnects={reconnects} kb_per_reader={F(perReaderKb)} app_cpu_s={F(appCpu)}"));
 return missed == 0 && duplicated == 0 && failedPosts == 0 ? 0 : 1;

@@ -73,6 +73,9 @@ public static class Pipeline
         Redirects.UseRedirects(app); // inside the 404 page's re-execute: an unknown old path still gets it
         // CSP, nosniff, no framing: on every response, error pages and files included.
         app.UseSecurityHeaders();
+        // Live stories' event streams (SSE), held open for hours: served here, so a held stream keeps
+        // none of the per-request state of what follows (auth, routing, output cache); never compressed.
+        app.UseLiveStreams();
         // Before the files and pages, so both are compressed.
         app.UseResponseCompression();
         // Our stylesheets and scripts at Brotli's smallest, made once (the middleware above is at its fastest).

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 
 namespace Broadsheet.Live;
 
@@ -29,33 +28,12 @@ public sealed record LiveFrame(long Sequence, byte[] Bytes)
     private sealed record Payload(int id, string html, bool key, bool pinned, string timeline);
 }
 
-/// <summary>A connected reader: a short queue of frames its connection writes out.</summary>
-public sealed class LiveReader(int articleId)
-{
-    // A reader this far behind is a dead or stalled connection: it is dropped, and its browser
-    // reconnects with Last-Event-ID and replays what it missed.
-    private const int Backlog = 64;
-    private readonly Channel<LiveFrame> queue = Channel.CreateBounded<LiveFrame>(new BoundedChannelOptions(Backlog)
-    {
-        SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
-    });
-
-    public int ArticleId { get; } = articleId;
-    public ChannelReader<LiveFrame> Frames => queue.Reader;
-
-    public void Offer(LiveFrame frame)
-    {
-        if (!queue.Writer.TryWrite(frame)) queue.Writer.TryComplete();
-    }
-
-    public void End() => queue.Writer.TryComplete();
-}
-
 /// <summary>
 /// This instance's readers of live stories, one room per story. A change (<see cref="Changed"/>,
 /// from this instance or another through <see cref="LiveSignal"/> or the poll) makes the room read
-/// the entries past what it has sent, in one bounded query, encode each once and hand the same
-/// bytes to every reader: the database sees one read per change and instance, never one per reader.
+/// the entries past what it has sent, in one bounded query, encode each once and append it to the
+/// room's <see cref="LiveLog"/>, which every reader reads: the database sees one read per change
+/// and instance, never one per reader, and a broadcast costs a wake-up per reader, not a copy.
 /// </summary>
 public sealed class LiveHub(IServiceScopeFactory scopes, IOptionsMonitor<SiteOptions> site, ILogger<LiveHub> log)
 {
@@ -78,8 +56,7 @@ public sealed class LiveHub(IServiceScopeFactory scopes, IOptionsMonitor<SiteOpt
         {
             var room = rooms.GetOrAdd(articleId, id => new Room(id, this));
             await room.StartAsync(ct);
-            var reader = new LiveReader(articleId);
-            if (room.TryAdd(reader)) return reader;
+            if (room.TryAdd() is { } reader) return reader;
             rooms.TryRemove(new KeyValuePair<int, Room>(articleId, room));
         }
     }
@@ -105,13 +82,16 @@ public sealed class LiveHub(IServiceScopeFactory scopes, IOptionsMonitor<SiteOpt
     {
         private readonly Lock gate = new();
         private readonly SemaphoreSlim startGate = new(1, 1);
-        private LiveReader[] readers = [];
+        private readonly LiveLog log = new();
+        // Iterated under the lock by a broadcast (a wake-up each, quick), changed in place by a join or
+        // a leave: no copy of a 10,000-reader array per join, which churned the heap while a crowd arrived.
+        private readonly List<LiveReader> readers = [];
         private bool closed, started;
         private int pending, running;
 
         public int ArticleId { get; } = articleId;
         public long Sent { get; private set; }
-        public int Count => readers.Length;
+        public int Count { get { lock (gate) return readers.Count; } }
 
         /// <summary>The room's position is the story's sequence when its first reader came.</summary>
         public async Task StartAsync(CancellationToken ct)
@@ -129,13 +109,15 @@ public sealed class LiveHub(IServiceScopeFactory scopes, IOptionsMonitor<SiteOpt
             finally { startGate.Release(); }
         }
 
-        public bool TryAdd(LiveReader reader)
+        /// <summary>A new reader, positioned at the log's end (under the lock, so no frame falls between); null once the room closed.</summary>
+        public LiveReader? TryAdd()
         {
             lock (gate)
             {
-                if (closed) return false;
-                readers = [.. readers, reader];
-                return true;
+                if (closed) return null;
+                var reader = new LiveReader(ArticleId, log) { Slot = readers.Count };
+                readers.Add(reader);
+                return reader;
             }
         }
 
@@ -144,8 +126,13 @@ public sealed class LiveHub(IServiceScopeFactory scopes, IOptionsMonitor<SiteOpt
         {
             lock (gate)
             {
-                readers = Array.FindAll(readers, r => r != reader);
-                if (readers.Length > 0) return false;
+                var slot = reader.Slot;
+                if (slot >= readers.Count || readers[slot] != reader) return false;
+                var last = readers[^1];
+                readers[slot] = last;
+                last.Slot = slot;
+                readers.RemoveAt(readers.Count - 1);
+                if (readers.Count > 0) return false;
                 closed = true;
                 return true;
             }
@@ -153,7 +140,17 @@ public sealed class LiveHub(IServiceScopeFactory scopes, IOptionsMonitor<SiteOpt
 
         public void Broadcast(LiveFrame frame)
         {
-            foreach (var r in readers) r.Offer(frame);
+            lock (gate)
+            {
+                log.Append(frame);
+                foreach (var r in readers) r.Wake();
+            }
+        }
+
+        private void EndAll()
+        {
+            lock (gate)
+                foreach (var r in readers) r.End();
         }
 
         /// <summary>Runs one catch-up at a time; a change arriving meanwhile runs another after it.</summary>
@@ -201,7 +198,7 @@ public sealed class LiveHub(IServiceScopeFactory scopes, IOptionsMonitor<SiteOpt
             if (ended)
             {
                 Broadcast(LiveFrame.Ended);
-                foreach (var r in readers) r.End();
+                EndAll();
             }
         }
     }

@@ -18,15 +18,45 @@ public static class LiveStream
     /// <summary>A reader further behind than this reloads the page instead of replaying.</summary>
     public const int ReplayLimit = 500;
 
+    /// <summary>
+    /// Serves <c>GET /live/{id}/events</c> here, early in the pipeline, instead of at the endpoint:
+    /// a stream is held open for hours, and each middleware it passed through on the way to an
+    /// endpoint (authentication, authorization, the output cache, hole splicing, the request's
+    /// service scope...) would keep its state alive for as long: about 3 KB a reader, a seventh of
+    /// what a held stream costs (docs/live.md). A stream needs none of them: it is anonymous,
+    /// never cached and never compressed.
+    /// </summary>
+    public static IApplicationBuilder UseLiveStreams(this IApplicationBuilder app)
+    {
+        var services = app.ApplicationServices;
+        return app.Use((http, next) =>
+            HttpMethods.IsGet(http.Request.Method) && StoryOf(http.Request.Path) is { } id
+                ? ServeAsync(id, http, services)
+                : next(http));
+    }
+
+    /// <summary>The endpoint answers what the middleware leaves (405 for other methods), and documents the route.</summary>
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/live/{id:int}/events", ServeAsync).ExcludeFromDescription();
+        app.MapGet("/live/{id:int}/events", (int id, HttpContext http) => ServeAsync(id, http, http.RequestServices)).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(int id, HttpContext http, LiveHub hub, IServiceScopeFactory scopes,
-        IOptionsMonitor<SiteOptions> site, IOptions<LiveOptions> options, CancellationToken ct)
+    /// <summary>N for /live/N/events, as the route's {id:int} reads it.</summary>
+    internal static int? StoryOf(PathString path)
     {
+        if (!path.StartsWithSegments("/live", StringComparison.Ordinal, out var rest) || !rest.HasValue) return null;
+        var s = rest.Value.AsSpan(1);
+        var slash = s.IndexOf('/');
+        return slash > 0 && s[(slash + 1)..] is "events" && int.TryParse(s[..slash], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
+            ? id : null;
+    }
+
+    private static async Task ServeAsync(int id, HttpContext http, IServiceProvider services)
+    {
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
+        var hub = services.GetRequiredService<LiveHub>();
+        var ct = http.RequestAborted;
         long after;
         List<LiveEntry> replay;
         await using (var scope = scopes.CreateAsyncScope())
@@ -34,15 +64,21 @@ public static class LiveStream
             // Its own short scope: a connection may stay open for hours and holds no context meanwhile.
             var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
             var story = await db.LiveStories.AsNoTracking().FirstOrDefaultAsync(s => s.ArticleId == id, ct);
-            if (story is null) return Results.NotFound();
+            // A bare status: the site's own 404 page is rendered for it further out (StatusCodePages).
+            if (story is null) { http.Response.StatusCode = StatusCodes.Status404NotFound; return; }
             // 204 tells EventSource to stop reconnecting: the coverage is over and the page is whole on reload.
-            if (!story.IsRunning) return Results.NoContent();
+            if (!story.IsRunning) { http.Response.StatusCode = StatusCodes.Status204NoContent; return; }
             var position = http.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? http.Request.Query["after"].FirstOrDefault();
             if (position is null) after = story.LastSequence;
             else if (!long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out after))
-                return Results.Problem(statusCode: 400, title: "Last-Event-ID must be a whole number.");
+            {
+                await Results.Problem(statusCode: 400, title: "Last-Event-ID must be a whole number.").ExecuteAsync(http);
+                return;
+            }
             replay = [];
         }
+        var site = services.GetRequiredService<IOptionsMonitor<SiteOptions>>();
+        var options = services.GetRequiredService<IOptions<LiveOptions>>();
 
         var response = http.Response;
         response.ContentType = "text/event-stream";
@@ -66,7 +102,7 @@ public static class LiveStream
             if (replay.Count > ReplayLimit)
             {
                 await response.WriteAsync("event: reload\ndata: {}\n\n", ct);
-                return Results.Empty;
+                return;
             }
             var zone = site.CurrentValue.Zone();
             foreach (var e in replay)
@@ -76,10 +112,11 @@ public static class LiveStream
             }
             await response.Body.FlushAsync(ct);
 
-            var frames = reader.Frames;
-            while (await frames.WaitToReadAsync(ct))
+            // The reader's wait is woken by a broadcast or by its end; a closed connection ends it.
+            using var leaving = ct.UnsafeRegister(static r => ((LiveReader)r!).End(), reader);
+            while (await reader.WaitAsync())
             {
-                while (frames.TryRead(out var frame))
+                while (reader.TryRead(out var frame))
                 {
                     if (frame.Sequence != 0 && frame.Sequence <= sent) continue;
                     await response.Body.WriteAsync(frame.Bytes, ct);
@@ -96,7 +133,6 @@ public static class LiveStream
         {
             hub.Leave(reader);
         }
-        return Results.Empty;
     }
 }
 

@@ -236,6 +236,38 @@ public sealed class LiveCoverageTests(BroadsheetApp app) : IClassFixture<Broadsh
     }
 
     [Fact]
+    public async Task A_reader_that_stops_reading_is_dropped_a_full_log_behind_while_one_that_reads_gets_every_frame()
+    {
+        var (_, story) = await LiveStoryAsync();
+        var hub = app.Services.GetRequiredService<LiveHub>();
+        var stalled = await hub.JoinAsync(story.Id, default);
+        var reading = await hub.JoinAsync(story.Id, default);
+        try
+        {
+            var got = 0;
+            for (var i = 0; i <= LiveLog.Size; i++)
+            {
+                // A broadcast returns without waiting for anyone: the stalled reader holds nobody up.
+                hub.HeartbeatAll();
+                (await reading.WaitAsync()).ShouldBeTrue();
+                while (reading.TryRead(out _)) got++;
+            }
+            got.ShouldBeGreaterThanOrEqualTo(LiveLog.Size + 1);
+            reading.Dropped.ShouldBeFalse();
+            // One frame more than the log holds: its oldest unread frame is gone, so it is dropped
+            // (its connection closes, and its browser reconnects with Last-Event-ID).
+            stalled.TryRead(out _).ShouldBeFalse();
+            stalled.Dropped.ShouldBeTrue();
+            (await stalled.WaitAsync()).ShouldBeFalse();
+        }
+        finally
+        {
+            hub.Leave(stalled);
+            hub.Leave(reading);
+        }
+    }
+
+    [Fact]
     public async Task The_stream_answers_404_for_a_story_never_live_204_once_ended_and_400_for_a_bad_position()
     {
         var plain = await app.ArticleAsync();
