@@ -17,7 +17,8 @@
 # a loaded machine distorts much less than the clock. RUNS defaults to 3. The existing file is used
 # in place (start-up only reads it; a first run applies any migration it lacks, the log says so).
 # The newcomer's case runs the Release build (dotnet build -c Release first); an existing file runs a
-# fresh Release publish, or APP_DIR if set (e.g. a copy of main's build, to compare).
+# fresh Release publish (ReadyToRun, as `dotnet publish` now is: several minutes on a loaded machine),
+# or APP_DIR if set (e.g. a copy of main's build, or a `-p:PublishReadyToRun=false` publish, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
