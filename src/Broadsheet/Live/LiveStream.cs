@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Http.Features;
@@ -63,7 +64,11 @@ public static class LiveStream
         {
             // Its own short scope: a connection may stay open for hours and holds no context meanwhile.
             var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-            var story = await db.LiveStories.AsNoTracking().FirstOrDefaultAsync(s => s.ArticleId == id, ct);
+            // Only while its story is live for readers: a story taken down (or sent back to draft)
+            // mid-coverage must not keep streaming its entries to anyone who knows its number.
+            var readable = db.Articles.Live(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var story = await db.LiveStories.AsNoTracking()
+                .FirstOrDefaultAsync(s => s.ArticleId == id && readable.Any(a => a.Id == id), ct);
             // A bare status: the site's own 404 page is rendered for it further out (StatusCodePages).
             if (story is null) { http.Response.StatusCode = StatusCodes.Status404NotFound; return; }
             // 204 tells EventSource to stop reconnecting: the coverage is over and the page is whole on reload.

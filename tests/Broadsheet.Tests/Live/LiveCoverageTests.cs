@@ -281,6 +281,20 @@ public sealed class LiveCoverageTests(BroadsheetApp app) : IClassFixture<Broadsh
     }
 
     [Fact]
+    public async Task A_live_story_taken_down_mid_coverage_no_longer_streams_its_entries()
+    {
+        var (editor, story) = await LiveStoryAsync();
+        (await PostEntryAsync(editor, story.Id, "Crews reach the harbour wall.")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == story.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ArticleStatus.Unpublished)));
+
+        var response = await app.Client().GetAsync($"/live/{story.Id}/events?after=0");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("harbour wall");
+    }
+
+    [Fact]
     public async Task Ending_coverage_tells_connected_readers_and_closes_their_stream()
     {
         var (editor, story) = await LiveStoryAsync();
