@@ -3,7 +3,7 @@
 # same bytes as a static file on Kestrel (Release build, SQLite, wrk on this machine).
 # Also: SQL statements per request (EF's command log, counting only statements run inside a
 # request), cold start to the first /health 200 and the first article, and RSS at the end.
-# Usage: bench/signedin.sh [articles=10000] [seconds=10]   (bench/signedin.sh 100000 for the 100k mode)
+# Usage: bench/signedin.sh [articles=10000] [seconds=10]   (bench/signedin.sh 100000 for the 100k mode; APP_DIR=published app to reuse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${1:-10000}
@@ -17,7 +17,8 @@ source bench/lib.sh
 need_wrk
 
 echo "==> Publishing Release builds"
-publish_app "$work/app"
+# APP_DIR: an existing publish to reuse (a ReadyToRun publish takes minutes), as the other benches take it.
+if [[ -n ${APP_DIR:-} ]]; then cp -r "$APP_DIR" "$work/app"; rm -rf "$work/app/data"; else publish_app "$work/app"; fi
 dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v quiet
 # From 50,000 articles up the seeded file is kept in $BENCH_DB_DIR (as bench/cold-start.sh --articles
 # keeps it; 100,000 take 30-45 min to seed) and each run works on a copy of it.
