@@ -63,7 +63,9 @@ cookie=$(signin "$port")
 
 mkdir -p "$work/www"; curl -fsS "http://127.0.0.1:$port/articles/$slug" -o "$work/www/article.html"
 bytes=$(stat -c %s "$work/www/article.html")
-curl -fsS -H "Cookie: $cookie" "http://127.0.0.1:$port/articles/$slug" | grep -q 'class="account-name">Bench Reader<' || { echo "the signed-in page does not name the reader" >&2; exit 1; }
+# Read whole, then searched: `curl | grep -q` fails under pipefail whenever grep stops reading first.
+signed_page=$(curl -fsS -H "Cookie: $cookie" "http://127.0.0.1:$port/articles/$slug")
+grep -q 'class="account-name">Bench Reader<' <<<"$signed_page" || { echo "the signed-in page does not name the reader" >&2; exit 1; }
 dotnet "$work/static-server/StaticServer.dll" --root "$work/www" --urls "http://127.0.0.1:$static_port" >"$work/static.log" 2>&1 &
 pids+=($!); wait_for "http://127.0.0.1:$static_port/article.html"
 
