@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -39,7 +40,7 @@ internal sealed class SmtpConnection(EmailOptions email, TimeProvider clock, ILo
         {
             if (!client.IsConnected)
             {
-                await client.ConnectAsync(host, smtp.Port, SocketOptions(smtp.Security), ct);
+                await client.ConnectAsync(await NoDelaySocketAsync(host, smtp.Port, ct), host, smtp.Port, SocketOptions(smtp.Security), ct);
                 if (!string.IsNullOrEmpty(smtp.Username))
                     await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", ct);
             }
@@ -86,6 +87,27 @@ internal sealed class SmtpConnection(EmailOptions email, TimeProvider clock, ILo
             // QUIT after the mails went out is a courtesy; a server that hung up first loses nothing.
         }
         client.Dispose();
+    }
+
+    /// <summary>
+    /// A socket with Nagle's algorithm off, handed to MailKit (which then owns it). An SMTP session
+    /// is many small writes each waiting for a reply; with Nagle on, a small write waits for the
+    /// previous one's ACK, which the server delays by up to 40 ms: two such stalls a mail held a
+    /// connection to ~12 mails a second on an idle machine (docs/benchmarks.md, issue 22).
+    /// </summary>
+    private static async Task<Socket> NoDelaySocketAsync(string host, int port, CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(host, port, ct);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     private static SecureSocketOptions SocketOptions(SmtpSecurity security) => security switch
