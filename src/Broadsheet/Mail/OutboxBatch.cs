@@ -31,9 +31,7 @@ internal sealed class OutboxBatch(BroadsheetDb db, IServiceProvider services, Ou
         {
             // Stopped after it was queued: done without sending, counted as skipped.
             var at = clock.GetUtcNow().UtcDateTime;
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, at).SetProperty(m => m.SkippedAt, at)
-                .SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.Text, "").SetProperty(m => m.Html, "")
-                .SetProperty(m => m.Unsubscribe, (string?)null).SetProperty(m => m.Preferences, (string?)null), ct);
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, at).SetProperty(m => m.SkippedAt, at).Blanked(), ct);
             return Outcome.Skipped;
         }
         try
@@ -79,10 +77,7 @@ internal sealed class OutboxBatch(BroadsheetDb db, IServiceProvider services, Ou
         log.LogWarning("Mail {Id} refused for good by the server: {Reply}", row.Id, ex.Reply);
         if (ex.Recipient)
             await services.GetRequiredService<IStoppedAddresses>().StopAsync(row.To, "Refused by the receiving server", ex.Reply, ct);
-        await rows.ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.FailedAt, now).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, error)
-            .SetProperty(m => m.Text, "").SetProperty(m => m.Html, "").SetProperty(m => m.Link, (string?)null)
-            .SetProperty(m => m.Unsubscribe, (string?)null).SetProperty(m => m.Preferences, (string?)null), ct);
+        await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, now).SetProperty(m => m.LastError, error).Blanked(), ct);
     }
 
     private async Task FailedAsync(IQueryable<OutboxMail> rows, ClaimedMail row, Exception ex, CancellationToken ct)
@@ -92,10 +87,7 @@ internal sealed class OutboxBatch(BroadsheetDb db, IServiceProvider services, Ou
         if (row.Attempts >= settings.MaxAttempts)
         {
             log.LogError(ex, "Mail {Id} ({Subject}) given up after {Attempts} tries", row.Id, row.Subject, row.Attempts);
-            await rows.ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.FailedAt, now).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, error)
-                .SetProperty(m => m.Text, "").SetProperty(m => m.Html, "").SetProperty(m => m.Link, (string?)null)
-                .SetProperty(m => m.Unsubscribe, (string?)null).SetProperty(m => m.Preferences, (string?)null), ct);
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, now).SetProperty(m => m.LastError, error).Blanked(), ct);
             return;
         }
         var due = now + settings.Backoff(row.Attempts);

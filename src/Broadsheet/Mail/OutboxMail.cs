@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -104,4 +105,14 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
         // the counts' index. Account mail has no batch, and NULLs never collide.
         t.HasIndex(x => new { x.Batch, x.To }).IsUnique();
     }
+}
+
+/// <summary>What every way a row can end (sent, given up, refused, skipped) writes with its end.</summary>
+internal static class OutboxRowEnd
+{
+    /// <summary>Unclaimed, and the body and links blanked: they carry reset tokens, sign-in and unsubscribe links.</summary>
+    public static UpdateSettersBuilder<OutboxMail> Blanked(this UpdateSettersBuilder<OutboxMail> s) => s
+        .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+        .SetProperty(m => m.Text, "").SetProperty(m => m.Html, "").SetProperty(m => m.Link, (string?)null)
+        .SetProperty(m => m.Unsubscribe, (string?)null).SetProperty(m => m.Preferences, (string?)null);
 }

@@ -85,9 +85,7 @@ internal sealed class OutboxMarks
                 // Not cancellable: the server has these mails, and the rows must say so. Bodies and
                 // links are blanked with the mark: they carry tokens.
                 await db.OutboxMails.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.SentAt, now).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, (string?)null)
-                    .SetProperty(m => m.Text, "").SetProperty(m => m.Html, "").SetProperty(m => m.Link, (string?)null)
-                    .SetProperty(m => m.Unsubscribe, (string?)null).SetProperty(m => m.Preferences, (string?)null), CancellationToken.None);
+                    .SetProperty(m => m.SentAt, now).SetProperty(m => m.LastError, (string?)null).Blanked(), CancellationToken.None);
                 return;
             }
             catch (Exception ex) when (attempt < 5)
