@@ -9,6 +9,8 @@
 # runs, so the send starts at a known moment.
 # Also the SMTP sink's CPU (it shares the cores) and CPU ms per mail, the figure that survives a
 # loaded machine; a RESULT line at the end. PROFILE=<file>.nettrace adds a CPU trace of the app.
+# LIST_CONNECTIONS (default 2, the app's default) sets Email:Outbox:ListConnections: each connection
+# waits for its last mail's mark, so the send scales with connections sharing the mark commits.
 # Usage: bench/newsletter.sh [recipients=100000] [--postgres]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +26,7 @@ for arg in "$@"; do
 done
 wrk_seconds=${WRK_SECONDS:-10}
 connections=${CONNECTIONS:-32}
+list_connections=${LIST_CONNECTIONS:-2}
 need_wrk
 command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; }
 
@@ -39,7 +42,7 @@ trap cleanup EXIT
 
 echo "==> Publishing Release builds"
 if [[ -n ${APP_DIR:-} ]]; then cp -r "$APP_DIR" "$work/app"; else publish_app "$work/app"; fi  # APP_DIR: an existing build
-dotnet publish bench/SmtpSink -c Release -o "$work/sink" -nologo -v quiet
+if [[ -n ${SINK_DIR:-} ]]; then cp -r "$SINK_DIR" "$work/sink"; else dotnet publish bench/SmtpSink -c Release -o "$work/sink" -nologo -v quiet; fi  # SINK_DIR: an existing build
 
 env_db=()
 if $postgres; then
@@ -67,7 +70,7 @@ sink_pid=$!
 pids+=($sink_pid)
 (cd "$work/app" && exec env "${env_db[@]}" ASPNETCORE_ENVIRONMENT=Production Site__BaseUrl=http://127.0.0.1:$app_port Demo__Seed=false \
   Logging__LogLevel__Default=Warning Email__Smtp__Host=127.0.0.1 Email__Smtp__Port=$sink_port Email__Smtp__Security=None \
-  Email__From="Broadsheet <news@bench.test>" dotnet Broadsheet.dll --urls "http://127.0.0.1:$app_port" >>"$work/app.log" 2>&1) &
+  Email__Outbox__ListConnections=$list_connections Email__From="Broadsheet <news@bench.test>" dotnet Broadsheet.dll --urls "http://127.0.0.1:$app_port" >>"$work/app.log" 2>&1) &
 app_pid=$!
 pids+=($app_pid)
 wait_for "http://127.0.0.1:$app_port/health"; wait_for "http://127.0.0.1:$app_port/"
@@ -114,12 +117,12 @@ sleep 1.5   # the sink prints its count every second
 read -r received duplicates < <(tail -n 1 "$work/sink.log" | awk '{print $2, $4}')
 sent=$(sql "SELECT count(*) FROM \"OutboxMails\" WHERE \"Batch\" = 'bench-issue:1' AND \"SentAt\" IS NOT NULL")
 
-python3 - "$recipients" "$start" "$end" "$cpu0" "$cpu1" "$hz" "$hwm" "$idle_rps" "$during_rps" "$received" "$duplicates" "$sent" "$sink0" "$sink1" "$wrk_sent0" "$wrk_sent1" "$wrk_cpu0" "$wrk_cpu1" <<'PY'
+python3 - "$recipients" "$start" "$end" "$cpu0" "$cpu1" "$hz" "$hwm" "$idle_rps" "$during_rps" "$received" "$duplicates" "$sent" "$sink0" "$sink1" "$wrk_sent0" "$wrk_sent1" "$wrk_cpu0" "$wrk_cpu1" "$list_connections" <<'PY'
 import sys
-n, t0, t1, c0, c1, hz, hwm, idle, during, received, dup, sent, s0, s1, ws0, ws1, wc0, wc1 = sys.argv[1:]
+n, t0, t1, c0, c1, hz, hwm, idle, during, received, dup, sent, s0, s1, ws0, ws1, wc0, wc1, lc = sys.argv[1:]
 quiet_mails = n_ = int(n) - (int(ws1) - int(ws0)); quiet_cpu = ((int(c1) - int(c0)) - (int(wc1) - int(wc0))) / int(hz)
 n = int(n); secs = float(t1) - float(t0); cpu = (int(c1) - int(c0)) / int(hz); sink = (int(s1) - int(s0)) / int(hz)
-print(f"\n| newsletter to {n:,} | figure |\n| --- | ---: |")
+print(f"\n| newsletter to {n:,}, {lc} list connections | figure |\n| --- | ---: |")
 print(f"| send time (queued to last row marked sent) | {secs:.1f} s |")
 print(f"| mails/s | {n / secs:.0f} |")
 print(f"| app CPU over the send | {cpu:.1f} s ({cpu / secs * 100:.0f}% of one core) |")
@@ -130,7 +133,7 @@ print(f"| app peak RSS (VmHWM) | {int(hwm) / 1024:.0f} MB |")
 print(f"| article req/s before the send | {float(idle):.0f} |")
 print(f"| article req/s during the send | {float(during):.0f} |")
 print(f"| sink received / duplicates / rows sent | {received} / {dup} / {sent} |")
-print(f"\nRESULT recipients={n} mails_per_s={n / secs:.0f} app_cpu_ms_per_mail={quiet_cpu / max(1, quiet_mails) * 1000:.2f} sink_cpu_ms_per_mail={sink / n * 1000:.2f} "
+print(f"\nRESULT recipients={n} list_connections={lc} mails_per_s={n / secs:.0f} app_cpu_ms_per_mail={quiet_cpu / max(1, quiet_mails) * 1000:.2f} sink_cpu_ms_per_mail={sink / n * 1000:.2f} "
       f"peak_rss_mb={int(hwm) / 1024:.0f} article_rps_before={float(idle):.0f} article_rps_during={float(during):.0f} duplicates={dup}")
 PY
 printf '\nload after: %s  [%s, %s cores, .NET SDK %s]\n' "$load_after" "$(date -u +%F' '%H:%M)" "$(nproc)" "$(dotnet --version)"

@@ -5,85 +5,84 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Mail;
 
 /// <summary>
-/// Writes the "sent" marks of one batch in the background, in groups, while its connection goes on
-/// sending. A commit costs a disk sync (several ms here) or a round trip; one per mail capped a
-/// connection at a few hundred mails/s however fast the rest was. So after a 250 the row's id is
-/// handed over here, and one writer commits whatever has gathered in ONE statement, at once and
-/// again as soon as that commit is done: a mark lands one commit after its 250 at most, also when
-/// the connection then stalls (the crash test relies on that). The sender may run at most
-/// <see cref="OutboxOptions.MarkAhead"/> mails ahead of the committed marks: that, per list
-/// connection, is how many mails a crash can resend (with their own Message-ID).
+/// Writes the "sent" marks of every list connection of this instance, in group commits. A commit
+/// costs a disk sync (about 8 ms here) or a round trip; one per mail capped a connection at a
+/// hundred mails a second. So after a 250 the row's id is handed over here, and one writer commits
+/// whatever has gathered, from all connections, in ONE statement, at once and again as soon as
+/// that commit is done. Each connection waits for its mail's mark before it sends the next mail
+/// (<see cref="OutboxSender"/>), so a crash can resend at most the one mail per connection whose
+/// 250 came in and whose mark was not yet committed: the window SMTP leaves open anyway. The
+/// throughput comes from the connections sharing commits, not from running ahead of them.
 /// </summary>
-internal sealed class OutboxMarks
+public sealed class OutboxMarks : IAsyncDisposable
 {
-    private readonly Channel<long> sent = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly SemaphoreSlim room;
+    private sealed record Pending(long Id, TaskCompletionSource Done);
+
+    private readonly Channel<Pending> sent = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
-    private readonly ILogger log;
+    private readonly ILogger<OutboxMarks> log;
     private readonly Task writer;
+    private long commits, marks;
 
-    public OutboxMarks(IServiceScopeFactory scopes, int ahead, TimeProvider clock, ILogger log)
+    public OutboxMarks(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxMarks> log)
     {
         this.scopes = scopes;
         this.clock = clock;
         this.log = log;
-        room = new SemaphoreSlim(Math.Max(1, ahead));
         writer = Task.Run(WriteAsync);
     }
 
-    /// <summary>Waits until the sender is fewer than MarkAhead mails ahead of the marks; call before each send.</summary>
-    public async Task RoomAsync(CancellationToken ct)
+    /// <summary>Commits and the marks they held since start: how well the connections share commits.</summary>
+    public (long Commits, long Marks) Committed => (Interlocked.Read(ref commits), Interlocked.Read(ref marks));
+
+    /// <summary>
+    /// The server answered 250 for row <paramref name="id"/>: completes once its mark is committed,
+    /// or throws when it could not be written. Not cancellable: the server has the mail.
+    /// </summary>
+    public Task SentAsync(long id)
     {
-        await room.WaitAsync(ct);
-        // A writer that gave up frees all the room: the send stops here with its error.
-        if (writer.IsFaulted) await writer;
-    }
-
-    /// <summary>The send took no mark (failed, skipped, refused: written on their own): its room is free again.</summary>
-    public void Free() => room.Release();
-
-    /// <summary>The server answered 250: the row is marked sent with the next group.</summary>
-    public void Sent(long id) => sent.Writer.TryWrite(id);
-
-    /// <summary>Every mark handed over is committed (or its failure thrown) when this returns.</summary>
-    public Task CompleteAsync()
-    {
-        sent.Writer.TryComplete();
-        return writer;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!sent.Writer.TryWrite(new Pending(id, done)))
+            done.SetException(new InvalidOperationException("The outbox's mark writer has stopped."));
+        return done.Task;
     }
 
     private async Task WriteAsync()
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        var ids = new List<long>();
-        try
+        var group = new List<Pending>();
+        while (await sent.Reader.WaitToReadAsync())
         {
-            while (await sent.Reader.WaitToReadAsync())
+            group.Clear();
+            while (group.Count < 500 && sent.Reader.TryRead(out var pending)) group.Add(pending);
+            try
             {
-                ids.Clear();
-                while (ids.Count < 500 && sent.Reader.TryRead(out var id)) ids.Add(id);
-                await MarkAsync(db, ids);
-                room.Release(ids.Count);
+                await MarkAsync(group);
+                Interlocked.Increment(ref commits);
+                Interlocked.Add(ref marks, group.Count);
+                foreach (var p in group) p.Done.TrySetResult();
             }
-        }
-        catch
-        {
-            room.Release(1_000_000);
-            throw;
+            catch (Exception ex)
+            {
+                // The connections waiting on these stop with the error; their rows keep the lease
+                // and go out again after it (the one case where more than one mail is resent).
+                log.LogError(ex, "Could not mark {Count} sent mails", group.Count);
+                foreach (var p in group) p.Done.TrySetException(ex);
+            }
         }
     }
 
-    private async Task MarkAsync(BroadsheetDb db, List<long> ids)
+    private async Task MarkAsync(List<Pending> group)
     {
+        var ids = group.Select(p => p.Id).ToList();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
                 var now = clock.GetUtcNow().UtcDateTime;
-                // Not cancellable: the server has these mails, and the rows must say so. Bodies and
-                // links are blanked with the mark: they carry tokens.
+                // Bodies and links are blanked with the mark: they carry tokens.
                 await db.OutboxMails.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.SentAt, now).SetProperty(m => m.LastError, (string?)null).Blanked(), CancellationToken.None);
                 return;
@@ -96,5 +95,12 @@ internal sealed class OutboxMarks
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
             }
         }
+    }
+
+    /// <summary>Every mark handed over is written (or failed) before the app lets go of the writer.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        sent.Writer.TryComplete();
+        await writer;
     }
 }

@@ -20,19 +20,16 @@ public sealed class OutboxOptions
 
     /// <summary>
     /// List-mail (newsletter) connections one instance holds open at once, each working through
-    /// its own claimed batches. Receivers throttle senders with many connections; two is polite.
+    /// its own claimed batches. Each waits for a mail's "sent" mark before its next mail (so a
+    /// crash resends at most one per connection), and the connections share the mark commits:
+    /// throughput grows with connections until the relay or the CPU is the limit. Receivers
+    /// throttle senders with many connections; two is polite to a stranger's server, a relay of
+    /// your own (or a provider's) takes more.
     /// </summary>
     public int ListConnections { get; set; } = 2;
 
     /// <summary>List-mail rows one claim takes and sends over one connection.</summary>
     public int ListBatch { get; set; } = 100;
-
-    /// <summary>
-    /// How many mails a list connection may send beyond the committed "sent" marks (written in
-    /// groups in the background, <see cref="OutboxMarks"/>): the most a crash can resend per
-    /// connection. 1 waits for each mark before the next mail, as one commit per mail.
-    /// </summary>
-    public int MarkAhead { get; set; } = 32;
 
     /// <summary>How long a claim holds a row: longer than one send can take, short enough that a crashed instance's rows go soon.</summary>
     public double LeaseSeconds { get; set; } = 120;

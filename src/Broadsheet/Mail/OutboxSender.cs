@@ -9,16 +9,17 @@ namespace Broadsheet.Mail;
 /// claimed in batches by one UPDATE (<see cref="OutboxClaims"/>) that only one claimer can win per
 /// row, and held for a lease, so a crashed instance's rows are claimed again once it runs out.
 /// A batch goes out over one connection (<see cref="IMailSender.ConnectAsync"/>); after each 250
-/// the row is marked sent by a background writer in groups (<see cref="OutboxMarks"/>), so a crash
-/// resends at most <see cref="OutboxOptions.MarkAhead"/> mails per connection whose 250 was not yet
-/// written down (each with its own Message-ID again). Two lanes, each with its own loop: account mail
+/// the row is marked sent by the instance's group-commit writer (<see cref="OutboxMarks"/>), and
+/// the connection sends its next mail only once that mark is committed: a crash resends at most
+/// the one mail per connection whose 250 was not yet written down (with its own Message-ID again).
+/// Two lanes, each with its own loop: account mail
 /// (resets, sign-in links) is never queued behind a newsletter's 100,000 rows.
 /// A temporary failure (4xx, a dropped connection) waits with a doubling backoff and is given up
 /// after Email:Outbox:MaxAttempts; a permanent one (5xx) fails the row at once, and a 5xx to the
 /// address stops it (<see cref="StoppedAddress"/>). Once sent or given up, the body is blanked:
 /// it carries reset tokens, sign-in links and unsubscribe links.
 /// </summary>
-public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender, OutboxClaims claims,
+public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender, OutboxClaims claims, OutboxMarks marks,
     IOptionsMonitor<OutboxOptions> options, IOptions<EmailOptions> email, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
 {
     private DateTime lastSweep = DateTime.MinValue;
@@ -105,7 +106,8 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
         var work = new OutboxBatch(db, scope.ServiceProvider, settings, email.Value.From, clock, log);
         await work.LoadStoppedAsync(batch, ct);
         var next = 0;
-        var marks = new OutboxMarks(scopes, settings.MarkAhead, clock, log);
+        // The last 250's mark, still being committed: the next send waits for it.
+        var marked = Task.CompletedTask;
         try
         {
             await using var connection = await sender.ConnectAsync(ct);
@@ -118,12 +120,13 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
                     until = clock.GetUtcNow().UtcDateTime + lease;
                     await claims.ExtendAsync(db, batch.Skip(next).Select(r => r.Id), until, ct);
                 }
-                await marks.RoomAsync(ct);
+                // Not cancellable: the server has that mail. Also what bounds a crash's resends to one.
+                await marked;
                 // Counted as tried before the send: a send cut short by shutdown may have reached
                 // the server, so that row keeps its lease rather than being handed back at once.
                 var row = batch[next++];
                 var outcome = await work.SendAsync(connection, row, ct);
-                if (outcome == OutboxBatch.Outcome.Sent) marks.Sent(row.Id); else marks.Free();
+                if (outcome == OutboxBatch.Outcome.Sent) marked = marks.SentAsync(row.Id);
                 brokenInARow = outcome == OutboxBatch.Outcome.Broken ? brokenInARow + 1 : 0;
                 // Twice in a row the connection failed: the server is down; the rest of the batch
                 // waits for the next poll rather than each row spending a try on it.
@@ -136,7 +139,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailSender sender
             if (next < batch.Count)
                 await claims.ReleaseAsync(db, batch.Skip(next).Select(r => r.Id), clock.GetUtcNow().UtcDateTime + settings.Backoff(1), CancellationToken.None);
             // The batch is done only once every 250 is written down.
-            await marks.CompleteAsync();
+            await marked;
         }
         return batch.Count;
     }

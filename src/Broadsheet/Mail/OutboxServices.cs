@@ -14,6 +14,8 @@ public static class OutboxServices
         services.AddScoped<MailOutbox>();
         services.AddScoped<IStoppedAddresses, StoppedAddresses>();
         services.AddSingleton(sp => new OutboxClaims(DatabaseProviders.For(config), sp.GetRequiredService<TimeProvider>()));
+        // One mark writer per instance, shared by every connection, so they share its commits.
+        services.AddSingleton<OutboxMarks>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return services;
