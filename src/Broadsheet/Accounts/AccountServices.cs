@@ -1,6 +1,7 @@
 using Broadsheet.Data;
 using Broadsheet.Mail;
 using Broadsheet.Shared;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Broadsheet.Data.Identity;
 
@@ -102,6 +103,11 @@ public static class AccountServices
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+        });
+        // After the cookie handler's own post-configuration, which makes the ticket format this wraps.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).PostConfigure(o =>
+        {
+            if (o.TicketDataFormat is { } format and not RememberedTickets) o.TicketDataFormat = new RememberedTickets(format);
         });
         return services;
     }

@@ -32,6 +32,7 @@ public static class PageCache
         ShareEvictions(services, config);
         services.AddScoped<PageHoles>();
         services.AddSingleton<PartialRenderer>();
+        services.AddSingleton<FormTokens>();
         return services;
     }
 

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Antiforgery;
+using Broadsheet.Caching;
 using System.Text;
 using System.Text.Encodings.Web;
 
@@ -30,7 +30,7 @@ public static class FollowButtonHtml
         }
         else
         {
-            var token = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+            var token = http.RequestServices.GetRequiredService<FormTokens>().For(http);
             s.Append("    <form method=\"post\" action=\"/follow\" data-hx-post=\"/follow\" data-hx-target=\"closest .follow\" data-hx-swap=\"outerHTML\">\n")
              .Append("      <input type=\"hidden\" name=\"kind\" value=\"").Append(b.Target.Kind.ToString().ToLowerInvariant()).Append("\">\n")
              .Append("      <input type=\"hidden\" name=\"slug\" value=\"").Append(Encode.Encode(b.Target.Slug)).Append("\">\n")
@@ -38,7 +38,7 @@ public static class FollowButtonHtml
              .Append("      <input type=\"hidden\" name=\"returnUrl\" value=\"").Append(Encode.Encode(b.ReturnPath)).Append("\">\n")
              .Append("      <button type=\"submit\" class=\"follow-button\" aria-pressed=\"").Append(following ? "true" : "false").Append("\">")
              .Append(following ? "Following" : "Follow").Append("<span class=\"visually-hidden\"> ").Append(name).Append("</span></button>\n")
-             .Append("    <input name=\"").Append(Encode.Encode(token.FormFieldName)).Append("\" type=\"hidden\" value=\"").Append(Encode.Encode(token.RequestToken ?? ""))
+             .Append("    <input name=\"").Append(Encode.Encode(token.FieldName)).Append("\" type=\"hidden\" value=\"").Append(Encode.Encode(token.Token ?? ""))
              .Append("\" /></form>\n");
         }
         return s.Append("  <span class=\"followers\">").Append(Encode.Encode(label)).Append("</span>\n</div>\n").ToString();

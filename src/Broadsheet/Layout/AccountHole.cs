@@ -1,6 +1,7 @@
 using Broadsheet.Accounts;
 using Broadsheet.Caching;
 using Broadsheet.Comments;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Broadsheet.Layout;
@@ -15,12 +16,12 @@ namespace Broadsheet.Layout;
 public sealed class AccountHole : IPageHole
 {
     public const string Name = "account";
-    private const string Partial = "~/Layout/_AccountNav.cshtml";
 
     public string Kind => Name;
 
-    public async Task<SharedHole> RenderSharedAsync(IHtmlHelper html, IReadOnlyList<string> args, CancellationToken ct) =>
-        new(await html.PartialAsync(Partial, args[0]), []);
+    /// <summary>Written directly, as _AccountNav.cshtml writes it signed out: no partial on every shared page's miss.</summary>
+    public Task<SharedHole> RenderSharedAsync(IHtmlHelper html, IReadOnlyList<string> args, CancellationToken ct) =>
+        Task.FromResult(new SharedHole(new HtmlString(AccountLinks.SignedOut(args[0])), []));
 
     public HoleRead? Read(HttpContext http, IReadOnlyList<HoleCall> holes) =>
         http.User.UserId() is int userId ? NotificationsModel.UnreadRead(userId) : null;

@@ -1,9 +1,9 @@
 using Broadsheet.Accounts;
+using Broadsheet.Caching;
 using Broadsheet.Comments;
 using Broadsheet.Data.Identity;
 using Broadsheet.Data;
 using Broadsheet.Shared;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -20,6 +20,17 @@ namespace Broadsheet.Layout;
 public static class AccountLinks
 {
     private static readonly HtmlEncoder Encode = HtmlEncoder.Default;
+
+    /// <summary>
+    /// The signed-out links (sign in, sign up), coming back to <paramref name="back"/> (already
+    /// escaped), as <c>_AccountNav.cshtml</c> writes them: every shared page's miss writes these.
+    /// </summary>
+    public static string SignedOut(string back)
+    {
+        var to = Encode.Encode(back);
+        return string.Concat("  <a href=\"/account/sign-in?returnUrl=", to, "\" data-account-dialog>Sign in</a>\n  <a class=\"button\" href=\"/account/sign-up?returnUrl=",
+            to, "\" data-account-dialog>Sign up</a>\n");
+    }
 
     /// <summary>For a page rendered for this reader alone (not a shared page's hole): reads the count itself.</summary>
     public static async Task<string> SignedInAsync(HttpContext http)
@@ -38,7 +49,7 @@ public static class AccountLinks
         var services = http.RequestServices;
         var user = http.User;
         var staff = (await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, Policies.Staff)).Succeeded;
-        var token = services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        var token = services.GetRequiredService<FormTokens>().For(http);
         var s = new StringBuilder(900);
         if (staff) s.Append("  <a href=\"/newsroom\">Newsroom</a>\n");
         s.Append("  <a href=\"/following\">Following</a>\n")
@@ -48,7 +59,7 @@ public static class AccountLinks
              .Append("<span class=\"visually-hidden\"> unread</span></span>\n");
         s.Append("  </a>\n  <a href=\"/account\" class=\"account-name\">").Append(Encode.Encode(user.DisplayName())).Append("</a>\n")
          .Append("  <form method=\"post\" action=\"/account/sign-out\" class=\"sign-out\">\n    <button type=\"submit\" class=\"link\">Sign out</button>\n  <input name=\"")
-         .Append(Encode.Encode(token.FormFieldName)).Append("\" type=\"hidden\" value=\"").Append(Encode.Encode(token.RequestToken ?? "")).Append("\" /></form>\n");
+         .Append(Encode.Encode(token.FieldName)).Append("\" type=\"hidden\" value=\"").Append(Encode.Encode(token.Token ?? "")).Append("\" /></form>\n");
         return s.ToString();
     }
 }

@@ -40,8 +40,8 @@ public sealed record VoteControls(VoteState Mine, string? TokenField, string? To
     public static VoteControls For(HttpContext http, VoteState mine)
     {
         if (http.User.UserId() is null) return SignedOut;
-        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
-        return new VoteControls(mine, tokens.FormFieldName, tokens.RequestToken);
+        var (field, token) = http.RequestServices.GetRequiredService<FormTokens>().For(http);
+        return new VoteControls(mine, field, token);
     }
 
     /// <summary>
