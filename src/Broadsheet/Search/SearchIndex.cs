@@ -70,6 +70,7 @@ public static class SearchIndex
     /// scoring them is bounded too. An older title match is left out of relevance (sort=newest still
     /// lists it); with the age discount it would need more relevance than the ones kept. In the
     /// seeded 86k articles (26 days of news) the 1,000th newest "council" title is 8 days old.
+    /// PostgreSQL scores the whole window together with the newest matches (the best 500 are the same).
     /// </summary>
     public const int TitleWindow = 1_000;
 
