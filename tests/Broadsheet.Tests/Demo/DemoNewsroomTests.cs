@@ -13,8 +13,11 @@ public sealed class DemoApp : BroadsheetApp
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Demo:Seed", "true")];
 
-    // The site as a person first runs it: pages cached for the shipped lifetime (1 s).
+    // The site as a person first runs it: pages cached for the shipped lifetime (1 s), and an
+    // empty database the app migrates itself (the other fixtures start on a migrated copy).
     protected override bool ShippedPageLifetime => true;
+
+    protected override bool StartsOnEmptyDatabase => true;
 
     /// <summary>The demo is written after the server listens (DemoSeeding); these tests read it whole.</summary>
     public override async Task InitializeAsync()

@@ -70,6 +70,12 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration for a fixture that needs it (set before the server starts).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
+    /// <summary>
+    /// True: the app starts on an empty database and migrates it itself, as a first start does.
+    /// Otherwise it starts on a copy of one the app's `migrate` made (<see cref="TestDatabase.CreateMigratedAsync"/>).
+    /// </summary>
+    protected virtual bool StartsOnEmptyDatabase => false;
+
     /// <summary>True: the page cache keeps the lifetime the app ships with, not the tests' 60 s.</summary>
     protected virtual bool ShippedPageLifetime => false;
 
@@ -86,7 +92,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        if (ownsDatabase) await database.CreateAsync();
+        if (ownsDatabase) await (StartsOnEmptyDatabase ? database.CreateAsync() : database.CreateMigratedAsync());
         StartServer();
     }
 
