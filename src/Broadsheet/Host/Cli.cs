@@ -93,12 +93,16 @@ public static class Cli
         return root;
     }
 
-    /// <summary>Runs work in a request-like scope, with the database migrated first (every command but backup writes).</summary>
+    /// <summary>
+    /// Runs work in a request-like scope, with the database migrated first (every command but backup
+    /// writes). As at a start, EF's Migrate runs only when a migration is pending: on an up-to-date
+    /// database its model diff was most of a short command's CPU (about 2 of 2.5 s for `migrate`).
+    /// </summary>
     private static async Task<int> InScopeAsync(WebApplication app, Func<IServiceProvider, BroadsheetDb, Task<int>> work)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        await db.MigrateAsync();
+        await db.MigrateIfPendingAsync(app.Lifetime.ApplicationStopping);
         return await work(scope.ServiceProvider, db);
     }
 

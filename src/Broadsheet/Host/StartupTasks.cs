@@ -56,10 +56,20 @@ public static class StartupTasks
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         // Reading the history is one query; EF's Migrate also takes its lock (two writes) and diffs the
         // model against the snapshot, which on an up-to-date database is start-up time for nothing.
-        var pending = await PendingMigrationsAsync(db, stopping);
-        if (pending > 0) await db.MigrateAsync(stopping);
-        else await db.AfterMigrateAsync(stopping);
+        var pending = await db.MigrateIfPendingAsync(stopping);
         app.Logger.LogInformation("Database ready in {Ms} ms ({Pending} migrations applied)", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, pending);
+    }
+
+    /// <summary>
+    /// Migrates only when <see cref="PendingMigrationsAsync"/> finds a migration missing; returns how
+    /// many there were. The app's start and every command (Cli) go through here.
+    /// </summary>
+    internal static async Task<int> MigrateIfPendingAsync(this BroadsheetDb db, CancellationToken ct)
+    {
+        var pending = await PendingMigrationsAsync(db, ct);
+        if (pending > 0) await db.MigrateAsync(ct);
+        else await db.AfterMigrateAsync(ct);
+        return pending;
     }
 
     /// <summary>
