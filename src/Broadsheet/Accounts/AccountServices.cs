@@ -1,7 +1,6 @@
 using Broadsheet.Data;
 using Broadsheet.Mail;
 using Broadsheet.Shared;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Broadsheet.Data.Identity;
 
@@ -63,10 +62,6 @@ public static class AccountServices
         services.AddSingleton<StampReads>().AddHostedService(sp => sp.GetRequiredService<StampReads>());
 
         services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurity);
-        // After the cookie handler's own post-configuration (registered by AddIdentity above), which
-        // sets the data protector's format that this wraps.
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .PostConfigure<TimeProvider>((o, clock) => o.TicketDataFormat = new TicketCache(o.TicketDataFormat, clock));
 
         services.ConfigureApplicationCookie(o =>
         {
