@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Primitives;
+
 namespace Broadsheet.RateLimits;
 
 public sealed record LimitPolicy(int Permits, int WindowSeconds);
@@ -29,7 +32,11 @@ public sealed class RequestLimits(ILimitCounters counters, IConfiguration config
         ["subscribe"] = new(10, 600),
     };
 
-    public LimitPolicy PolicyFor(string name)
+    private readonly PolicyCache policies = new(config);
+
+    public LimitPolicy PolicyFor(string name) => policies.Get(name, Read);
+
+    private LimitPolicy Read(string name)
     {
         var fallback = Defaults.GetValueOrDefault(name, new LimitPolicy(60, 60));
         var section = config.GetSection($"RateLimits:{name}");
@@ -54,4 +61,28 @@ public sealed class RequestLimits(ILimitCounters counters, IConfiguration config
     /// <summary>The counters' key without its window; a long client is cut short, never the window, so two windows never share a counter.</summary>
     public static string Key(string policyName, string client) =>
         $"{policyName}|{(client.Length > 150 ? client[..150] : client)}";
+}
+
+/// <summary>
+/// Each policy read from configuration once, and again after a reload. The app's
+/// ConfigurationManager takes a lock and walks every provider on each lookup; a vote storm's
+/// profile (issue 16) put the two policy reads of every vote among its largest costs.
+/// </summary>
+internal sealed class PolicyCache
+{
+    private readonly ConcurrentDictionary<string, LimitPolicy> known = new(StringComparer.Ordinal);
+    private int version;
+
+    public PolicyCache(IConfiguration config) =>
+        ChangeToken.OnChange(config.GetReloadToken, () => { Interlocked.Increment(ref version); known.Clear(); });
+
+    public LimitPolicy Get(string name, Func<string, LimitPolicy> read)
+    {
+        if (known.TryGetValue(name, out var policy)) return policy;
+        var before = Volatile.Read(ref version);
+        policy = read(name);
+        // A read that raced a reload may hold the old values: used this once, not kept.
+        if (Volatile.Read(ref version) == before) known.TryAdd(name, policy);
+        return policy;
+    }
 }

@@ -84,7 +84,7 @@ public static class VoteEndpoints
         if (!http.Request.Headers.ContainsKey("HX-Request")) return Results.Redirect($"{Companion.ReaderPath(slug)}#votes");
         var widget = new VoteWidget(slug, result.Views, result.Upvotes, result.Downvotes, VoteControls.Echo(http, form, result.Mine));
         http.Response.Headers.CacheControl = "no-cache, no-store";
-        return Results.Content(VoteWidgetHtml.Write(widget), "text/html; charset=utf-8");
+        return new HtmlAnswer(VoteWidgetHtml.Write(widget));
     }
 
     /// <summary>
@@ -95,7 +95,7 @@ public static class VoteEndpoints
     private static IResult Problem(HttpContext http, int status, string detail)
     {
         if (http.Request.Headers.ContainsKey("HX-Request"))
-            return Results.Content($"""<p class="form-error" role="alert">{System.Net.WebUtility.HtmlEncode(detail)}</p>""", "text/html; charset=utf-8", statusCode: status);
+            return new HtmlAnswer($"""<p class="form-error" role="alert">{System.Net.WebUtility.HtmlEncode(detail)}</p>""", status);
         if (http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
         {
             // An empty answer is re-executed as /error/{status}, which says this instead of its generic line.

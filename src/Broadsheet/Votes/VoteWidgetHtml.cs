@@ -48,3 +48,19 @@ public static class VoteWidgetHtml
          .Append("\" class=\"vote ").Append(css).Append("\" aria-pressed=\"").Append(mine == pressedWhen ? "true" : "false")
          .Append("\">").Append(label).Append("</button>");
 }
+
+/// <summary>
+/// An HTML answer written as UTF-8 with a fixed content type. Results.Content parses its content
+/// type and looks its charset up through the code-page provider, under a lock, on every answer:
+/// a vote storm's profile found it among the htmx vote's costs (issue 16).
+/// </summary>
+public sealed class HtmlAnswer(string html, int status = StatusCodes.Status200OK) : IResult
+{
+    public Task ExecuteAsync(HttpContext http)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        return http.Response.WriteAsync(html, Encoding.UTF8);
+    }
+}
+
