@@ -27,8 +27,10 @@ public sealed class CommentJourneyTests(CommentsApp app, ChromiumBrowser browser
         var dialogs = new List<string>();
         page.Dialog += (_, d) => { dialogs.Add(d.Message); _ = d.DismissAsync(); };
 
-        // Signed out, the thread loads under the story with a way in.
+        // Signed out, the thread loads under the story with a way in, once the reader scrolls to it.
         await page.GotoAsync($"/articles/{article.Slug}");
+        (await page.Locator("#thread .thread-gate").CountAsync()).ShouldBe(0, "the thread waits until the reader comes to it");
+        await ChromiumBrowser.ShowCommentsAsync(page);
         await page.Locator("#thread .thread-gate a").WaitForAsync();
         (await page.Locator("#comments h2").InnerTextAsync()).ShouldBe("Leave a reply");
         await page.GotoAsync($"/account/sign-in?returnUrl=%2Farticles%2F{article.Slug}%23comments");

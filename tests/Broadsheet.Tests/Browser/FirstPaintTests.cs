@@ -100,12 +100,42 @@ public sealed class FirstPaintTests(DemoApp app, ChromiumBrowser browser) : ICla
         await page.GotoAsync("/");
         var time = page.Locator(".card time[datetime]").First;
         await time.EvaluateAsync("t => { t.textContent = 'stale'; }");
+        await ChromiumBrowser.FirstGestureAsync(page);
 
         (await page.EvaluateAsync<int>("window.formattersBuilt")).ShouldBe(0);
 
         await page.Clock.RunForAsync(61_000);
         (await page.EvaluateAsync<int>("window.formattersBuilt")).ShouldBe(1);
         (await time.TextContentAsync() ?? "").ShouldMatch(@"^(\d+ \w+ ago|just now)$");
+    }
+
+    [Fact]
+    public async Task A_story_runs_no_htmx_or_site_script_until_the_readers_first_gesture_and_fetches_its_comments_when_they_scroll_into_view()
+    {
+        var story = (await LighthousePagesAsync())[1];
+        var page = await PhoneAsync();
+        var scripts = new List<string>();
+        var threads = 0;
+        page.Request += (_, r) =>
+        {
+            var path = new Uri(r.Url).AbsolutePath;
+            if (r.ResourceType == "script") scripts.Add(path);
+            if (path == story + "/comments") threads++;
+        };
+        await page.GotoAsync(story, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        // Loaded and idle: only the loader ran, and the comments are still the link a reader without JavaScript follows.
+        scripts.ShouldBe(["/js/boot.js"]);
+        (await page.EvaluateAsync<bool>("() => 'htmx' in window")).ShouldBeFalse();
+        (await page.Locator("#thread[data-hx-get] a[href$='/comments']").CountAsync()).ShouldBe(1);
+
+        // The first gesture brings htmx, then site.js; the thread waits until the reader comes to it.
+        await ChromiumBrowser.FirstGestureAsync(page);
+        scripts.ShouldBe(["/js/boot.js", "/lib/htmx/htmx.min.js", "/js/site.js"]);
+        threads.ShouldBe(0);
+        await page.Locator("#comments").ScrollIntoViewIfNeededAsync();
+        await page.Locator("#thread:not([data-hx-get])").WaitForAsync();
+        threads.ShouldBe(1);
     }
 
     /// <summary>A class with setters: Playwright fills the result of a script through a parameterless constructor.</summary>

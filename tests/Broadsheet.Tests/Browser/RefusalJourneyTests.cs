@@ -40,6 +40,7 @@ public sealed class RefusalJourneyTests(CommentsApp app, ChromiumBrowser browser
         var article = await app.ArticleAsync();
         var user = await app.UserAsync();
         var (page, errors, dialogs) = await RefusalPages.SignedInAsync(browser, app.Address, user.Email!, $"/articles/{article.Slug}");
+        await ChromiumBrowser.ShowCommentsAsync(page);
         var form = page.Locator("#thread form.comment-form").First;
         await form.WaitForAsync();
 

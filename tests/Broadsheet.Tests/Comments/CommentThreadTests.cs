@@ -21,7 +21,7 @@ public sealed class CommentThreadTests(CommentsApp app) : IClassFixture<Comments
         section.QuerySelector("h2")!.TextContent.ShouldBe("Leave a reply");
         var loader = section.QuerySelector("#thread")!;
         loader.GetAttribute("data-hx-get").ShouldBe($"/articles/{article.Slug}/comments");
-        loader.GetAttribute("data-hx-trigger").ShouldBe("load");
+        loader.GetAttribute("data-hx-trigger").ShouldBe("intersect once, show-thread once"); // fetched when it scrolls into view (issue 21)
         var link = loader.QuerySelector("a")!;
         link.GetAttribute("href").ShouldBe($"/articles/{article.Slug}/comments");
         link.TextContent.ShouldBe("Read the comments (0)");

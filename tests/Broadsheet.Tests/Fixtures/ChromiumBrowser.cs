@@ -63,6 +63,25 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         return (page, errors);
     }
 
+    /// <summary>
+    /// The reader's first gesture on a reader's page (a mouse move), which brings htmx and site.js
+    /// (wwwroot/js/boot.js), and the wait until they are in.
+    /// </summary>
+    public static async Task FirstGestureAsync(IPage page)
+    {
+        // Two moves: one of them changes the pointer's position, which is what fires pointermove.
+        await page.Mouse.MoveAsync(1, 1);
+        await page.Mouse.MoveAsync(2, 2);
+        await page.Locator("html[data-enhanced]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    /// <summary>The reader scrolls down to a story's comments, which htmx then fetches into #thread.</summary>
+    public static async Task ShowCommentsAsync(IPage page)
+    {
+        await FirstGestureAsync(page);
+        await page.Locator("#comments").ScrollIntoViewIfNeededAsync();
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 }

@@ -14,6 +14,8 @@ public sealed class ShareJourneyTests(BroadsheetApp app, ChromiumBrowser browser
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = app.Address.GetLeftPart(UriPartial.Authority) });
         await page.GotoAsync($"/articles/{article.Slug}");
         var canonical = await page.Locator("link[rel=canonical]").GetAttributeAsync("href");
+        (await page.Locator(".share-copy-button").IsVisibleAsync()).ShouldBeFalse("without site.js there is nothing to press");
+        await ChromiumBrowser.FirstGestureAsync(page);
 
         await page.Locator(".share-copy-button").ClickAsync();
 

@@ -73,10 +73,13 @@
     e.preventDefault();
     open("");
   });
-  header.querySelector("input[name=q]").addEventListener("focus", function (e) {
+  var box = header.querySelector("input[name=q]");
+  box.addEventListener("focus", function (e) {
     e.target.blur();
     open(e.target.value);
   });
+  // This file arrives on the reader's first tap (js/boot.js): the tap that focused the box came first.
+  if (document.activeElement === box) { box.blur(); open(box.value); }
 
   document.addEventListener("keydown", function (e) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
@@ -183,7 +186,7 @@
   });
 })();
 
-// Comments. The thread arrives by htmx after the page loads, so a link to #comment-123 has
+// Comments. The thread arrives by htmx after the page loads (when it scrolls into view), so a link to #comment-123 has
 // nothing to scroll to at first: once the thread is in, go to it. A refusal inside the thread
 // (403 banned or closed, 404 gone) carries a readable sentence; show it where the reader acted
 // rather than dropping it, as htmx does with 4xx answers other than 422 and 429.
@@ -203,6 +206,10 @@
       e.detail.isError = false;
     }
   });
+  // The thread loads when it scrolls into view; a link to one comment asks for it at once.
+  var thread = document.getElementById("thread");
+  if (thread && window.htmx && /^#comment-\d+$/.test(window.location.hash)) window.htmx.trigger(thread, "show-thread");
+
   document.addEventListener("htmx:afterSettle", function (e) {
     if (!e.detail.elt || e.detail.elt.id !== "thread") return;
     var hash = window.location.hash;
