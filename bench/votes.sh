@@ -15,6 +15,8 @@
 # VOTE_STAMP_SECONDS (10), and the storm starts that long after the last sign-in, so every reader's
 # first vote pays the stamp check, as in a real storm of readers who signed in long before.
 # APP_DIR runs an existing build (e.g. src/Broadsheet/bin/Release/net10.0) instead of publishing one.
+# VOTE_MAX_CONNECTIONS=N caps the client's connections to the app (unlimited by default; each
+# reader's double click otherwise opens two at once, so 10,000 readers need 20,000 sockets a side).
 # VOTE_TRACE=FILE records a dotnet-trace CPU sample profile of the app from the release of the storm
 # (VOTE_TRACE_SECONDS long, 10 by default) and converts it to FILE.speedscope.json.
 set -euo pipefail
@@ -75,8 +77,8 @@ BEGIN;
 INSERT INTO "Users" ("UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "PasswordHash",
   "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
   "DisplayName", "JoinedAt", "EmailOnReply")
-SELECT format('reader-%s', lpad(i::text, 4, '0')), format('READER-%s', lpad(i::text, 4, '0')),
-  format('reader%s@bench.test', lpad(i::text, 4, '0')), format('READER%s@BENCH.TEST', lpad(i::text, 4, '0')), true, NULL,
+SELECT format('reader-%s', lpad(i::text, greatest(4, length(i::text)), '0')), format('READER-%s', lpad(i::text, greatest(4, length(i::text)), '0')),
+  format('reader%s@bench.test', lpad(i::text, greatest(4, length(i::text)), '0')), format('READER%s@BENCH.TEST', lpad(i::text, greatest(4, length(i::text)), '0')), true, NULL,
   upper(md5(random()::text)), md5(random()::text), false, false, true, 0,
   format('Reader %s', i), now() - interval '30 days', false
 FROM generate_series(1, $readers) AS i;

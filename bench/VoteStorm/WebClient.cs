@@ -19,6 +19,9 @@ public sealed partial class WebClient(Uri address, TimeSpan timeout, int attempt
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        // VOTE_MAX_CONNECTIONS caps the pool (unlimited by default): 10,000 readers would otherwise
+        // open 20,000 sockets at once in this process and as many in the app, past the box's open-file limit.
+        MaxConnectionsPerServer = int.TryParse(Environment.GetEnvironmentVariable("VOTE_MAX_CONNECTIONS"), out var cap) && cap > 0 ? cap : int.MaxValue,
     })
     { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
 
