@@ -1,8 +1,4 @@
 using Broadsheet.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using System.Globalization;
 using System.Text;
 
@@ -25,12 +21,13 @@ public readonly record struct HoleRow(long N0, long N1, long N2, long N3, long N
 /// tagged with its branch. A signed-in hit ran one EF query per kind of hole (the header's
 /// unread count, the votes, the follows), and EF's per-query pipeline (funcletizing, the query
 /// cache lookup, materialising) was two thirds of the hit (docs/benchmarks.md, "Where a
-/// signed-in hit's time goes"); one raw command through EF's own relational command (so it is
-/// logged, counted and intercepted like any other) costs one round trip and no translation.
+/// signed-in hit's time goes"). The statement runs through <see cref="IPreparedReads"/>, which
+/// keeps it prepared (compiling it on every hit was a third of the hit) and logs it as EF logs
+/// its commands. A page's statement text depends only on which holes it has, so it repeats.
 /// </summary>
 public static class HoleReads
 {
-    public static async Task<IReadOnlyList<HoleRow>[]> RunAsync(BroadsheetDb db, IReadOnlyList<HoleRead?> reads, CancellationToken ct)
+    public static async Task<IReadOnlyList<HoleRow>[]> RunAsync(IPreparedReads prepared, IReadOnlyList<HoleRead?> reads, CancellationToken ct)
     {
         var rows = new List<HoleRow>[reads.Count];
         var sql = new StringBuilder(512);
@@ -39,9 +36,9 @@ public static class HoleReads
         {
             rows[i] = [];
             if (reads[i] is not { } read) continue;
-            // Each branch's {n} become the statement's own numbers; EF turns those into parameters.
+            // Each branch's {n} become the statement's own parameters, @p0, @p1...
             var names = new object[read.Parameters.Length];
-            for (var p = 0; p < names.Length; p++) names[p] = "{" + (args.Count + p).ToString(CultureInfo.InvariantCulture) + "}";
+            for (var p = 0; p < names.Length; p++) names[p] = "@p" + (args.Count + p).ToString(CultureInfo.InvariantCulture);
             args.AddRange(read.Parameters);
             if (sql.Length > 0) sql.Append(" UNION ALL ");
             // The casts give every branch the same column types, which PostgreSQL's UNION requires.
@@ -50,14 +47,9 @@ public static class HoleReads
                .Append(string.Format(CultureInfo.InvariantCulture, read.Sql, names)).Append(") AS q");
         }
         if (sql.Length == 0) return rows;
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql.ToString(), args, db.Model);
-        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
-            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db,
-            db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery), ct);
-        var r = reader.DbDataReader;
-        while (await r.ReadAsync(ct))
+        await prepared.ReadAsync(sql.ToString(), args, r =>
             rows[(int)r.GetInt64(0)].Add(new HoleRow(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5),
-                r.IsDBNull(6) ? null : r.GetString(6)));
+                r.IsDBNull(6) ? null : r.GetString(6))), ct);
         return rows;
     }
 }

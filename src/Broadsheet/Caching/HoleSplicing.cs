@@ -87,7 +87,7 @@ public static class HoleSplicing
             .Where(k => k.Hole is not null).ToList();
         var reads = kinds.Select(k => k.Hole!.Read(context, k.Calls)).ToList();
         var rows = reads.Any(r => r is not null)
-            ? await HoleReads.RunAsync(context.RequestServices.GetRequiredService<Data.BroadsheetDb>(), reads, context.RequestAborted)
+            ? await HoleReads.RunAsync(context.RequestServices.GetRequiredService<Data.IPreparedReads>(), reads, context.RequestAborted)
             : [.. reads.Select(_ => (IReadOnlyList<HoleRow>)[])];
         for (var k = 0; k < kinds.Count; k++)
         {

@@ -61,4 +61,42 @@ public sealed class HoleReadsTests(StatementLoggingPageApp app) : IClassFixture<
         homeReads[0].ShouldNotContain("\"ArticleVotes\"");
         homeReads[0].ShouldNotContain("\"Follows\"");
     }
+
+    /// <summary>
+    /// The hole statement stays prepared on kept connections (Data/IPreparedReads): those must
+    /// still read what was committed since their last run, so a reader's vote and follow made
+    /// after a hit show on their very next hit, and undoing the vote shows too.
+    /// </summary>
+    [Fact]
+    public async Task A_vote_and_a_follow_made_after_a_signed_in_hit_show_on_the_readers_next_hit()
+    {
+        var article = await app.ArticleAsync();
+        var path = $"/articles/{article.Slug}";
+        var (reader, _) = await app.SignedInReaderAsync();
+        using var session = reader;
+        (await app.Client().GetAsync(path)).EnsureSuccessStatusCode();
+        static string?[] Pressed(AngleSharp.Dom.IDocument page) =>
+            [page.QuerySelector("form.vote button.vote-up")!.GetAttribute("aria-pressed"),
+             .. page.QuerySelectorAll(".story-follows button.follow-button").Select(b => b.GetAttribute("aria-pressed"))];
+
+        var mark = app.Logs.Lines.Count;
+        var (first, before) = await reader.GetPageAsync(path);
+        first.Headers.Age.ShouldNotBeNull();
+        Pressed(before).ShouldBe(["false", "false", "false"]);
+        StateReadsSince(mark).Count.ShouldBe(1);
+
+        ((int)(await reader.VoteOnArticleAsync(article.Slug, "up")).StatusCode).ShouldBe(302);
+        var (_, voted) = await reader.GetPageAsync(path);
+        Pressed(voted).ShouldBe(["true", "false", "false"]);
+
+        var form = voted.QuerySelectorAll("form[action='/follow']").Single(f => f.QuerySelector("input[name=kind]")!.GetAttribute("value") == "author");
+        var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        ((int)(await reader.PostAsync("/follow", fields)).Response.StatusCode).ShouldBe(302);
+        var (_, followed) = await reader.GetPageAsync(path);
+        Pressed(followed).ShouldBe(["true", "true", "false"]);
+
+        ((int)(await reader.VoteOnArticleAsync(article.Slug, "clear")).StatusCode).ShouldBe(302);
+        var (_, undone) = await reader.GetPageAsync(path);
+        Pressed(undone).ShouldBe(["false", "true", "false"]);
+    }
 }

@@ -18,6 +18,7 @@ public sealed class PostgresProvider : IDatabaseProvider
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Broadsheet is empty.");
         services.AddDbContextPool<BroadsheetDb, PostgresBroadsheetDb>(o => o.UseNpgsql(connectionString));
+        services.AddSingleton<IPreparedReads>(sp => new PostgresPreparedReads(connectionString, PreparedReadLog.For(sp.GetRequiredService<ILoggerFactory>())));
         // In the database every instance shares, so a cookie or form token made by one
         // instance is read by all of them.
         protection.PersistKeysToDbContext<BroadsheetDb>();

@@ -28,6 +28,7 @@ public sealed partial class SqliteProvider : IDatabaseProvider
         // a migration that fails half-way still fails the start loudly. Information, not Warning.
         services.AddDbContextPool<BroadsheetDb, SqliteBroadsheetDb>(o => o.UseSqlite(cs).AddInterceptors(SqliteWriteGate.Instance)
             .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
+        services.AddSingleton<IPreparedReads>(sp => new SqlitePreparedReads(cs, PreparedReadLog.For(sp.GetRequiredService<ILoggerFactory>())));
         var file = new SqliteConnectionStringBuilder(cs).DataSource;
         // One box: a keys folder beside the database file (data/keys by default), so
         // a restart keeps readers signed in. Back it up with the database.
