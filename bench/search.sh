@@ -7,7 +7,8 @@
 # queries on an already seeded SQLite file instead of seeding and reindexing a new one;
 # BENCH_PUBLISHED=DIR runs the app built there instead of publishing this tree;
 # BENCH_PG="Host=...;Port=...;Username=...;Database=..." measures the queries on an already seeded
-# PostgreSQL database instead of starting a cluster, seeding and reindexing (for quiet runs under 10 minutes).
+# PostgreSQL database instead of starting a cluster, seeding and reindexing (for quiet runs under 10 minutes);
+# BENCH_CACHE_MODES="on off" (the default) picks the page cache settings to measure ("off" alone halves a run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -53,7 +54,7 @@ bench_provider() { # name, then env assignments for the app
   # Twice: as shipped (anonymous pages cached for Caching:PageSeconds, 1 s), and with the page
   # cache off, so the figures also show what every query costs when it is not a repeat.
   local cache
-  for cache in on off; do
+  for cache in ${BENCH_CACHE_MODES:-on off}; do
   local port; port=$(free_port)
   local pageSeconds=1; [[ $cache == off ]] && pageSeconds=0
   (cd "$work/app" && exec env "${env[@]}" "Caching__PageSeconds=$pageSeconds" "Site__BaseUrl=http://127.0.0.1:$port" dotnet Broadsheet.dll --urls "http://127.0.0.1:$port" >>"$work/$name.log" 2>&1) &

@@ -12,8 +12,8 @@ public sealed record SearchRequest(SearchQuery Query, SearchFilters Filters, Sea
 /// <see cref="SearchIndex.MarkStart"/> and <see cref="SearchIndex.MarkEnd"/> (plain text otherwise).</summary>
 public sealed record SearchHit(int ArticleId, double Score, string Snippet);
 
-/// <summary>The page of hits and the count of all matches, capped at <see cref="SearchIndex.CountCap"/> + 1.</summary>
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total);
+/// <summary>The page of hits and the count of all matches, capped at <paramref name="Cap"/> + 1.</summary>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Cap = SearchIndex.CountCap);
 
 /// <summary>
 /// Full-text search over live articles. The one place with two implementations, because
@@ -25,6 +25,13 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total);
 public interface ISearchIndex
 {
     Task<SearchResults> SearchAsync(BroadsheetDb db, SearchRequest request, CancellationToken ct);
+
+    /// <summary>
+    /// The overlay's few best matches by relevance, with no snippets. An index may answer from a
+    /// smaller bounded set than the page's (and count to a lower cap, said in the results), since
+    /// the overlay asks on every keystroke; by default it is the page's own path.
+    /// </summary>
+    Task<SearchResults> SuggestAsync(BroadsheetDb db, SearchRequest request, CancellationToken ct) => SearchAsync(db, request, ct);
 
     /// <summary>
     /// Rebuilds the whole index from the articles in the configured language; reports articles
@@ -66,11 +73,11 @@ public static class SearchIndex
     public const int Candidates = 500;
 
     /// <summary>
-    /// SQLite: the best title candidates are chosen among this many of the newest title matches, so
-    /// scoring them is bounded too. An older title match is left out of relevance (sort=newest still
+    /// PostgreSQL: the title candidates are this many of the newest title matches, scored together
+    /// with the newest matches. An older title match is left out of relevance (sort=newest still
     /// lists it); with the age discount it would need more relevance than the ones kept. In the
     /// seeded 86k articles (26 days of news) the 1,000th newest "council" title is 8 days old.
-    /// PostgreSQL scores the whole window together with the newest matches (the best 500 are the same).
+    /// SQLite scores the newest <see cref="Candidates"/> title matches instead (the best 500 were the same).
     /// </summary>
     public const int TitleWindow = 1_000;
 
@@ -78,8 +85,8 @@ public static class SearchIndex
     public const double BodyWeight = 0.1;
 
     /// <summary>"10,000+ stories" past the cap, the exact count below it.</summary>
-    public static string CountOf(int total, string singular, string plural) =>
-        total > CountCap ? $"{Shared.Counts.Number(CountCap)}+ {plural}" : Shared.Counts.Of(total, singular, plural);
+    public static string CountOf(int total, string singular, string plural, int cap = CountCap) =>
+        total > cap ? $"{Shared.Counts.Number(cap)}+ {plural}" : Shared.Counts.Of(total, singular, plural);
 
     // Private-use characters: they cannot occur in article text, so they mark matches safely
     // until the snippet is HTML-encoded and they become <mark> tags.

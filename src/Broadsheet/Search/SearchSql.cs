@@ -11,8 +11,8 @@ internal static class SearchSql
     private const int RebuildBatch = 5_000;
 
     /// <summary>Counts the matches up to one past the cap: a common word stops counting at 10,001.</summary>
-    public static string CappedCount(string fromWhere) =>
-        $"SELECT COUNT(*) FROM (SELECT 1 {fromWhere} LIMIT {SearchIndex.CountCap + 1}) capped";
+    public static string CappedCount(string fromWhere, int cap = SearchIndex.CountCap) =>
+        $"SELECT COUNT(*) FROM (SELECT 1 {fromWhere} LIMIT {cap + 1}) capped";
 
     public static DbCommand Command(DbConnection connection, string sql, SearchRequest request, string match)
     {

@@ -10,7 +10,8 @@ namespace Broadsheet.Search;
 
 /// <summary>
 /// The header overlay's "as you type" list: the top matches as an HTML fragment for htmx,
-/// with a link to every result. Same index, ranking and query rules as the /search page.
+/// with a link to every result. Same index, ranking and query rules as the /search page, from a
+/// smaller bounded candidate set where the index has one (<see cref="ISearchIndex.SuggestAsync"/>).
 /// </summary>
 public static class SearchSuggestions
 {
@@ -34,7 +35,7 @@ public static class SearchSuggestions
         http.Response.Headers.CacheControl = "no-store";
         if (query.IsEmpty) return TypedResults.Content("", "text/html; charset=utf-8");
 
-        var found = await search.FindAsync(query, new SearchFilters(), SearchSort.Relevance, 0, Count, ct);
+        var found = await search.SuggestAsync(query, Count, ct);
         var e = HtmlEncoder.Default;
         var html = new StringBuilder();
         if (found.Results.Count == 0)
@@ -47,7 +48,7 @@ public static class SearchSuggestions
             foreach (var r in found.Results)
                 html.Append($"""<li><a href="/articles/{e.Encode(r.Card.Slug)}">{Thumbnail(r.Card, variants)}<span class="suggest-title">{e.Encode(r.Card.Title)}</span> <span class="suggest-meta">{e.Encode(r.Card.CategoryName)}</span></a></li>""");
             html.Append("</ul>");
-            html.Append($"""<p class="suggest-all" role="status"><a href="/search?q={Uri.EscapeDataString(text)}">See all {e.Encode(SearchIndex.CountOf(found.Total, "result", "results"))}</a></p>""");
+            html.Append($"""<p class="suggest-all" role="status"><a href="/search?q={Uri.EscapeDataString(text)}">See all {e.Encode(SearchIndex.CountOf(found.Total, "result", "results", found.Cap))}</a></p>""");
         }
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
     }
