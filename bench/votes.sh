@@ -17,6 +17,10 @@
 # APP_DIR runs an existing build (e.g. src/Broadsheet/bin/Release/net10.0) instead of publishing one.
 # VOTE_MAX_CONNECTIONS=N caps the client's connections to the app (unlimited by default; each
 # reader's double click otherwise opens two at once, so 10,000 readers need 20,000 sockets a side).
+# VOTE_RATES=R1,R2,... runs open-loop phases instead of the one-instant storm: votes arrive at R a
+# second (each reader's double click at its due time, the third vote VOTE_THINK_MS, 500, later),
+# latency counted from each vote's due time (wrk2-style, no coordinated omission); every reader once
+# per phase (VOTE_ROUNDS times), VOTE_STAMP_SECONDS apart so each phase starts with every stamp check due.
 # VOTE_TRACE=FILE records a dotnet-trace CPU sample profile of the app from the release of the storm
 # (VOTE_TRACE_SECONDS long, 10 by default) and converts it to FILE.speedscope.json.
 set -euo pipefail
@@ -210,6 +214,7 @@ storm() { # name, then app settings as --Key value pairs
   fi
   dotnet "$work/storm/VoteStorm.dll" --base "http://127.0.0.1:$port" --slug "$slug" --mail "$mail" \
     --readers "$readers" --rounds "${VOTE_ROUNDS:-1}" \
+    ${VOTE_RATES:+--rates "$VOTE_RATES" --think-ms "${VOTE_THINK_MS:-500}"} \
     --sign-in-parallel "${VOTE_SIGNIN_PARALLEL:-32}" --minted-links "$([[ ${VOTE_MINT_LINKS:-1} == 1 ]] && echo true || echo false)" --settle "${VOTE_STAMP_SECONDS:-10}" --app-pid "$app" --expected "$work/$name.expected.csv" | tee "$out" || storm_rc=$?
   [[ -n $tracer ]] && wait "$tracer"
   grep -q '^RESULT' "$out" || { echo "VoteStorm failed before the storm ($storm_rc); app log:" >&2; tail -n 40 "$log" >&2; exit 1; }
@@ -234,6 +239,12 @@ storm() { # name, then app settings as --Key value pairs
   printf '| %s | %s | %s | %s s | %s | %s ms | %s ms | %s ms | %s ms | %s (%s / %s / %s) | %s |\n' "$name" "$(field votes)" "$(field accepted)" \
     "$(field seconds)" "$(field votes_per_s)" "$(field p50_ms)" "$(field p95_ms)" "$(field p99_ms)" "$(field max_ms)" \
     "$(field retried)" "$(field attempts_429)" "$(field attempts_5xx)" "$(field timeouts)" "$verdict" >> "$work/table.md"
+  # Open loop: one row per phase (the exactness check above covers them all).
+  { grep '^PHASE' "$out" || true; } | while read -r line; do
+    pf() { tr ' ' '\n' <<<"$line" | sed -n "s/^$1=//p"; }
+    printf '| %s | %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %s ms | %s µs | %s | %s | %s |\n' "$name" "$(pf rate)" "$(pf votes)" "$(pf votes_per_s)" \
+      "$(pf p50_ms)" "$(pf p95_ms)" "$(pf p99_ms)" "$(pf max_ms)" "$(pf dispatch_late_p99_ms)" "$(pf cpu_us_per_vote)" "$(pf app_cores)" "$(pf client_cores)" "$verdict"
+  done >> "$work/phases.md"
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
 }
@@ -260,6 +271,10 @@ fi
 
 echo
 cat "$work/table.md"
+if [[ -s $work/phases.md ]]; then
+  printf '\nOpen loop (latency from each vote'"'"'s due time):\n| database | offered votes/s | votes | achieved votes/s | p50 | p95 | p99 | max | sent late (p99) | app CPU per vote | app cores | client cores | exact (whole run) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n'
+  cat "$work/phases.md"
+fi
 printf '\n[%s, %s cores, .NET SDK %s, %s readers, %s earlier votes on the article, client and server on the same box; uptime:%s]\n' \
   "$(date -u +%F)" "$(nproc)" "$(dotnet --version)" "$readers" "$prefill" "$(uptime | sed 's/.*load/ load/')"
 exit $status

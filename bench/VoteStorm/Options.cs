@@ -4,7 +4,7 @@ namespace Broadsheet.Bench.VoteStorm;
 
 public sealed record Options(string BaseUrl, string Slug, string MailDirectory, int Readers, int SignInParallel,
     string? ExpectedFile, TimeSpan Timeout, int Attempts, string EmailFormat, int? AppPid, int Rounds, TimeSpan Settle, bool MintedLinks,
-    string? CookiesOut = null)
+    string? CookiesOut = null, double[]? Rates = null, TimeSpan Think = default)
 {
     public static Options? Parse(string[] args)
     {
@@ -20,7 +20,9 @@ public sealed record Options(string BaseUrl, string Slug, string MailDirectory, 
         return new Options(url, slug, mail, Int("readers", 1000), Int("sign-in-parallel", 8), Get("expected"),
             TimeSpan.FromSeconds(Int("timeout", 60)), Int("attempts", 30), Get("email-format") ?? "reader{0:D4}@bench.test",
             Get("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Math.Max(1, Int("rounds", 1)),
-            TimeSpan.FromSeconds(Int("settle", 0)), Get("minted-links") == "true", Get("cookies-out"));
+            TimeSpan.FromSeconds(Int("settle", 0)), Get("minted-links") == "true", Get("cookies-out"),
+            Get("rates") is { Length: > 0 } rates ? [.. rates.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture))] : null,
+            TimeSpan.FromMilliseconds(Int("think-ms", 500)));
     }
 }
 

@@ -74,7 +74,35 @@ if (o.Settle > TimeSpan.Zero)
 var before = await web.TallyAsync(o.Slug, CancellationToken.None);
 Console.WriteLine($"    before the storm: {before}");
 
-// --- 2. The storm ------------------------------------------------------------------------------
+// --- 2a. Open loop (--rates): one phase per rate, every reader once per round in each --------------
+if (o.Rates is { Length: > 0 } rates)
+{
+    var phases = new List<OpenLoop.Phase>();
+    foreach (var rate in rates)
+    {
+        if (phases.Count > 0 && o.Settle > TimeSpan.Zero)
+        {
+            // Each phase starts, as the first did, with every reader's stamp check due.
+            Console.WriteLine($"    waiting {o.Settle.TotalSeconds:0} s, so every reader's stamp check is due again");
+            await Task.Delay(o.Settle);
+        }
+        Console.WriteLine($"==> Open loop at {rate:0} votes/s: {3 * o.Readers * o.Rounds} votes over {3 * o.Readers * o.Rounds / rate:0.0} s (third vote {o.Think.TotalMilliseconds:0} ms after the double click)");
+        var phase = await OpenLoop.RunAsync(web, readers, o.Slug, rate, o.Rounds, o.Think, o.AppPid);
+        phases.Add(phase);
+        Console.WriteLine($"    {phase.Accepted} of {phase.Votes} accepted in {phase.Seconds:0.00} s; latency from each vote's due time: p50 {phase.Ms(0.5)} ms, p95 {phase.Ms(0.95)} ms, p99 {phase.Ms(0.99)} ms, max {phase.Ms(1.0)} ms");
+        Console.WriteLine($"    attempts by outcome: {phase.Stats.Outcomes()}; client sent late by p99 {phase.DispatchLateP99Ms:0.0} ms, at most {phase.DispatchLateMaxMs:0.0} ms");
+        Console.WriteLine($"    {phase.Usage}");
+        Console.WriteLine($"    accepted per second: {phase.Stats.Timeline()}");
+        foreach (var e in phase.Stats.Errors.Distinct(StringComparer.Ordinal).Take(3)) Console.WriteLine($"    refused, e.g.: {e}");
+        Console.WriteLine(phase);
+    }
+    // RESULT's CPU and client figures are the last phase's; its rate and percentiles cover every phase.
+    return await FinishAsync(phases.Sum(p => p.Votes), phases.Sum(p => p.Accepted), phases.Sum(p => p.Seconds),
+        [.. phases.SelectMany(p => p.Latencies).Order()], phases.Sum(p => p.Stats.GivenUp), phases[^1].Usage,
+        $"retried={phases.Sum(p => p.Stats.Retried)} attempts_429={phases.Sum(p => p.Stats.Count("429"))} attempts_5xx={phases.Sum(p => p.Stats.Count5xx())} timeouts={phases.Sum(p => p.Stats.Count("timeout"))} ");
+}
+
+// --- 2b. The storm: every reader at once ---------------------------------------------------------
 var stats = new StormStats();
 var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 var storm = readers.Select(r => Task.Run(async () =>
@@ -117,24 +145,32 @@ if (usage.AppCpuSeconds is { } cpuSeconds) Console.WriteLine($"    app CPU per a
 Console.WriteLine($"    accepted per second of the storm: {stats.Timeline()}");
 foreach (var e in stats.Errors.Distinct(StringComparer.Ordinal).Take(5)) Console.WriteLine($"    refused, e.g.: {e}");
 
-var ups = readers.Count(r => r.Expected == 1);
-var downs = readers.Count(r => r.Expected == -1);
-var unknown = readers.Count(r => r.Expected is null);
-var after = await web.TallyAsync(o.Slug, CancellationToken.None);
-var expected = new Tally(before.Up + ups, before.Down + downs);
-var widgetOk = unknown == 0 && after == expected;
-Console.WriteLine($"    widget after the storm: {after}; expected {expected}: {(widgetOk ? "match" : "MISMATCH")}");
+return await FinishAsync(3 * o.Readers * o.Rounds, accepted, seconds, lat, stats.GivenUp, usage,
+    $"retried={stats.Retried} attempts_429={stats.Count("429")} attempts_5xx={stats.Count5xx()} timeouts={stats.Count("timeout")} conn_errors={stats.Count("connection")} ");
 
-if (o.ExpectedFile is { } file)
-    await File.WriteAllLinesAsync(file, readers.Select(r => $"{r.Email},{(r.Expected ?? 0).ToString(CultureInfo.InvariantCulture)}"));
+// The widget's final line against what each reader last asked for, the expected file for
+// votes.sh's database check, and the RESULT line votes.sh reads (for --rates: every phase together).
+async Task<int> FinishAsync(int votes, int accepted, double seconds, double[] lat, int givenUp, ProcessWatch.Usage usage, string extra = "")
+{
+    string Ms(double q) => Percentile(lat, q).ToString("0.0", CultureInfo.InvariantCulture);
+    var ups = readers.Count(r => r.Expected == 1);
+    var downs = readers.Count(r => r.Expected == -1);
+    var unknown = readers.Count(r => r.Expected is null);
+    var after = await web.TallyAsync(o.Slug, CancellationToken.None);
+    var expected = new Tally(before.Up + ups, before.Down + downs);
+    var widgetOk = unknown == 0 && after == expected;
+    Console.WriteLine($"    widget after the storm: {after}; expected {expected}: {(widgetOk ? "match" : "MISMATCH")}");
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"RESULT readers={o.Readers} votes={3 * o.Readers * o.Rounds} accepted={accepted} seconds={seconds:0.00} votes_per_s={accepted / seconds:0} " +
-    $"p50_ms={Ms(0.50)} p95_ms={Ms(0.95)} p99_ms={Ms(0.99)} max_ms={Ms(1.0)} retried={stats.Retried} given_up={stats.GivenUp} " +
-    $"attempts_429={stats.Count("429")} attempts_5xx={stats.Count5xx()} timeouts={stats.Count("timeout")} conn_errors={stats.Count("connection")} " +
-    $"app_cores={usage.AppCores:0.00} app_cpu_s={usage.AppCpuSeconds:0.00} cpu_us_per_vote={usage.AppCpuSeconds * 1e6 / Math.Max(1, accepted):0} client_cores={usage.ClientCores:0.00} app_threads_peak={usage.AppPeakThreads} listen_overflows={usage.ListenOverflows} " +
-    $"sign_in_s={signIn.Elapsed.TotalSeconds:0.0} expected_up={expected.Up} expected_down={expected.Down} widget={(widgetOk ? "match" : "mismatch")}"));
-return widgetOk && stats.GivenUp == 0 ? 0 : 1;
+    if (o.ExpectedFile is { } file)
+        await File.WriteAllLinesAsync(file, readers.Select(r => $"{r.Email},{(r.Expected ?? 0).ToString(CultureInfo.InvariantCulture)}"));
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"RESULT readers={o.Readers} votes={votes} accepted={accepted} seconds={seconds:0.00} votes_per_s={accepted / seconds:0} " +
+        $"p50_ms={Ms(0.50)} p95_ms={Ms(0.95)} p99_ms={Ms(0.99)} max_ms={Ms(1.0)} given_up={givenUp} {extra}" +
+        $"app_cores={usage.AppCores:0.00} app_cpu_s={usage.AppCpuSeconds:0.00} cpu_us_per_vote={usage.AppCpuSeconds * 1e6 / Math.Max(1, accepted):0} client_cores={usage.ClientCores:0.00} app_threads_peak={usage.AppPeakThreads} listen_overflows={usage.ListenOverflows} " +
+        $"sign_in_s={signIn.Elapsed.TotalSeconds:0.0} expected_up={expected.Up} expected_down={expected.Down} widget={(widgetOk ? "match" : "mismatch")}"));
+    return widgetOk && givenUp == 0 ? 0 : 1;
+}
 
 static double Percentile(double[] sorted, double q) =>
     sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];

@@ -84,8 +84,13 @@ public sealed partial class WebClient(Uri address, TimeSpan timeout, int attempt
 
     // --- Votes ---------------------------------------------------------------------------------
 
-    /// <summary>Casts one vote, retrying what may succeed later; true once it was accepted.</summary>
-    public async Task<bool> VoteAsync(Reader r, string slug, string direction, StormStats stats)
+    /// <summary>
+    /// Casts one vote, retrying what may succeed later; true once it was accepted. The latency
+    /// counted is the accepted attempt's, or, with <paramref name="scheduledAt"/> (a Stopwatch
+    /// timestamp, open-loop mode), from the moment the vote was due to be sent, retries and the
+    /// wait for a free connection included.
+    /// </summary>
+    public async Task<bool> VoteAsync(Reader r, string slug, string direction, StormStats stats, long? scheduledAt = null)
     {
         var fields = new Dictionary<string, string> { [r.VoteTokenField] = r.VoteToken!, ["direction"] = direction };
         for (var attempt = 1; attempt <= attempts; attempt++)
@@ -103,7 +108,7 @@ public sealed partial class WebClient(Uri address, TimeSpan timeout, int attempt
                 await Task.Delay(Backoff(attempt, TimeSpan.Zero));
                 continue;
             }
-            var elapsed = Stopwatch.GetElapsedTime(started);
+            var elapsed = Stopwatch.GetElapsedTime(scheduledAt ?? started);
             var status = (int)answer.Status;
             var accepted = r.Htmx
                 ? status == 200 && answer.Body.Contains("class=\"counters\"", StringComparison.Ordinal)
