@@ -58,7 +58,7 @@ public static class AccountServices
         // The check itself, in one statement (replaces Identity's, which AddIdentity registered),
         // built only on the requests where it is due.
         services.AddScoped<StampCheck>();
-        services.AddSingleton<ISecurityStampValidator, StampDue>();
+        services.AddSingleton<ISecurityStampValidator, StampDue>().AddSingleton<StampRenewals>();
         // Due checks read in groups (StampReads): one loop per instance.
         services.AddSingleton<StampReads>().AddHostedService(sp => sp.GetRequiredService<StampReads>());
 

@@ -74,7 +74,10 @@ public sealed class StampCheck(IOptions<SecurityStampValidatorOptions> options, 
 /// name) goes to <see cref="StampCheck"/>, which signs out or rebuilds the principal as Identity
 /// does; so a session ends exactly when it did before.
 /// </summary>
-internal sealed class StampDue(IOptions<SecurityStampValidatorOptions> options, IOptions<IdentityOptions> identity, StampReads reads) : ISecurityStampValidator
+/// A request whose cookie another request is already checking (a double click) shares that
+/// check's verdict and leaves the renewal to it (<see cref="StampRenewals"/>).
+internal sealed class StampDue(IOptions<SecurityStampValidatorOptions> options, IOptions<IdentityOptions> identity, StampReads reads,
+    StampRenewals renewals) : ISecurityStampValidator
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -83,12 +86,33 @@ internal sealed class StampDue(IOptions<SecurityStampValidatorOptions> options, 
         if (context.Properties.IssuedUtc is { } issued && clock.GetUtcNow() - issued <= o.ValidationInterval) return;
         var ids = identity.Value.ClaimsIdentity;
         if (context.Principal is { } principal && int.TryParse(principal.FindFirstValue(ids.UserIdClaimType), out var id)
-            && principal.FindFirstValue(ids.SecurityStampClaimType) is { } stamp
-            && await reads.ReadAsync(id, context.HttpContext.RequestAborted) is { } row && row.SecurityStamp == stamp
-            && StampCheck.Matches(principal, StampCheck.UserOf(row), row.Roles, ids))
+            && principal.FindFirstValue(ids.SecurityStampClaimType) is { } stamp)
         {
-            StampCheck.Renew(context, clock);
-            return;
+            var window = StampRenewals.WindowFor(o.ValidationInterval);
+            var key = context.Properties.IssuedUtc is { } at && window > TimeSpan.Zero ? StampRenewals.Key(id, at, stamp, principal, ids) : null;
+            TaskCompletionSource<bool>? mine = null;
+            if (key is not null && renewals.Join(key, window, out mine) is { } earlier)
+            {
+                if (await earlier.WaitAsync(context.HttpContext.RequestAborted)) return;
+            }
+            else
+            {
+                var passed = false;
+                try
+                {
+                    passed = await reads.ReadAsync(id, context.HttpContext.RequestAborted) is { } row && row.SecurityStamp == stamp
+                        && StampCheck.Matches(principal, StampCheck.UserOf(row), row.Roles, ids);
+                }
+                finally
+                {
+                    if (mine is not null) renewals.Settle(key!, mine, passed);
+                }
+                if (passed)
+                {
+                    StampCheck.Renew(context, clock);
+                    return;
+                }
+            }
         }
         await context.HttpContext.RequestServices.GetRequiredService<StampCheck>().ValidateAsync(context);
     }

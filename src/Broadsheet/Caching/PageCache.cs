@@ -33,6 +33,8 @@ public static class PageCache
         services.AddScoped<PageHoles>();
         services.AddSingleton<PartialRenderer>();
         services.AddSingleton<FormTokens>();
+        // After AddRazorPages registered antiforgery: the vote buttons' checks, remembered per reader and token pair.
+        FormChecks.Register(services);
         return services;
     }
 

@@ -33,11 +33,12 @@ public static class VoteEndpoints
     {
         // The token is checked by the antiforgery middleware; the handler reads its verdict
         // before touching the form (reading a refused form throws).
+        // A reader clicks again from the same page with the same token pair: its check is remembered (Caching/FormChecks).
         app.MapPost("/articles/{slug}/vote", VoteAsync).RequireAuthorization()
-            .WithMetadata(new RequireAntiforgeryTokenAttribute()).WithTags("Votes");
+            .WithMetadata(new RequireAntiforgeryTokenAttribute(), RemembersFormCheck.Instance).WithTags("Votes");
         // A static page that takes votes: the same handler, on its companion (Articles/Companion).
         app.MapPost("/pages/{slug}/vote", VoteAsync).RequireAuthorization()
-            .WithMetadata(new RequireAntiforgeryTokenAttribute()).WithTags("Votes");
+            .WithMetadata(new RequireAntiforgeryTokenAttribute(), RemembersFormCheck.Instance).WithTags("Votes");
         app.MapVoteFragments();
         return app;
     }

@@ -1,3 +1,4 @@
+using Broadsheet.Accounts;
 using Broadsheet.Tests.Fixtures;
 using Broadsheet.Votes;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,46 @@ public sealed class StampDueTests(TwoSecondStampApp app) : IClassFixture<TwoSeco
         ((int)vote.StatusCode).ShouldBe(302);
         // The cookie handler's challenge is an absolute URL.
         vote.Headers.Location!.AbsolutePath.ShouldBe("/account/sign-in");
+        (await app.WithDbAsync(db => db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id))).ShouldBe(0);
+    }
+
+    private static Task<(HttpResponseMessage Response, AngleSharp.Dom.IDocument Page)> VoteUpAsync(ReaderSession reader, string slug, string token) =>
+        reader.PostAsync($"/articles/{slug}/vote", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["direction"] = "up" });
+
+    private static bool RenewsSignIn(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith(AccountServices.AuthCookie, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task A_double_click_with_a_due_cookie_checks_and_renews_it_once_and_records_the_vote()
+    {
+        var article = await app.ArticleAsync();
+        var (reader, user) = await app.SignedInReaderAsync();
+        using var _ = reader;
+        var token = await reader.VoteTokenAsync(article.Slug);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        var clicks = await Task.WhenAll(VoteUpAsync(reader, article.Slug, token), VoteUpAsync(reader, article.Slug, token));
+
+        clicks.ShouldAllBe(c => (int)c.Response.StatusCode == 302 && c.Response.Headers.Location!.OriginalString.StartsWith("/articles/", StringComparison.Ordinal));
+        clicks.Count(c => RenewsSignIn(c.Response)).ShouldBe(1);
+        (await app.WithDbAsync(db => db.ArticleVotes.SingleAsync(v => v.ArticleId == article.Id && v.UserId == user.Id))).Value.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task After_sign_out_everywhere_both_requests_of_another_sessions_double_click_are_refused()
+    {
+        var article = await app.ArticleAsync();
+        var (reader, user) = await app.SignedInReaderAsync();
+        using var _ = reader;
+        using var other = app.Reader();
+        ((int)(await other.SignInAsync(user.Email!)).Response.StatusCode).ShouldBe(302);
+        var token = await other.VoteTokenAsync(article.Slug);
+
+        ((int)(await reader.SubmitSettingsAsync("Everywhere", [])).Response.StatusCode).ShouldBe(302);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var clicks = await Task.WhenAll(VoteUpAsync(other, article.Slug, token), VoteUpAsync(other, article.Slug, token));
+
+        clicks.ShouldAllBe(c => (int)c.Response.StatusCode == 302 && c.Response.Headers.Location!.AbsolutePath == "/account/sign-in");
         (await app.WithDbAsync(db => db.ArticleVotes.CountAsync(v => v.ArticleId == article.Id))).ShouldBe(0);
     }
 }
