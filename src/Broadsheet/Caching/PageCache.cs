@@ -33,6 +33,7 @@ public static class PageCache
         services.AddScoped<PageHoles>();
         services.AddSingleton<PartialRenderer>();
         services.AddSingleton<FormTokens>();
+        services.AddSingleton<Fragments>();
         return services;
     }
 
