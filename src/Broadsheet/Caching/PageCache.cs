@@ -33,7 +33,6 @@ public static class PageCache
         services.AddScoped<PageHoles>();
         services.AddSingleton<PartialRenderer>();
         services.AddSingleton<FormTokens>();
-        services.AddSingleton<Fragments>();
         return services;
     }
 
