@@ -138,31 +138,6 @@ public sealed class FirstPaintTests(DemoApp app, ChromiumBrowser browser) : ICla
         threads.ShouldBe(1);
     }
 
-    [Fact]
-    public async Task On_a_phone_the_front_page_and_a_story_lay_out_what_is_on_screen_and_leave_the_blocks_far_below_until_the_reader_scrolls_to_them()
-    {
-        var pages = await LighthousePagesAsync();
-        var page = await PhoneAsync();
-        // The first thing a reader sees on each page, and a block far below it that site.css leaves to content-visibility.
-        (string Path, string Near, string Far)[] checks =
-        [
-            (pages[0], ".lead-title", ".category-section .card-title"),
-            (pages[1], ".story-header h1", ".related .card-title"),
-        ];
-        foreach (var (path, near, far) in checks)
-        {
-            await page.GotoAsync(path);
-            // checkVisibility's contentVisibilityAuto: false while a content-visibility: auto ancestor skips its layout and paint.
-            const string laidOut = "(sel) => Array.from(document.querySelectorAll(sel)).pop().checkVisibility({ contentVisibilityAuto: true })";
-            (await page.EvaluateAsync<bool>(laidOut, near)).ShouldBeTrue($"{path}: {near}");
-            (await page.EvaluateAsync<bool>(laidOut, far)).ShouldBeFalse($"{path}: {far}");
-
-            // Laid out in the frame after the scroll: waited for, frame by frame.
-            await page.Locator(far).Last.ScrollIntoViewIfNeededAsync();
-            await page.WaitForFunctionAsync(laidOut, far);
-        }
-    }
-
     /// <summary>A class with setters: Playwright fills the result of a script through a parameterless constructor.</summary>
     public sealed class Picture
     {

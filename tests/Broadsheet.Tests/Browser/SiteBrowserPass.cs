@@ -58,7 +58,6 @@ public static class SiteBrowserPass
         {
             await page.SetViewportSizeAsync(1280, 900);
             await page.GotoAsync(site.Path);
-            await page.EvaluateAsync(LayOutEverything);
             // Every rule axe has, every impact: "minor" counts as much as "critical" here.
             var violations = await page.EvaluateAsync<JsonElement>(
                 "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations" +
@@ -78,20 +77,6 @@ public static class SiteBrowserPass
         await page.Context.CloseAsync();
         return new(axe, pages.Count, overflow, phone ? pages.Count : 0);
     }
-
-    /// <summary>
-    /// Lays out the blocks that site.css leaves to <c>content-visibility: auto</c> (the parts of a
-    /// page below the fold, issue 21), as a reader scrolling through would. Until then a skipped block
-    /// clips whatever overflows it, which would hide a too-wide element from the overflow check, and
-    /// axe would judge it unrendered. Set through the CSSOM: the site's CSP refuses injected styles.
-    /// </summary>
-    public const string LayOutEverything =
-        """
-        () => {
-          for (const e of document.querySelectorAll('*'))
-            if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
-        }
-        """;
 
     /// <summary>Null when the page fits; otherwise its width and the widest element, named, since it is the one to fix.</summary>
     private const string WidestOverflow =
