@@ -11,10 +11,10 @@ public sealed record SearchResultPage(IReadOnlyList<SearchResult> Results, int T
 /// <summary>Runs a search through the provider's index and turns its hits into cards, in rank order.</summary>
 public sealed class ArticleSearch(BroadsheetDb db, ISearchIndex index, TimeProvider clock)
 {
-    public async Task<SearchResultPage> FindAsync(SearchQuery query, SearchFilters filters, SearchSort sort, int skip, int take, CancellationToken ct)
+    public async Task<SearchResultPage> FindAsync(SearchQuery query, SearchFilters filters, SearchSort sort, int skip, int take, CancellationToken ct, bool snippets = true)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var found = await index.SearchAsync(db, new SearchRequest(query, filters, sort, skip, take, now), ct);
+        var found = await index.SearchAsync(db, new SearchRequest(query, filters, sort, skip, take, now, snippets), ct);
         if (found.Hits.Count == 0) return new SearchResultPage([], found.Total);
 
         var ids = found.Hits.Select(h => h.ArticleId).ToList();

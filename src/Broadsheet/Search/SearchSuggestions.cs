@@ -34,7 +34,8 @@ public static class SearchSuggestions
         http.Response.Headers.CacheControl = "no-store";
         if (query.IsEmpty) return TypedResults.Content("", "text/html; charset=utf-8");
 
-        var found = await search.FindAsync(query, new SearchFilters(), SearchSort.Relevance, 0, Count, ct);
+        // Titles only: no snippets, so no body is parsed for the overlay.
+        var found = await search.FindAsync(query, new SearchFilters(), SearchSort.Relevance, 0, Count, ct, snippets: false);
         var e = HtmlEncoder.Default;
         var html = new StringBuilder();
         if (found.Results.Count == 0)
