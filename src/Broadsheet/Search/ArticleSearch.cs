@@ -17,7 +17,7 @@ public sealed class ArticleSearch(BroadsheetDb db, ISearchIndex index, TimeProvi
 
     /// <summary>The overlay's top matches by relevance: the index's suggestion path (no snippets, maybe a lower count cap).</summary>
     public async Task<SearchResultPage> SuggestAsync(SearchQuery query, int take, CancellationToken ct) =>
-        await CardsAsync(await index.SuggestAsync(db, Request(query, new SearchFilters(), SearchSort.Relevance, 0, take), ct), ct);
+        await CardsAsync(await index.SuggestAsync(db, Request(query, new SearchFilters(), SearchSort.Relevance, 0, take) with { Snippets = false }, ct), ct);
 
     private SearchRequest Request(SearchQuery query, SearchFilters filters, SearchSort sort, int skip, int take) =>
         new(query, filters, sort, skip, take, clock.GetUtcNow().UtcDateTime);

@@ -16,6 +16,15 @@ public sealed class PostgresSearchIndex(IOptions<SearchOptions> options) : ISear
 {
     private const string Query = "websearch_to_tsquery(broadsheet_search_language(), @q) query";
 
+    private static readonly string HeadlineOptions =
+        $"'StartSel={SearchIndex.MarkStart}, StopSel={SearchIndex.MarkEnd}, MaxWords=32, MinWords=16, MaxFragments=1, FragmentDelimiter=…'";
+
+    // ts_headline parses all it is given: the 20 bodies of a page (3,600 characters on average at
+    // 100k generated articles) cost 14 ms of CPU, their first 1,200 characters 4 ms, and the opening
+    // holds a match for 3 of 4 results (issue 17). The opening ends at a word's end, never inside one
+    // (1,200 characters, then the rest of the word the limit fell in).
+    private const string Opening = """left(a."BodyText", 1200) || substring(substr(a."BodyText", 1201, 40) from '^\S*')""";
+
     public async Task<SearchResults> SearchAsync(BroadsheetDb db, SearchRequest request, CancellationToken ct)
     {
         if (request.Query.IsEmpty) return new SearchResults([], 0);
@@ -71,13 +80,21 @@ public sealed class PostgresSearchIndex(IOptions<SearchOptions> options) : ISear
                     LIMIT @take OFFSET @skip
                     """;
             var order = request.Sort == SearchSort.Newest ? """r."PublishedAt" DESC, r."Id" DESC""" : """r.score DESC, r."Id" DESC""";
-            // Rank first, then build headlines for the one page only: ts_headline re-parses the text.
+            // Rank first, then build headlines for the one page only: ts_headline re-parses the text,
+            // so it reads the body's opening first and the whole body only when the opening has no match.
+            if (!request.Snippets)
+            {
+                await using var titles = Command($"""SELECT r."Id", r.score, '' FROM ({ranked}) r ORDER BY {order}""");
+                return new SearchResults(await SearchSql.ReadHitsAsync(titles, ct), total);
+            }
             await using var page = Command($"""
                 WITH ranked AS ({ranked})
                 SELECT r."Id", r.score,
-                       ts_headline(broadsheet_search_language(), a."BodyText", r.query,
-                           'StartSel={SearchIndex.MarkStart}, StopSel={SearchIndex.MarkEnd}, MaxWords=32, MinWords=16, MaxFragments=1, FragmentDelimiter=…')
-                FROM ranked r JOIN "Articles" a ON a."Id" = r."Id"
+                       CASE WHEN strpos(h.opening, '{SearchIndex.MarkStart}') > 0 THEN h.opening
+                            ELSE ts_headline(broadsheet_search_language(), a."BodyText", r.query, {HeadlineOptions}) END
+                FROM ranked r JOIN "Articles" a ON a."Id" = r."Id",
+                     LATERAL (SELECT ts_headline(broadsheet_search_language(),
+                         {Opening}, r.query, {HeadlineOptions}) AS opening) h
                 ORDER BY {order}
                 """);
             return new SearchResults(await SearchSql.ReadHitsAsync(page, ct), total);

@@ -6,7 +6,9 @@ public enum SearchSort { Relevance, Newest }
 
 public sealed record SearchFilters(int? CategoryId = null, int? AuthorId = null, int? TagId = null, DateTime? From = null, DateTime? To = null);
 
-public sealed record SearchRequest(SearchQuery Query, SearchFilters Filters, SearchSort Sort, int Skip, int Take, DateTime Now);
+/// <summary>One search. <paramref name="Snippets"/> false: the caller shows no snippet (the overlay), so an
+/// index may leave them empty rather than parse the bodies for nothing.</summary>
+public sealed record SearchRequest(SearchQuery Query, SearchFilters Filters, SearchSort Sort, int Skip, int Take, DateTime Now, bool Snippets = true);
 
 /// <summary>One match: the article, its blended score, and a snippet with the matched words between
 /// <see cref="SearchIndex.MarkStart"/> and <see cref="SearchIndex.MarkEnd"/> (plain text otherwise).</summary>

@@ -123,6 +123,19 @@ public sealed class SearchPageTests(BroadsheetApp app) : IClassFixture<Broadshee
     }
 
     [Fact]
+    public async Task A_match_deep_in_a_long_body_is_still_highlighted_in_its_snippet()
+    {
+        // PostgreSQL builds a snippet from the body's opening first (issue 17); this match is far past it.
+        var w = Word();
+        var filler = string.Concat(Enumerable.Repeat("The harbour was quiet that morning. ", 80));
+        await StoryAsync($"Quiet harbour {Word()}", $"{filler}Then the {w} lamp failed.");
+
+        var (_, page) = await app.GetPageAsync($"/search?q={w}");
+
+        page.QuerySelector(".snippet mark")!.TextContent.ShouldBe(w);
+    }
+
+    [Fact]
     public async Task Hyphenated_words_with_numbers_are_found_as_typed()
     {
         var w = Word();
