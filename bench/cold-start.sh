@@ -12,6 +12,8 @@
 #   bench/cold-start.sh [RUNS] --articles N      the same on a file of N generated articles, made once with
 #                                                `seed --articles N` and kept as $BENCH_DB_DIR/articles-N.db
 #                                                (default /tmp/broadsheet-bench; 100,000 take 30-45 min to seed).
+#   bench/cold-start.sh [RUNS] --floor           the floor: bench/EmptyApp (one route, ReadyToRun like the app),
+#                                                to its first /health 200; what any ASP.NET Core app pays here.
 #
 # Besides wall time it reports the app's CPU seconds at each point (utime + stime from /proc), which
 # a loaded machine distorts much less than the clock. RUNS defaults to 3. The existing file is used
@@ -24,6 +26,11 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 runs=${1:-3}
 existing=""
+floor=""
+if [[ ${2:-} == --floor ]]; then
+  floor=1
+  if [[ -z ${APP_DIR:-} ]]; then APP_DIR=$(mktemp -d)/app; dotnet publish bench/EmptyApp -c Release -o "$APP_DIR" -nologo -v quiet; fi
+fi
 if [[ ${2:-} == --existing ]]; then existing=$(realpath "$3"); fi
 if [[ ${2:-} == --articles ]]; then
   existing=${BENCH_DB_DIR:-/tmp/broadsheet-bench}/articles-$3.db
@@ -53,7 +60,10 @@ cpu() { # seconds of CPU used by a process and its live children
 now() { date +%s.%N; }
 for run in $(seq "$runs"); do
   data=$(mktemp -d)
-  if [[ -n $existing ]]; then
+  if [[ -n $floor ]]; then
+    start=$(now)
+    (cd "$APP_DIR" && exec dotnet EmptyApp.dll --urls "http://127.0.0.1:$port") >"$data/log" 2>&1 &
+  elif [[ -n $existing ]]; then
     slug=$(python3 -c "import sqlite3,sys; c=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro',uri=True); print(c.execute(\"select Slug from Articles where Status='Published' and PublishedAt <= strftime('%Y-%m-%d %H:%M:%f','now') order by PublishedAt desc limit 1\").fetchone()[0])" "$existing")
     start=$(now)
     (cd "${APP_DIR:-src/Broadsheet/bin/Release/net10.0}" && exec env ASPNETCORE_ENVIRONMENT=Production "Site__BaseUrl=http://127.0.0.1:$port" \
@@ -74,6 +84,10 @@ for run in $(seq "$runs"); do
     sleep 0.02
   done
   health=$(now); health_cpu=$(cpu "$pid")
+  if [[ -n $floor ]]; then
+    printf 'run %s: /health 200 after %.2f s (%s s CPU)\n' "$run" "$(echo "$health - $start" | bc)" "$health_cpu"
+    kill "$pid"; wait "$pid" 2>/dev/null || true; rm -rf "$data"; continue
+  fi
   until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$second") == 200 ]]; do
     kill -0 "$pid" 2>/dev/null || { cat "$data/log"; exit 1; }
     sleep 0.05

@@ -18,6 +18,14 @@ public abstract class BroadsheetDb(DbContextOptions options)
     /// <summary>PostgreSQL keeps Data Protection keys here, shared by every instance (SQLite: data/keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// This provider's migration ids, oldest first, as `dotnet ef migrations add` named them. EF finds
+    /// its migrations by reading the attributes of every type in the assembly (thousands: compiled
+    /// views and models), which was 6 % of a start before listening (docs/benchmarks.md, issue 15);
+    /// the start's "is one pending" check only needs the ids. Add the new id here with each migration.
+    /// </summary>
+    public abstract IReadOnlyList<string> MigrationIds { get; }
+
     /// <summary>Applies migrations with the provider's tuning around them (EF takes a lock, so N instances may start at once).</summary>
     public async Task MigrateAsync(CancellationToken ct = default)
     {

@@ -80,7 +80,7 @@ public static class StartupTasks
     /// </summary>
     private static async Task<int> PendingMigrationsAsync(BroadsheetDb db, CancellationToken ct)
     {
-        var known = db.Database.GetMigrations().ToList();
+        var known = db.MigrationIds; // not EF's GetMigrations: that scans every type in the assembly
         // A PostgreSQL database that does not exist yet cannot be opened; Migrate creates it, so a
         // first start on an empty server must go there (found by bench/votes.sh --postgres).
         if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct)) return known.Count;

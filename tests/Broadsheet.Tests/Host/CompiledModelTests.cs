@@ -13,7 +13,8 @@ namespace Broadsheet.Tests.Host;
 /// (src/Broadsheet/Host/CompiledModels, `dotnet ef dbcontext optimize`), because building the model
 /// from OnModelCreating was a large share of a start's CPU. A compiled model is code generated
 /// from the configurations: a model change without regenerating it must fail here, not in a query.
-/// Regenerating: src/Broadsheet/Data/README.md.
+/// Regenerating: src/Broadsheet/Data/README.md. The same goes for the migration ids the start's
+/// pending check reads instead of EF's scan of the assembly (BroadsheetDb.MigrationIds).
 /// </summary>
 public sealed class CompiledModelTests
 {
@@ -36,6 +37,17 @@ public sealed class CompiledModelTests
         // the comparison is of what queries and saves use: tables, columns, keys, indexes.
         Tables(compiled).ShouldBe(Tables(db.GetService<IDesignTimeModel>().Model),
             $"{provider}: the compiled model is stale; regenerate it (src/Broadsheet/Data/README.md)");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void The_migration_ids_the_start_checks_are_exactly_the_migrations_EF_finds_in_the_assembly(string provider)
+    {
+        using var db = Create(provider);
+        // The start decides "migrate or not" from MigrationIds alone; a migration missing from it
+        // would never be applied, one too many would migrate at every start.
+        db.MigrationIds.ShouldBe(db.Database.GetMigrations().ToList(),
+            $"{provider}: add the new migration's id to {db.GetType().Name}.MigrationIds (src/Broadsheet/Data/README.md)");
     }
 
     private static string Tables(IModel model)
