@@ -22,6 +22,9 @@ public sealed class FormChecksTests(BroadsheetApp app) : IClassFixture<Broadshee
     private static async Task<HttpResponseMessage> VoteAsync(ReaderSession reader, string slug, string token, string direction = "up") =>
         (await reader.PostAsync($"/articles/{slug}/vote", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["direction"] = direction })).Response;
 
+    /// <summary>The same token with its last characters changed, so its signature no longer holds.</summary>
+    private static string Forged(string token) => token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
+
     [Fact]
     public async Task A_readers_second_click_with_the_same_token_is_answered_from_the_remembered_check_and_applied()
     {
@@ -74,7 +77,7 @@ public sealed class FormChecksTests(BroadsheetApp app) : IClassFixture<Broadshee
         var token = await reader.VoteTokenAsync(article.Slug);
         ((int)(await VoteAsync(reader, article.Slug, token)).StatusCode).ShouldBe(302);
 
-        var forged = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
+        var forged = Forged(token);
         var refused = await VoteAsync(reader, article.Slug, forged, "down");
 
         ((int)refused.StatusCode).ShouldBe(400);
@@ -88,7 +91,7 @@ public sealed class FormChecksTests(BroadsheetApp app) : IClassFixture<Broadshee
         var (reader, _) = await app.SignedInReaderAsync();
         using var session = reader;
         var token = await reader.VoteTokenAsync(article.Slug);
-        var forged = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
+        var forged = Forged(token);
 
         var refused = await VoteAsync(reader, article.Slug, forged);
 
