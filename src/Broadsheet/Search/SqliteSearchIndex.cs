@@ -28,17 +28,17 @@ public sealed class SqliteSearchIndex(IOptions<SearchOptions> options) : ISearch
 
     /// <summary>
     /// How much one query may do: where the count stops, how many of the newest matches and of the
-    /// newest title matches are scored, and whether it builds snippets.
+    /// newest title matches are scored. Whether it builds snippets is the request's (<see cref="SearchRequest.Snippets"/>).
     /// </summary>
-    private sealed record Bounds(int CountCap, int Newest, int Titles, bool Snippets);
+    private sealed record Bounds(int CountCap, int Newest, int Titles);
 
-    private static readonly Bounds PageBounds = new(SearchIndex.CountCap, SearchIndex.Candidates, SearchIndex.Candidates, Snippets: true);
+    private static readonly Bounds PageBounds = new(SearchIndex.CountCap, SearchIndex.Candidates, SearchIndex.Candidates);
 
     // The overlay shows 5 and asks on every keystroke: it scores the 100 newest matches and the 100
     // newest title matches (a fifth of the page's candidates), builds no snippets, and counts to 101
     // ("See all 100+ results"). Its 5 are the page's first 5 unless one of those is older than
     // 100 newer title matches and 100 newer matches.
-    private static readonly Bounds SuggestBounds = new(CountCap: 100, Newest: 100, Titles: 100, Snippets: false);
+    private static readonly Bounds SuggestBounds = new(CountCap: 100, Newest: 100, Titles: 100);
 
     public Task<SearchResults> SearchAsync(BroadsheetDb db, SearchRequest request, CancellationToken ct) =>
         RunAsync(db, request, PageBounds, ct);
@@ -112,7 +112,7 @@ public sealed class SqliteSearchIndex(IOptions<SearchOptions> options) : ISearch
             await using (var reader = await page.ExecuteReaderAsync(ct))
                 while (await reader.ReadAsync(ct)) ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
             if (ranked.Count == 0) return new SearchResults([], total, bounds.CountCap);
-            if (!bounds.Snippets)
+            if (!request.Snippets)
                 return new SearchResults(ranked.Select(h => new SearchHit(SqliteSearchKey.ArticleId(h.Key), h.Score, "")).ToList(), total, bounds.CountCap);
 
             // Snippets for this page only: inside an ORDER BY, SQLite would build one for every match.
