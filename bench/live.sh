@@ -9,7 +9,11 @@
 # as shipped, bench/lib.sh's write_nginx_conf); the readers connect through nginx (round-robin, so
 # about half on each instance), the editor posts on the first instance, so the second one's
 # readers get every entry over Redis. The article page is measured through nginx too, against the
-# same bytes served by nginx as a static file. Adds a line per instance (RSS, CPU).
+# same bytes served by nginx as a static file, and against the same bytes served as a static file
+# by two Kestrel processes behind the same nginx location (the shipped `location /`, its upstream
+# pointed at two bench/StaticServer processes): that second reference costs what the topology
+# costs (nginx, a proxied hop, two .NET processes on the same cores), so its ratio says what the
+# app adds. Adds a line per instance (RSS, CPU).
 # Usage: bench/live.sh [--nginx] [readers=500] [seconds=60]   (APP_DIR=published app to reuse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -82,8 +86,19 @@ else
   # Two sockets per reader (the reader's and the upstream one) in whichever worker accepted it,
   # within what the box allows a process (nginx warns, and goes on, when asked for more).
   wc=$((2 * readers + 1024)); hard=$(ulimit -Hn); [[ $hard != unlimited ]] && ((wc > hard)) && wc=$hard
+  # The proxied static reference: two static servers behind the shipped `location /` block.
+  s1=$(free_port); s2=$(free_port); sq=$(free_port)
+  for s in "$s1" "$s2"; do
+    dotnet "$work/static-server/StaticServer.dll" --root "$work/nwww" --urls "http://127.0.0.1:$s" >"$work/static-$s.log" 2>&1 &
+    pids+=($!)
+  done
+  location=$(awk '/^[[:space:]]*location \/ \{/ {f=1} f && !/^[[:space:]]*#/ {print} f && /^[[:space:]]*\}/ {exit}' deploy/nginx/broadsheet.conf \
+    | sed 's|http://broadsheet;|http://static_reference;|')
+  [[ $location == *static_reference* ]] || { echo "no 'location /' block with proxy_pass in deploy/nginx/broadsheet.conf" >&2; exit 1; }
   NGINX_WORKER_CONNECTIONS=$wc \
-    write_nginx_conf "$work/nginx" "$np" "$p1" "$p2" "server { listen 127.0.0.1:$sp; root $work/nwww; }"
+    write_nginx_conf "$work/nginx" "$np" "$p1" "$p2" "server { listen 127.0.0.1:$sp; root $work/nwww; }
+  upstream static_reference { server 127.0.0.1:$s1; server 127.0.0.1:$s2; keepalive 128; }
+  server { listen 127.0.0.1:$sq; server_name ${site##*/}; access_log $work/nginx/logs/static-reference.log broadsheet_upstream; $location }"
   nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
   pids+=($!)
   wait_for "http://127.0.0.1:$np/health"
@@ -104,6 +119,7 @@ if [[ $mode == one-box ]]; then
 else
   cp "$work/www/article.html" "$work/nwww/article.html"
   static_url="http://127.0.0.1:$sp/article.html"
+  proxied_url="http://127.0.0.1:$sq/article.html"
 fi
 wait_for "$static_url"
 
@@ -116,6 +132,13 @@ measure() { # url seconds -> req/s
 echo "==> Static reference: wrk -t2 -c$connections -d${wrk_seconds}s, $bytes bytes"
 wrk -t2 -c"$connections" -d3s "$static_url" >/dev/null
 static_rps=$(measure "$static_url" "$wrk_seconds")
+proxied_rps=
+if [[ $mode == nginx ]]; then
+  wait_for "$proxied_url"
+  echo "==> Proxied static reference (nginx -> two static servers): wrk -t2 -c$connections -d${wrk_seconds}s"
+  wrk -t2 -c"$connections" -d3s "$proxied_url" >/dev/null
+  proxied_rps=$(measure "$proxied_url" "$wrk_seconds")
+fi
 wrk -t2 -c"$connections" -d3s "$page_url$path" >/dev/null   # warm-up: JIT, pools, the cache
 
 echo "==> $readers readers, one entry a second for ${seconds}s"
@@ -142,7 +165,14 @@ cat "$work/readers.out"
 ratio=$(python3 -c "print(f'{$article_rps/$static_rps:.2f}')")
 printf '\n%s: article page during the run: %.0f req/s; static reference: %.0f req/s; ratio %s  [%s, %s cores, .NET SDK %s]\n' \
   "$mode" "$article_rps" "$static_rps" "$ratio" "$(date -u +%F)" "$(nproc)" "$(dotnet --version)"
+proxied=
+if [[ -n $proxied_rps ]]; then
+  proxied_ratio=$(python3 -c "print(f'{$article_rps/$proxied_rps:.2f}')")
+  printf 'nginx: proxied static reference (the same bytes from two static servers behind the same location): %.0f req/s; ratio %s\n' \
+    "$proxied_rps" "$proxied_ratio"
+  proxied=" proxied_static_rps=$(printf '%.0f' "$proxied_rps") proxied_ratio=$proxied_ratio"
+fi
 result=$(grep '^RESULT' "$work/readers.out" || echo "RESULT failed=1")
 [[ $mode == nginx ]] && grep -h 'upstream timed out\|worker_connections\|Too many open files' "$work/nginx/logs/"*.log | head -3 >&2 || true
-echo "$result mode=$mode article_rps=$(printf '%.0f' "$article_rps") static_rps=$(printf '%.0f' "$static_rps") ratio=$ratio"
+echo "$result mode=$mode article_rps=$(printf '%.0f' "$article_rps") static_rps=$(printf '%.0f' "$static_rps") ratio=$ratio$proxied"
 exit "$status"
