@@ -54,9 +54,17 @@ npm ci --prefix tests/site-checks --no-audit --no-fund --ignore-scripts --loglev
 echo "==> Building"
 dotnet build Broadsheet.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
 
+# Garbage collection and thread-pool settings for the test host and every .NET process it starts
+# (the command-line children, the crash tests' apps). They change how much CPU the runtime spends
+# beside the work, never what the code does: on 2 cores shared by four test classes and their
+# children, the shipped server GC's per-core heaps and threads, background GC and the thread
+# pool's spinning are CPU that a test run gets nothing for, and a 64 MB first generation collects
+# a short process far less often. Measured in docs/benchmarks.md ("Test suite CPU: GC and
+# thread-pool settings"); the shipped app keeps the runtime's defaults.
 run() {
   local name=$1; shift
   echo "==> Tests: $name"
+  DOTNET_gcServer=0 DOTNET_gcConcurrent=0 DOTNET_GCgen0size=0x4000000 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 \
   dotnet test tests/Broadsheet.Tests -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@"
 }

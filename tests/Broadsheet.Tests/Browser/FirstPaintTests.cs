@@ -14,7 +14,7 @@ public sealed class FirstPaintTests(DemoApp app, ChromiumBrowser browser) : ICla
 {
     private async Task<IPage> PhoneAsync()
     {
-        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.Address.ToString(),
             ViewportSize = new ViewportSize { Width = 412, Height = 823 },

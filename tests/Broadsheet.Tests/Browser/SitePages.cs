@@ -136,7 +136,7 @@ public static class SitePages
     /// <summary>A browser page signed in as <paramref name="role"/> (its cookies copied from the session that signed in).</summary>
     public static async Task<IPage> OpenAsync(ChromiumBrowser browser, SiteChecksApp app, string role, int width, int height = 900)
     {
-        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.Address.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },

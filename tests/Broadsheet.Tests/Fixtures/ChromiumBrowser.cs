@@ -5,12 +5,19 @@ namespace Broadsheet.Tests.Fixtures;
 /// <summary>
 /// Debian's headless Chromium driven by Playwright. Nothing is downloaded: Playwright's bundled
 /// driver talks to /usr/bin/chromium, started with flags that keep it off the network.
+/// One browser serves the whole test process: starting Playwright's Node driver and a Chromium
+/// took about 5 CPU-s, paid by each of a dozen browser classes before. Each class still gets
+/// contexts of its own (cookies, storage, cache), made through <see cref="NewContextAsync"/>,
+/// and closes them when it ends, as closing its own browser did.
 /// </summary>
 public sealed class ChromiumBrowser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private IPlaywright? playwright;
+    private static readonly Lazy<Task<(IPlaywright Playwright, IBrowser Browser)>> Shared = new(LaunchAsync);
+
+    private readonly List<IBrowserContext> contexts = [];
+
     public IBrowser Chromium { get; private set; } = null!;
 
     public static string ScreenshotFolder
@@ -25,12 +32,14 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Chromium = (await Shared.Value).Browser;
+
+    private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing. Run ./test.sh, which installs Debian's chromium package.");
-        playwright = await Playwright.CreateAsync();
-        Chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var playwright = await Playwright.CreateAsync();
+        var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -40,18 +49,38 @@ public sealed class ChromiumBrowser : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
             ],
         });
+        // The browser and its driver end with the test process, not with a class.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { chromium.CloseAsync().Wait(TimeSpan.FromSeconds(10)); } catch (Exception) { /* already gone */ }
+            playwright.Dispose();
+        };
+        return (playwright, chromium);
+    }
+
+    /// <summary>A context of this class's own on the shared browser, closed when the class ends.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Chromium.NewContextAsync(options);
+        lock (contexts) contexts.Add(context);
+        return context;
     }
 
     public async Task DisposeAsync()
     {
-        if (Chromium is not null) await Chromium.DisposeAsync();
-        playwright?.Dispose();
+        IBrowserContext[] mine;
+        lock (contexts) mine = [.. contexts];
+        foreach (var context in mine)
+        {
+            try { await context.CloseAsync(); }
+            catch (PlaywrightException) { /* closed by its test already */ }
+        }
     }
 
     /// <summary>A fresh page whose console errors (a CSP violation, a script error) are collected.</summary>
     public async Task<(IPage Page, List<string> Errors)> OpenAsync(Uri baseAddress, int width = 1280)
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
