@@ -4,7 +4,8 @@
 # by the app (user+sys of the dotnet process) and by PostgreSQL (its backends, reaped by the
 # postmaster: cutime+cstime). On a loaded machine the CPU seconds are the comparable figure.
 # Usage: bench/search-pg-seed.sh [articles=10000]   BENCH_PUBLISHED=DIR runs the app built there;
-# BENCH_SQL=1 (and BENCH_PLANS=1) measure the search SQL afterwards (bench/search-pg-sql.py).
+# BENCH_SQL=1 (and BENCH_PLANS=1) measure the search SQL afterwards (bench/search-pg-sql.py);
+# BENCH_LANGUAGE=simple adds two reindexes that change the language (below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -25,12 +26,19 @@ run() { # label, then the app's arguments
   local wall app pg
   wall=$(python3 -c "print(f'{$end-$start:.1f}')"); app=$(awk '{printf "%.1f", $1+$2}' "$work/time"); pg=$(python3 -c "print(f'{$(pg_cpu)-$before:.1f}')")
   printf '| %s | %s s | %s s | %s s |\n' "$label" "$wall" "$app" "$pg"
+  grep -v '^{' "$work/out" | tail -n 2 | sed 's/^/  app: /' >&2   # its last progress line, then its total
   echo "RESULT pg-seed step=\"$label\" wall_s=$wall app_cpu_s=$app pg_cpu_s=$pg" >&2
 }
 printf '| step | wall | app CPU | PostgreSQL CPU |\n| --- | ---: | ---: | ---: |\n'
 run migrate migrate
 run "seed --articles $articles" seed --articles "$articles"
 run "search reindex" search reindex
+# BENCH_LANGUAGE=simple: then a reindex into that language and one back to english, which rewrite
+# every row (the plain reindex above, in an unchanged language, rewrites none).
+if [[ -n ${BENCH_LANGUAGE:-} ]]; then
+  env+=("Search__Language=$BENCH_LANGUAGE"); run "search reindex ($BENCH_LANGUAGE)" search reindex
+  env+=("Search__Language=english"); run "search reindex (english again)" search reindex
+fi
 # BENCH_SQL=1: then the search SQL's CPU per query, before and after the narrow search table
 # (BENCH_PLANS=1 adds the EXPLAIN (ANALYZE, BUFFERS) of each), on the database just seeded.
 if [[ -n ${BENCH_SQL:-} ]]; then python3 bench/search-pg-sql.py "$pg_port" broadsheet_seed; fi

@@ -44,6 +44,13 @@ public abstract class BroadsheetDb(DbContextOptions options)
     public virtual Task BeforeBulkLoadAsync(CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>
+    /// How many connections a bulk load (seed, reindex) should write on at once. PostgreSQL runs each
+    /// connection's statements on its own process, so two batches parse their text on two cores;
+    /// SQLite has one writer, so a second connection would only wait for the first.
+    /// </summary>
+    public virtual int BulkWriters => 1;
+
+    /// <summary>
     /// Ids taken in advance for <paramref name="count"/> rows of a bulk load, so they can be written
     /// with <see cref="BulkInsertAsync"/>; null where ids are only handed out by an INSERT (SQLite,
     /// whose row-at-a-time inserts on one connection are already cheap).

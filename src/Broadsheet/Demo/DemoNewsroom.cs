@@ -18,7 +18,7 @@ namespace Broadsheet.Demo;
 /// provider-neutral SQL in batches, because EF change tracking would make 100k
 /// articles take minutes.
 /// </summary>
-public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogger<DemoNewsroom> log,
+public sealed partial class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogger<DemoNewsroom> log,
     IServiceScopeFactory scopes, IOptions<MediaOptions> media)
 {
     public const int DemoArticleCount = 72;
@@ -176,18 +176,51 @@ public sealed class DemoNewsroom(TimeProvider clock, ISearchIndex search, ILogge
             // two instances writing the demo newsroom at once must not do to each other.
             var bulk = count >= BulkTuningFrom;
             if (bulk) await search.BeginBulkLoadAsync(db, ct);
-            // Compose the next batch while the database writes this one.
-            var next = Task.Run(() => Compose(0), ct);
-            for (var done = 0; done < count;)
+            // More than one batch: the provider's writers take batches side by side, each on its own
+            // connection (PostgreSQL parses each batch's text for the search table on its own core);
+            // each batch is still one transaction. This connection composes the tags meanwhile.
+            var writers = count > BatchSize ? db.BulkWriters : 1;
+            var order = new BatchOrder(progress);
+            var queue = System.Threading.Channels.Channel.CreateBounded<QueuedBatch>(writers);
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var workers = writers == 1 ? [] : Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
             {
-                var batch = await next;
-                var after = done + batch.Count;
-                next = after < count ? Task.Run(() => Compose(after), ct) : Task.FromResult(new List<NewArticle>());
-                await EnsureTagsAsync(db, batch.SelectMany(a => a.Story.Tags), tagIds, ct);
-                await InsertAsync(db, batch, tagIds, now, ct);
-                done = after;
-                progress?.Report(done);
+                try { await WriteBatchesAsync(queue.Reader, order, now, failed.Token); }
+                catch { await failed.CancelAsync(); throw; }
+            }, ct)).ToList();
+            try
+            {
+                // Compose the next batch while the database writes this one.
+                var next = Task.Run(() => Compose(0), ct);
+                for (var (done, index) = (0, 0); done < count; index++)
+                {
+                    var batch = await next;
+                    var after = done + batch.Count;
+                    next = after < count ? Task.Run(() => Compose(after), ct) : Task.FromResult(new List<NewArticle>());
+                    await EnsureTagsAsync(db, batch.SelectMany(a => a.Story.Tags), tagIds, ct);
+                    if (writers == 1)
+                    {
+                        await InsertAsync(db, batch, tagIds, now, ct);
+                        order.Done(index, batch.Count);
+                    }
+                    // The writers read their own copy of the tag ids: this loop adds to the dictionary.
+                    else await queue.Writer.WriteAsync(new QueuedBatch(index, batch, new Dictionary<string, int>(tagIds)), failed.Token);
+                    done = after;
+                }
             }
+            catch (OperationCanceledException) when (failed.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                // A writer failed and stopped the others: its own exception surfaces below.
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                queue.Writer.TryComplete();
+                await Task.WhenAll(workers).ContinueWith(_ => { }, TaskScheduler.Default); // they stop; this failure is the one to report
+                throw;
+            }
+            queue.Writer.TryComplete();
+            await Task.WhenAll(workers);
             if (bulk) await search.EndBulkLoadAsync(db, ct);
         }
         finally

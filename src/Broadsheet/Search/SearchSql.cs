@@ -50,6 +50,15 @@ internal static class SearchSql
         }
     }
 
+    /// <summary>The id ranges of a rebuild's batches, lowest first.</summary>
+    public static async Task<List<(int Lo, int Hi)>> BatchRangesAsync(BroadsheetDb db, CancellationToken ct)
+    {
+        var maxId = await db.Articles.MaxAsync(a => (int?)a.Id, ct) ?? 0;
+        var ranges = new List<(int, int)>();
+        for (var lo = 1; lo <= maxId; lo += RebuildBatch) ranges.Add((lo, lo + RebuildBatch - 1));
+        return ranges;
+    }
+
     public static async Task InBatchesAsync(BroadsheetDb db, IProgress<int>? progress, Func<int, int, Task> batch, CancellationToken ct)
     {
         var maxId = await db.Articles.MaxAsync(a => (int?)a.Id, ct) ?? 0;
