@@ -21,12 +21,16 @@
 # second (each reader's double click at its due time, the third vote VOTE_THINK_MS, 500, later),
 # latency counted from each vote's due time (wrk2-style, no coordinated omission); every reader once
 # per phase (VOTE_ROUNDS times), VOTE_STAMP_SECONDS apart so each phase starts with every stamp check due.
+# VOTE_WARMUP=N (0 by default) signs in N more readers, who vote (up twice, then clear) before the
+# settle wait: the storm then meets a process that has compiled its vote path (tier-up JIT), as a site
+# that has been taking votes would, instead of a fresh one. The storm's readers and counts are the same.
 # VOTE_TRACE=FILE records a dotnet-trace CPU sample profile of the app from the release of the storm
 # (VOTE_TRACE_SECONDS long, 10 by default) and converts it to FILE.speedscope.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 readers=1000
+warmup=${VOTE_WARMUP:-0}
 postgres=false
 prefill=0
 args=("$@")
@@ -63,7 +67,7 @@ users_sql() { # provider
   if [[ $1 == Sqlite ]]; then
     cat <<SQL
 BEGIN;
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $readers)
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $((readers + warmup)))
 INSERT INTO "Users" ("UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "PasswordHash",
   "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
   "DisplayName", "JoinedAt", "EmailOnReply")
@@ -85,7 +89,7 @@ SELECT format('reader-%s', lpad(i::text, greatest(4, length(i::text)), '0')), fo
   format('reader%s@bench.test', lpad(i::text, greatest(4, length(i::text)), '0')), format('READER%s@BENCH.TEST', lpad(i::text, greatest(4, length(i::text)), '0')), true, NULL,
   upper(md5(random()::text)), md5(random()::text), false, false, true, 0,
   format('Reader %s', i), now() - interval '30 days', false
-FROM generate_series(1, $readers) AS i;
+FROM generate_series(1, $((readers + warmup))) AS i;
 INSERT INTO "UserRoles" ("UserId", "RoleId")
 SELECT u."Id", r."Id" FROM "Users" u, "Roles" r WHERE u."Email" LIKE 'reader%@bench.test' AND r."Name" = 'reader';
 COMMIT;
@@ -99,7 +103,7 @@ SQL
 links_sql() { # provider
   local expires="strftime('%Y-%m-%d %H:%M:%S', 'now', '+1 day')"
   [[ $1 == Sqlite ]] || expires="now() + interval '1 day'"
-  python3 - "$readers" "$expires" <<'PY'
+  python3 - "$((readers + warmup))" "$expires" <<'PY'
 import base64, hashlib, sys
 n, expires = int(sys.argv[1]), sys.argv[2]
 print("BEGIN;")
@@ -195,8 +199,8 @@ storm() { # name, then app settings as --Key value pairs
 
   local started=$SECONDS
   users_sql "$name" | run_sql "$name" >/dev/null
-  echo "    $readers reader accounts inserted in $((SECONDS - started)) s"
-  if [[ ${VOTE_MINT_LINKS:-1} == 1 ]]; then links_sql "$name" | run_sql "$name" >/dev/null; echo "    $readers sign-in links minted"; fi
+  echo "    $((readers + warmup)) reader accounts inserted in $((SECONDS - started)) s"
+  if [[ ${VOTE_MINT_LINKS:-1} == 1 ]]; then links_sql "$name" | run_sql "$name" >/dev/null; echo "    $((readers + warmup)) sign-in links minted"; fi
   if ((prefill > 0)); then
     started=$SECONDS
     prefill_sql "$name" "$slug" | run_sql "$name" >/dev/null
@@ -213,7 +217,7 @@ storm() { # name, then app settings as --Key value pairs
     tracer=$!
   fi
   dotnet "$work/storm/VoteStorm.dll" --base "http://127.0.0.1:$port" --slug "$slug" --mail "$mail" \
-    --readers "$readers" --rounds "${VOTE_ROUNDS:-1}" \
+    --readers "$readers" --rounds "${VOTE_ROUNDS:-1}" --warmup "$warmup" \
     ${VOTE_RATES:+--rates "$VOTE_RATES" --think-ms "${VOTE_THINK_MS:-500}"} \
     --sign-in-parallel "${VOTE_SIGNIN_PARALLEL:-32}" --minted-links "$([[ ${VOTE_MINT_LINKS:-1} == 1 ]] && echo true || echo false)" --settle "${VOTE_STAMP_SECONDS:-10}" --app-pid "$app" --expected "$work/$name.expected.csv" | tee "$out" || storm_rc=$?
   [[ -n $tracer ]] && wait "$tracer"
@@ -275,6 +279,6 @@ if [[ -s $work/phases.md ]]; then
   printf '\nOpen loop (latency from each vote'"'"'s due time):\n| database | offered votes/s | votes | achieved votes/s | p50 | p95 | p99 | max | sent late (p99) | app CPU per vote | app cores | client cores | exact (whole run) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n'
   cat "$work/phases.md"
 fi
-printf '\n[%s, %s cores, .NET SDK %s, %s readers, %s earlier votes on the article, client and server on the same box; uptime:%s]\n' \
-  "$(date -u +%F)" "$(nproc)" "$(dotnet --version)" "$readers" "$prefill" "$(uptime | sed 's/.*load/ load/')"
+printf '\n[%s, %s cores, .NET SDK %s, %s readers (%s more for the warm-up), %s earlier votes on the article, client and server on the same box; uptime:%s]\n' \
+  "$(date -u +%F)" "$(nproc)" "$(dotnet --version)" "$readers" "$warmup" "$prefill" "$(uptime | sed 's/.*load/ load/')"
 exit $status

@@ -25,7 +25,7 @@ public static class OpenLoop
             $"p50_ms={Ms(0.50)} p95_ms={Ms(0.95)} p99_ms={Ms(0.99)} max_ms={Ms(1.0)} " +
             $"dispatch_late_p99_ms={DispatchLateP99Ms:0.0} dispatch_late_max_ms={DispatchLateMaxMs:0.0} " +
             $"retried={Stats.Retried} given_up={Stats.GivenUp} attempts_429={Stats.Count("429")} attempts_5xx={Stats.Count5xx()} timeouts={Stats.Count("timeout")} " +
-            $"app_cores={Usage.AppCores:0.00} cpu_us_per_vote={Usage.AppCpuSeconds * 1e6 / Math.Max(1, Accepted):0} client_cores={Usage.ClientCores:0.00}");
+            $"app_cores={Usage.AppCores:0.00} jit_cpu_s={Usage.JitSeconds:0.00} gc_cpu_s={Usage.GcSeconds:0.00} cpu_us_per_vote={Usage.AppCpuSeconds * 1e6 / Math.Max(1, Accepted):0} client_cores={Usage.ClientCores:0.00}");
     }
 
     public static async Task<Phase> RunAsync(WebClient web, Reader[] readers, string slug, double rate, int rounds, TimeSpan think, int? appPid)

@@ -4,7 +4,7 @@ namespace Broadsheet.Bench.VoteStorm;
 
 public sealed record Options(string BaseUrl, string Slug, string MailDirectory, int Readers, int SignInParallel,
     string? ExpectedFile, TimeSpan Timeout, int Attempts, string EmailFormat, int? AppPid, int Rounds, TimeSpan Settle, bool MintedLinks,
-    string? CookiesOut = null, double[]? Rates = null, TimeSpan Think = default)
+    string? CookiesOut = null, double[]? Rates = null, TimeSpan Think = default, int Warmup = 0)
 {
     public static Options? Parse(string[] args)
     {
@@ -22,7 +22,7 @@ public sealed record Options(string BaseUrl, string Slug, string MailDirectory, 
             Get("app-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Math.Max(1, Int("rounds", 1)),
             TimeSpan.FromSeconds(Int("settle", 0)), Get("minted-links") == "true", Get("cookies-out"),
             Get("rates") is { Length: > 0 } rates ? [.. rates.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture))] : null,
-            TimeSpan.FromMilliseconds(Int("think-ms", 500)));
+            TimeSpan.FromMilliseconds(Int("think-ms", 500)), Math.Max(0, Int("warmup", 0)));
     }
 }
 

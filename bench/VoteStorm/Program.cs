@@ -20,6 +20,11 @@ using System.Globalization;
 // --settle S: wait S seconds between the last sign-in and the storm.
 // --rounds N: each reader casts its three votes N times over (the storm's votes, N-fold, for the same
 // sign-in cost: signing readers in is what takes long on a loaded machine); the last round decides.
+// --warmup N: N more readers (the accounts after the storm's, which votes.sh creates too) sign in and
+// vote once before the settle wait, all at once (up twice, then clear: the article's counts and rows
+// end as they began), so the storm meets a process whose vote path the runtime has already
+// compiled, as on a site that has been taking votes, not one that has just started. They are
+// other readers than the storm's, so no check the app remembers per reader is warmed for the storm.
 var o = Options.Parse(args);
 if (o is null)
 {
@@ -37,12 +42,15 @@ var mail = new MailIndex(o.MailDirectory);
 var readers = Enumerable.Range(1, o.Readers)
     .Select(i => new Reader(i, string.Format(CultureInfo.InvariantCulture, o.EmailFormat, i)))
     .ToArray();
+var warmers = Enumerable.Range(o.Readers + 1, o.Warmup)
+    .Select(i => new Reader(i, string.Format(CultureInfo.InvariantCulture, o.EmailFormat, i)))
+    .ToArray();
 
 // --- 1. Sign every reader in, a few at a time --------------------------------------------------
 Console.WriteLine($"==> Signing in {o.Readers} readers by sign-in link ({o.SignInParallel} at a time{(o.MintedLinks ? ", links minted in SQL" : ", links asked for and read from the mail")})");
 var signIn = Stopwatch.StartNew();
 var signedIn = 0;
-await Parallel.ForEachAsync(readers, new ParallelOptions { MaxDegreeOfParallelism = o.SignInParallel }, async (r, ct) =>
+await Parallel.ForEachAsync(readers.Concat(warmers), new ParallelOptions { MaxDegreeOfParallelism = o.SignInParallel }, async (r, ct) =>
 {
     if (o.MintedLinks) await web.UseLinkAsync(r, r.MintedToken, ct);
     else await web.SignInAsync(r, mail, ct);
@@ -51,7 +59,7 @@ await Parallel.ForEachAsync(readers, new ParallelOptions { MaxDegreeOfParallelis
     if (n % 250 == 0) Console.WriteLine($"    {n} signed in ({signIn.Elapsed.TotalSeconds:0.0} s)");
 });
 signIn.Stop();
-Console.WriteLine($"    all {o.Readers} signed in with vote tokens in {signIn.Elapsed.TotalSeconds:0.0} s ({o.Readers / signIn.Elapsed.TotalSeconds:0} readers/s)");
+Console.WriteLine($"    all {o.Readers + o.Warmup} signed in with vote tokens in {signIn.Elapsed.TotalSeconds:0.0} s ({(o.Readers + o.Warmup) / signIn.Elapsed.TotalSeconds:0} readers/s)");
 
 // --cookies-out: only sign the readers in and hand their Cookie headers to another load tool
 // (bench/spike.sh's mixed spike), one line a reader; no storm.
@@ -60,6 +68,27 @@ if (o.CookiesOut is { } cookiesFile)
     await File.WriteAllLinesAsync(cookiesFile, readers.Select(r => string.Join("; ", r.Cookies.Select(c => $"{c.Key}={c.Value}"))));
     Console.WriteLine($"RESULT signed_in={o.Readers} cookies={cookiesFile}");
     return 0;
+}
+
+// --- 1b. Warm-up (--warmup N): other readers' votes, leaving the article as it was ----------------
+if (warmers.Length > 0)
+{
+    Console.WriteLine($"==> Warm-up: {warmers.Length} other readers vote up twice at once, then clear");
+    var warmStats = new StormStats();
+    var warm = Stopwatch.StartNew();
+    var warmOk = await Task.WhenAll(warmers.Select(r => Task.Run(async () =>
+    {
+        var first = web.VoteAsync(r, o.Slug, "up", warmStats);
+        var second = web.VoteAsync(r, o.Slug, "up", warmStats);
+        var ok = await first & await second;
+        return ok & await web.VoteAsync(r, o.Slug, "clear", warmStats);
+    })));
+    Console.WriteLine($"    {warmStats.Accepted} warm-up votes in {warm.Elapsed.TotalSeconds:0.0} s");
+    if (warmOk.Any(ok => !ok))
+    {
+        Console.Error.WriteLine("a warm-up vote was refused: " + string.Join("; ", warmStats.Errors.Take(3)));
+        return 1;
+    }
 }
 
 // Past the app's stamp-check interval, every reader's first vote pays the security-stamp check,
@@ -167,7 +196,7 @@ async Task<int> FinishAsync(int votes, int accepted, double seconds, double[] la
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"RESULT readers={o.Readers} votes={votes} accepted={accepted} seconds={seconds:0.00} votes_per_s={accepted / seconds:0} " +
         $"p50_ms={Ms(0.50)} p95_ms={Ms(0.95)} p99_ms={Ms(0.99)} max_ms={Ms(1.0)} given_up={givenUp} {extra}" +
-        $"app_cores={usage.AppCores:0.00} app_cpu_s={usage.AppCpuSeconds:0.00} cpu_us_per_vote={usage.AppCpuSeconds * 1e6 / Math.Max(1, accepted):0} client_cores={usage.ClientCores:0.00} app_threads_peak={usage.AppPeakThreads} listen_overflows={usage.ListenOverflows} " +
+        $"app_cores={usage.AppCores:0.00} app_cpu_s={usage.AppCpuSeconds:0.00} jit_cpu_s={usage.JitSeconds:0.00} gc_cpu_s={usage.GcSeconds:0.00} warmup={o.Warmup} cpu_us_per_vote={usage.AppCpuSeconds * 1e6 / Math.Max(1, accepted):0} client_cores={usage.ClientCores:0.00} app_threads_peak={usage.AppPeakThreads} listen_overflows={usage.ListenOverflows} " +
         $"sign_in_s={signIn.Elapsed.TotalSeconds:0.0} expected_up={expected.Up} expected_down={expected.Down} widget={(widgetOk ? "match" : "mismatch")}"));
     return widgetOk && givenUp == 0 ? 0 : 1;
 }
