@@ -31,6 +31,29 @@ public sealed class OperationsTests(BroadsheetApp app) : IClassFixture<Broadshee
     }
 
     [Fact]
+    public async Task The_opener_policy_isolates_every_signed_in_or_credential_page_and_is_left_off_anonymous_public_reading()
+    {
+        var article = await app.ArticleAsync();
+        const string coop = "Cross-Origin-Opener-Policy";
+        using var anonymous = app.Client();
+        foreach (var path in new[] { "/", $"/articles/{article.Slug}", "/latest" })
+            (await anonymous.GetAsync(path)).Headers.Contains(coop).ShouldBeFalse(path);
+        foreach (var path in new[] { "/account/sign-in", "/account/sign-up", "/setup" })
+            (await anonymous.GetAsync(path)).Headers.GetValues(coop).Single().ShouldBe("same-origin", path);
+
+        // The same cached pages, signed in: the stored entry's headers must not decide.
+        var (reader, _) = await app.SignedInReaderAsync();
+        using (reader)
+            foreach (var path in new[] { "/", $"/articles/{article.Slug}", "/account" })
+            {
+                var (response, _) = await reader.GetPageAsync(path);
+                response.Headers.GetValues(coop).Single().ShouldBe("same-origin", path);
+            }
+        // And anonymous again, after signed-in readers were served those entries.
+        (await anonymous.GetAsync($"/articles/{article.Slug}")).Headers.Contains(coop).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Pages_are_compressed_when_the_client_accepts_it()
     {
         var article = await app.ArticleAsync();
