@@ -61,12 +61,11 @@ internal static class SearchSql
 
     public static async Task InBatchesAsync(BroadsheetDb db, IProgress<int>? progress, Func<int, int, Task> batch, CancellationToken ct)
     {
-        var maxId = await db.Articles.MaxAsync(a => (int?)a.Id, ct) ?? 0;
+        var ranges = await BatchRangesAsync(db, ct);
         var total = await db.Articles.CountAsync(ct);
         var done = 0;
-        for (var lo = 1; lo <= maxId; lo += RebuildBatch)
+        foreach (var (lo, hi) in ranges)
         {
-            var hi = lo + RebuildBatch - 1;
             await batch(lo, hi);
             done += await db.Articles.CountAsync(a => a.Id >= lo && a.Id <= hi, ct);
             progress?.Report(Math.Min(done, total));
