@@ -97,8 +97,7 @@ public sealed class ProcessWatch : IAsyncDisposable
                 var kind = name.StartsWith(".NET Tiered Com", StringComparison.Ordinal) ? "jit"
                     : name.StartsWith(".NET Server GC", StringComparison.Ordinal) || name.StartsWith(".NET BGC", StringComparison.Ordinal) ? "gc" : null;
                 if (kind is null) continue;
-                var fields = stat[(close + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var ticks = CpuTicks(stat);
                 var tid = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
                 lock (runtimeThreads)
                     runtimeThreads[tid] = runtimeThreads.TryGetValue(tid, out var seen) ? seen with { Last = ticks } : (kind, initial ? ticks : 0, ticks);
@@ -113,12 +112,17 @@ public sealed class ProcessWatch : IAsyncDisposable
         if (pid is not int p) return null;
         try
         {
-            // Fields after the ")" of the command name: state is the 3rd field; utime and stime the 14th and 15th.
-            var stat = File.ReadAllText($"/proc/{p}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+            return CpuTicks(File.ReadAllText($"/proc/{p}/stat")) / TicksPerSecond;
         }
         catch (IOException) { return null; }
+    }
+
+    /// <summary>utime + stime of a process's or thread's stat line.</summary>
+    private static long CpuTicks(string stat)
+    {
+        // Fields after the ")" of the command name: state is the 3rd field; utime and stime the 14th and 15th.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 
     /// <summary>TcpExt ListenOverflows from /proc/net/netstat: a header line of names, then a line of values.</summary>
