@@ -25,7 +25,11 @@
 # settle wait: the storm then meets a process that has compiled its vote path (tier-up JIT), as a site
 # that has been taking votes would, instead of a fresh one. The storm's readers and counts are the same.
 # VOTE_TRACE=FILE records a dotnet-trace CPU sample profile of the app from the release of the storm
-# (VOTE_TRACE_SECONDS long, 10 by default) and converts it to FILE.speedscope.json.
+# (VOTE_TRACE_SECONDS long, 10 by default) and converts it to FILE.speedscope.json. VOTE_TRACE_PROFILE=P
+# records dotnet-trace's profile P instead (e.g. gc-verbose: allocation samples with stacks), not converted.
+# VOTE_COUNTERS=FILE records the app's runtime counters (dotnet-counters, CSV) from the release of the
+# storm (VOTE_COUNTERS_SECONDS long, 15 by default) and prints the bytes the app allocated in that
+# window per vote sent: what the request path and the writer allocate (issue 16, step 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -211,16 +215,31 @@ storm() { # name, then app settings as --Key value pairs
   if [[ -n ${VOTE_TRACE:-} ]]; then
     # Started once every reader is signed in, so the profile is the storm's, not the sign-ins'.
     ( while ! grep -q '^==> Releasing' "$out" 2>/dev/null; do sleep 0.05; done
-      /root/.dotnet/tools/dotnet-trace collect -p "$app" --profile dotnet-sampled-thread-time \
+      /root/.dotnet/tools/dotnet-trace collect -p "$app" --profile "${VOTE_TRACE_PROFILE:-dotnet-sampled-thread-time}" \
         --duration "00:00:00:${VOTE_TRACE_SECONDS:-10}" -o "$VOTE_TRACE" >/dev/null 2>&1
-      /root/.dotnet/tools/dotnet-trace convert "$VOTE_TRACE" --format Speedscope -o "$VOTE_TRACE" >/dev/null 2>&1 ) &
+      [[ -n ${VOTE_TRACE_PROFILE:-} ]] || /root/.dotnet/tools/dotnet-trace convert "$VOTE_TRACE" --format Speedscope -o "$VOTE_TRACE" >/dev/null 2>&1 ) &
     tracer=$!
+  fi
+  local counter=""
+  if [[ -n ${VOTE_COUNTERS:-} ]]; then
+    ( while ! grep -q '^==> Releasing' "$out" 2>/dev/null; do sleep 0.05; done
+      /root/.dotnet/tools/dotnet-counters collect -p "$app" --refresh-interval 1 --format csv -o "$VOTE_COUNTERS" \
+        --counters 'System.Runtime[dotnet.gc.heap.total_allocated,dotnet.gc.collections]' \
+        --duration "00:00:00:${VOTE_COUNTERS_SECONDS:-15}" >/dev/null 2>&1 ) &
+    counter=$!
   fi
   dotnet "$work/storm/VoteStorm.dll" --base "http://127.0.0.1:$port" --slug "$slug" --mail "$mail" \
     --readers "$readers" --rounds "${VOTE_ROUNDS:-1}" --warmup "$warmup" \
     ${VOTE_RATES:+--rates "$VOTE_RATES" --think-ms "${VOTE_THINK_MS:-500}"} \
     --sign-in-parallel "${VOTE_SIGNIN_PARALLEL:-32}" --minted-links "$([[ ${VOTE_MINT_LINKS:-1} == 1 ]] && echo true || echo false)" --settle "${VOTE_STAMP_SECONDS:-10}" --app-pid "$app" --expected "$work/$name.expected.csv" | tee "$out" || storm_rc=$?
   [[ -n $tracer ]] && wait "$tracer"
+  if [[ -n $counter ]]; then
+    wait "$counter" || true
+    # The counter is a rate: each row is the bytes allocated in its interval.
+    local allocated; allocated=$(awk -F, '/total_allocated/ { s += $NF } END { printf "%.0f", s }' "$VOTE_COUNTERS")
+    local votes_sent; votes_sent=$(grep '^RESULT' "$out" | tr ' ' '\n' | sed -n 's/^votes=//p')
+    echo "    allocated by the app from the release (${VOTE_COUNTERS_SECONDS:-15} s): $((allocated / 1048576)) MB, $((allocated / ${votes_sent:-1})) bytes per vote"
+  fi
   grep -q '^RESULT' "$out" || { echo "VoteStorm failed before the storm ($storm_rc); app log:" >&2; tail -n 40 "$log" >&2; exit 1; }
   field() { grep '^RESULT' "$out" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 

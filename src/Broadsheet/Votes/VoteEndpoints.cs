@@ -19,7 +19,7 @@ public static class VoteEndpoints
 {
     public static IServiceCollection AddVotes(this IServiceCollection services)
     {
-        services.AddScoped<VoteService>().AddScoped<IPageHole, VoteHole>();
+        services.AddSingleton<VoteService>().AddScoped<IPageHole, VoteHole>();
         services.AddScoped<IAfterSignIn, VoteAfterSignIn>().AddScoped<IAccountDeletionStep, ArticleVotesOnDeletion>();
         services.AddSingleton<VoteReconciliation>();
         services.AddHostedService<VoteReconciliationPass>();
@@ -43,8 +43,10 @@ public static class VoteEndpoints
         return app;
     }
 
+    // No BroadsheetDb parameter: a vote waits for its batch with thousands of others in a storm, and
+    // a context each emptied EF's pool (see VoteService); the rare refusal below asks for one itself.
     private static async Task<IResult> VoteAsync(string slug, HttpContext http,
-        BroadsheetDb db, VoteService votes, RequestLimits limits, CancellationToken ct)
+        VoteService votes, RequestLimits limits, CancellationToken ct)
     {
         if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
             return Problem(http, 400, "The form had expired. Reload the page and try again.");
@@ -72,6 +74,7 @@ public static class VoteEndpoints
         catch (System.Data.Common.DbException)
         {
             // Deleted between the writer's check and its write: gone, not a server fault.
+            var db = http.RequestServices.GetRequiredService<BroadsheetDb>();
             if (!await db.Articles.AnyAsync(a => a.Slug == slug, CancellationToken.None)) return Results.NotFound();
             throw;
         }

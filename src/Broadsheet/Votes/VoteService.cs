@@ -10,8 +10,12 @@ public enum VoteOutcome { Counted, Banned, TooNewToDownvote, NotFound }
 /// and returns once the batch holding it has committed. The writer checks, in that batch's
 /// transaction, that the article is live and that the reader may vote (ban, downvote age), and
 /// moves the counts by each vote's delta, so a vote never recounts the article's rows.
+/// It holds no database context: a vote request waits for its batch while thousands of others
+/// do, and a context held by each of them emptied EF's context pool in a storm, so every vote
+/// built a fresh context (about 10 KB and an options lookup each; issue 16). The writer's batch
+/// has its own, so this is a singleton and a vote request resolves nothing scoped to cast.
 /// </summary>
-public sealed class VoteService(BroadsheetDb db, ArticleVoteWriter writer, TimeProvider clock, IConfiguration config)
+public sealed class VoteService(ArticleVoteWriter writer, TimeProvider clock, IConfiguration config)
 {
     public TimeSpan DownvoteMinAccountAge => DownvoteMinAccountAgeOf(config);
 
@@ -34,7 +38,7 @@ public sealed class VoteService(BroadsheetDb db, ArticleVoteWriter writer, TimeP
     }
 
     /// <summary>The reader's own vote on the article, for the pressed button.</summary>
-    public async Task<VoteState> StateAsync(int? userId, int articleId, CancellationToken ct) =>
+    public static async Task<VoteState> StateAsync(BroadsheetDb db, int? userId, int articleId, CancellationToken ct) =>
         userId is int id
             ? (VoteState)await db.ArticleVotes.Where(v => v.ArticleId == articleId && v.UserId == id).Select(v => v.Value).FirstOrDefaultAsync(ct)
             : VoteState.None;

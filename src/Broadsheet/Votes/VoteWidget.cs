@@ -115,22 +115,22 @@ public static class VoteFragments
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> FreshAsync(
-        string slug, BroadsheetDb db, VoteService votes, TimeProvider clock, HttpContext http, CancellationToken ct)
+        string slug, BroadsheetDb db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (!Slug.IsValid(slug)) return TypedResults.NotFound();
-        var html = await WidgetAsync(db, votes, clock, http, slug, ct);
+        var html = await WidgetAsync(db, clock, http, slug, ct);
         return html is null ? TypedResults.NotFound() : TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
     /// <summary>The live widget for this reader, or null when the article is not live (or its page takes no votes).</summary>
-    public static async Task<string?> WidgetAsync(BroadsheetDb db, VoteService votes, TimeProvider clock, HttpContext http, string slug, CancellationToken ct)
+    public static async Task<string?> WidgetAsync(BroadsheetDb db, TimeProvider clock, HttpContext http, string slug, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var row = await db.Articles.AsNoTracking().Votable(now).Where(a => a.Slug == slug)
             .Select(a => new { a.Id, a.ViewCount, a.Upvotes, a.Downvotes })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        var mine = await votes.StateAsync(http.User.UserId(), row.Id, ct);
+        var mine = await VoteService.StateAsync(db, http.User.UserId(), row.Id, ct);
         var controls = VoteControls.For(http, mine);
         // A form token already made the answer "no-cache, no-store" (antiforgery warns when it has to
         // override a header we set first); a signed-out answer says no-store itself.
