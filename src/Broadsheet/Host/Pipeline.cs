@@ -34,7 +34,11 @@ public static class Pipeline
         {
             o.RootDirectory = "/";
             o.Conventions.ConfigureFilter(new PageHandlers());
-        });
+        })
+        // No controllers here (Architecture tests hold it): without this, building the action
+        // descriptors at start reads every type of the app's assembly looking for one (issue 15).
+        .ConfigureApplicationPartManager(parts => parts.FeatureProviders.Remove(
+            parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().Single()));
         services.Configure<SiteOptions>(config.GetSection("Site"));
         AddOrigin(services, config, environment);
         services.AddMemoryCache();

@@ -57,4 +57,25 @@ public sealed class ArchitectureTests
         // The site chrome may read every feature; pages reach it by path from _ViewStart, never by type.
         ArchitectureRules.DependentsOf(graph, "Layout", allowed: "Host").ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// Host turns MVC's controller discovery off (it read every type of the assembly at each start,
+    /// issue 15), so a controller added here would never be routed: this says so instead.
+    /// </summary>
+    [Fact]
+    public void The_app_declares_no_controllers_since_controller_discovery_is_off()
+    {
+        var probe = new ControllerProbe();
+        typeof(Program).Assembly.GetTypes().Where(probe.Is).Select(t => t.FullName).ShouldBeEmpty(
+            "controllers are not discovered (Host/Pipeline.AddSite): map an endpoint or a Razor Page instead");
+        probe.Is(typeof(PlantedController)).ShouldBeTrue("the probe must recognise a controller, or this test could never fail");
+    }
+
+    private sealed class ControllerProbe : Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider
+    {
+        public bool Is(Type type) => IsController(System.Reflection.IntrospectionExtensions.GetTypeInfo(type));
+    }
 }
+
+/// <summary>A controller for the probe to recognise; public and top-level, as MVC requires.</summary>
+public sealed class PlantedController : Microsoft.AspNetCore.Mvc.ControllerBase;
