@@ -14,6 +14,9 @@
 # pointed at two bench/StaticServer processes): that second reference costs what the topology
 # costs (nginx, a proxied hop, two .NET processes on the same cores), so its ratio says what the
 # app adds. Adds a line per instance (RSS, CPU).
+# Both modes also measure the article before the readers connect, the reference again during the
+# run (after the article, under the same streams: what is left of the box for any page), and print
+# the CPU of each role per phase (bench/cpu_roles.py).
 # Usage: bench/live.sh [--nginx] [readers=500] [seconds=60]   (APP_DIR=published app to reuse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
