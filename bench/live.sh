@@ -14,6 +14,9 @@
 # pointed at two bench/StaticServer processes): that second reference costs what the topology
 # costs (nginx, a proxied hop, two .NET processes on the same cores), so its ratio says what the
 # app adds. Adds a line per instance (RSS, CPU).
+# Both modes also measure the article before the readers connect, the reference again during the
+# run (after the article, under the same streams: what is left of the box for any page), and print
+# the CPU of each role per phase (bench/cpu_roles.py).
 # Usage: bench/live.sh [--nginx] [readers=500] [seconds=60]   (APP_DIR=published app to reuse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,8 +43,11 @@ trap cleanup EXIT
 
 echo "==> Publishing Release builds"
 if [[ -n ${APP_DIR:-} ]]; then cp -r "$APP_DIR" "$work/app"; rm -rf "$work/app/data"; else publish_app "$work/app"; fi
-dotnet publish bench/LiveReaders -c Release -o "$work/readers" -nologo -v quiet
-dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v quiet
+# TOOLS_DIR=<folder with readers/ and static-server/ publishes>: reuse them (no build inside a quiet run).
+if [[ -n ${TOOLS_DIR:-} ]]; then cp -r "$TOOLS_DIR/readers" "$TOOLS_DIR/static-server" "$work/"; else
+  dotnet publish bench/LiveReaders -c Release -o "$work/readers" -nologo -v quiet
+  dotnet publish bench/StaticServer -c Release -o "$work/static-server" -nologo -v quiet
+fi
 
 export ASPNETCORE_ENVIRONMENT=Production
 email=live-editor@bench.test
@@ -94,11 +100,13 @@ else
   done
   location=$(awk '/^[[:space:]]*location \/ \{/ {f=1} f && !/^[[:space:]]*#/ {print} f && /^[[:space:]]*\}/ {exit}' deploy/nginx/broadsheet.conf \
     | sed 's|http://broadsheet;|http://static_reference;|')
+  # Its access log as the shipped server's (format and buffering), in a file of its own.
+  log_format=$(awk '/^[[:space:]]*access_log / {$1 = ""; $2 = ""; sub(/^ +/, ""); print; exit}' deploy/nginx/broadsheet.conf)
   [[ $location == *static_reference* ]] || { echo "no 'location /' block with proxy_pass in deploy/nginx/broadsheet.conf" >&2; exit 1; }
   NGINX_WORKER_CONNECTIONS=$wc \
     write_nginx_conf "$work/nginx" "$np" "$p1" "$p2" "server { listen 127.0.0.1:$sp; root $work/nwww; }
   upstream static_reference { server 127.0.0.1:$s1; server 127.0.0.1:$s2; keepalive 128; }
-  server { listen 127.0.0.1:$sq; server_name ${site##*/}; access_log $work/nginx/logs/static-reference.log broadsheet_upstream; $location }"
+  server { listen 127.0.0.1:$sq; server_name ${site##*/}; access_log $work/nginx/logs/static-reference.log $log_format $location }"
   nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
   pids+=($!)
   wait_for "http://127.0.0.1:$np/health"
@@ -123,7 +131,15 @@ else
 fi
 wait_for "$static_url"
 
-wrk_seconds=$((seconds / 2 > 20 ? 20 : seconds / 2))
+# Two wrk windows fit in the posting: the article, then its reference under the same streams.
+wrk_seconds=$((seconds / 3 > 20 ? 20 : seconds / 3))
+# CPU per role (nginx workers, each instance, PostgreSQL, Redis, the clients) and per phase.
+phase() { echo "$1" > "$work/phase"; }
+phase setup
+roots=$$; [[ -n ${pg_dir:-} ]] && roots+=",$(head -n1 "$pg_dir/data/postmaster.pid")"
+roles=(); i=0; for p in ${app_pids//,/ }; do i=$((i + 1)); roles+=("$p=app instance $i"); done
+python3 bench/cpu_roles.py "$work/phase" "$roots" "${roles[@]}" > "$work/cpu.out" &
+sampler=$!; pids+=("$sampler")
 measure() { # url seconds -> req/s
   wrk -t2 -c"$connections" -d"$2s" "$1" > "$work/wrk.out"
   grep -qE 'Non-2xx|Socket errors' "$work/wrk.out" && { echo "errors during $1:" >&2; cat "$work/wrk.out" >&2; }
@@ -131,17 +147,26 @@ measure() { # url seconds -> req/s
 }
 echo "==> Static reference: wrk -t2 -c$connections -d${wrk_seconds}s, $bytes bytes"
 wrk -t2 -c"$connections" -d3s "$static_url" >/dev/null
+phase "static, no readers"
 static_rps=$(measure "$static_url" "$wrk_seconds")
+phase idle
 proxied_rps=
 if [[ $mode == nginx ]]; then
   wait_for "$proxied_url"
   echo "==> Proxied static reference (nginx -> two static servers): wrk -t2 -c$connections -d${wrk_seconds}s"
   wrk -t2 -c"$connections" -d3s "$proxied_url" >/dev/null
+  phase "proxied static, no readers"
   proxied_rps=$(measure "$proxied_url" "$wrk_seconds")
+  phase idle
 fi
 wrk -t2 -c"$connections" -d3s "$page_url$path" >/dev/null   # warm-up: JIT, pools, the cache
+# The article before the readers: what the path itself costs, apart from the streams.
+phase "article, no readers"
+idle_rps=$(measure "$page_url$path" "$wrk_seconds")
+phase idle
 
 echo "==> $readers readers, one entry a second for ${seconds}s"
+phase "readers connecting"
 dotnet "$work/readers/LiveReaders.dll" --url "$editor_url" --stream-url "$stream_url" --story "$story" --slug "$slug" \
   --email "$email" --password "$password" --readers "$readers" --seconds "$seconds" \
   --app-pid "$app_pids" --ready-file "$work/ready" > "$work/readers.out" 2>&1 &
@@ -158,9 +183,17 @@ if [[ -n ${GCDUMP:-} ]]; then # GCDUMP=1: each app's live managed heap with the 
     echo "GCHEAP pid=$p $("$gcdump" report "$work/app-$p.gcdump" | awk 'NR==1 {print $1}') bytes with $readers readers connected"
   done
 fi
+phase "article, readers"
 article_rps=$(measure "$page_url$path" "$wrk_seconds")
+# The reference under the same streams: what is left of the box for any page during the run.
+reference_url=${proxied_url:-$static_url}
+phase "reference, readers"
+during_rps=$(measure "$reference_url" "$wrk_seconds")
+phase "readers only"
 status=0
 wait "$readers_pid" || status=$?
+phase end
+sleep 1.5; kill "$sampler"; wait "$sampler" 2>/dev/null || true
 cat "$work/readers.out"
 ratio=$(python3 -c "print(f'{$article_rps/$static_rps:.2f}')")
 printf '\n%s: article page during the run: %.0f req/s; static reference: %.0f req/s; ratio %s  [%s, %s cores, .NET SDK %s]\n' \
@@ -172,7 +205,12 @@ if [[ -n $proxied_rps ]]; then
     "$proxied_rps" "$proxied_ratio"
   proxied=" proxied_static_rps=$(printf '%.0f' "$proxied_rps") proxied_ratio=$proxied_ratio"
 fi
+during_ratio=$(python3 -c "print(f'{$article_rps/$during_rps:.2f}')")
+printf '%s: the article before the readers: %.0f req/s; the %s reference during the run (after the article): %.0f req/s; article / it %s\n' \
+  "$mode" "$idle_rps" "$([[ $mode == nginx ]] && echo proxied static || echo static)" "$during_rps" "$during_ratio"
+cat "$work/cpu.out"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 result=$(grep '^RESULT' "$work/readers.out" || echo "RESULT failed=1")
 [[ $mode == nginx ]] && grep -h 'upstream timed out\|worker_connections\|Too many open files' "$work/nginx/logs/"*.log | head -3 >&2 || true
-echo "$result mode=$mode article_rps=$(printf '%.0f' "$article_rps") static_rps=$(printf '%.0f' "$static_rps") ratio=$ratio$proxied"
+echo "$result mode=$mode article_rps=$(printf '%.0f' "$article_rps") static_rps=$(printf '%.0f' "$static_rps") ratio=$ratio$proxied idle_article_rps=$(printf '%.0f' "$idle_rps") reference_during_rps=$(printf '%.0f' "$during_rps") ratio_during=$during_ratio"
 exit "$status"
