@@ -38,6 +38,7 @@ public sealed class PostgresBroadsheetDb(DbContextOptions<PostgresBroadsheetDb> 
         "20261207094737_DeepPageIndexes",
         "20261207094815_BylineListing",
         "20261207220000_SearchVectorsOnce",
+        "20261208010000_SearchSyncSteady",
     ];
 
     // Registration, outages and backup live with the provider (Data/Providers/Postgres).
