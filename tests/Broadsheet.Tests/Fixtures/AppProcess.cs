@@ -22,6 +22,19 @@ public static class AppProcess
         return (p.ExitCode, await stdout + await stderr);
     }
 
+    /// <summary>The app as an operator starts it as a server: its own process and folder, --urls, Production.</summary>
+    public static ProcessStartInfo Server(string root, int port)
+    {
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(typeof(Program).Assembly.Location);
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add($"http://127.0.0.1:{port}");
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Demo__Seed"] = "false";
+        psi.Environment["Site__BaseUrl"] = $"http://127.0.0.1:{port}";
+        return psi;
+    }
+
     /// <summary>Environment that points the app at a test database.</summary>
     public static Dictionary<string, string> For(TestDatabase db) => new()
     {

@@ -15,7 +15,7 @@ public sealed class HostingTests
     {
         var root = Directory.CreateTempSubdirectory("broadsheet-host-").FullName;
         var port = Ports.Free();
-        var psi = AppStart(root, port);
+        var psi = AppProcess.Server(root, port);
         using var app = Process.Start(psi)!;
         var output = app.StandardOutput.ReadToEndAsync();
         var errors = app.StandardError.ReadToEndAsync();
@@ -54,7 +54,7 @@ public sealed class HostingTests
         var name = $"bs_new_{Guid.NewGuid():N}";
         var root = Directory.CreateTempSubdirectory("broadsheet-host-").FullName;
         var port = Ports.Free();
-        var psi = AppStart(root, port);
+        var psi = AppProcess.Server(root, port);
         psi.Environment["Database__Provider"] = "Postgres";
         psi.Environment["ConnectionStrings__Broadsheet"] = PostgresServer.Shared.ConnectionStringFor(name);
         using var app = Process.Start(psi)!;
@@ -83,19 +83,6 @@ public sealed class HostingTests
             await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    /// <summary>The app as an operator starts it: its own process and folder, --urls, Production.</summary>
-    private static ProcessStartInfo AppStart(string root, int port)
-    {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(typeof(Program).Assembly.Location);
-        psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add($"http://127.0.0.1:{port}");
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["Demo__Seed"] = "false";
-        psi.Environment["Site__BaseUrl"] = $"http://127.0.0.1:{port}";
-        return psi;
     }
 
     private static async Task<HttpStatusCode> WaitForHealthAsync(HttpClient http)

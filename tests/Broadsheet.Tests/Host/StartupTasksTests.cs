@@ -34,14 +34,8 @@ public sealed class StartupTasksTests
 
         var root = Directory.CreateTempSubdirectory("broadsheet-start-").FullName;
         var port = Ports.Free();
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(typeof(Program).Assembly.Location);
-        psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add($"http://127.0.0.1:{port}");
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["Demo__Seed"] = "false";
+        var psi = AppProcess.Server(root, port);
         psi.Environment["Accounts__AnnounceSetup"] = "false";
-        psi.Environment["Site__BaseUrl"] = $"http://127.0.0.1:{port}";
         psi.Environment["Media__Directory"] = Path.Combine(root, "media");
         foreach (var (k, v) in AppProcess.For(db)) psi.Environment[k] = v;
         using var app = Process.Start(psi)!;
