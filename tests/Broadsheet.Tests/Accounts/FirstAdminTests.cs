@@ -114,13 +114,7 @@ public sealed class FirstAdminTests
         private RunningApp(TestDatabase db)
         {
             Port = Ports.Free();
-            var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-            psi.ArgumentList.Add(typeof(Program).Assembly.Location);
-            psi.ArgumentList.Add("--urls");
-            psi.ArgumentList.Add($"http://127.0.0.1:{Port}");
-            psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            psi.Environment["Demo__Seed"] = "false";
-            psi.Environment["Site__BaseUrl"] = $"http://127.0.0.1:{Port}";
+            var psi = AppProcess.Server(root, Port);
             foreach (var (k, v) in AppProcess.For(db)) psi.Environment[k] = v;
             process = Process.Start(psi)!;
             process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
